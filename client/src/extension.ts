@@ -1,0 +1,44 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel | undefined;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  output ??= vscode.window.createOutputChannel('Report Language Server', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'report' },
+      { scheme: 'untitled', language: 'report' },
+    ],
+    synchronize: { configurationSection: 'report' },
+    outputChannel: output,
+    initializationOptions: {},
+  };
+  return new LanguageClient('report', 'Report Language Server', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  client = createClient(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('report.restartServer', async () => {
+      if (!client) return;
+      output?.info('Restarting the report language server…');
+      await client.restart();
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Report language server restarted.'), 3000);
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}

@@ -1,0 +1,255 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { buildModel, decodeReport, outline, runRules, setLanguage, t, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from './engine';
+import { DEFAULT_CONFIG } from './engine/config';
+
+const VERSION = '0.1.0';
+const REPORT_EXTENSIONS = ['.report.md', '.report'];
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+
+const HELP = `Usage: report-check [options] <file|dir|->...
+
+Checks Chinese work reports (述职报告, 工作总结, 政府工作报告…): outline and findings.
+Files named explicitly are checked whatever their extension; directories are searched
+for *.report.md and *.report; "-" reads standard input.
+
+Options:
+  --format <text|json>   output format (default: text)
+  --outline              text format: print the section tree of each file
+  --lang <zh|en>         language of messages (default: from the environment's locale)
+  -q, --quiet            text format: print errors only
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit code: 0 no error-severity finding, 1 some, 2 usage error or unreadable input.`;
+
+interface Options {
+  format: 'text' | 'json';
+  outline: boolean;
+  quiet: boolean;
+  inputs: string[];
+}
+
+interface FileResult {
+  path: string;
+  model: ReportModel | undefined;
+  findings: RuleDiagnostic[];
+  notes: string[];
+  error: string | undefined;
+}
+
+function envLocale(): string | undefined {
+  return process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'] || Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
+function parseOptions(argv: string[]): Options | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        outline: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(HELP + '\n');
+    process.exit(0);
+  }
+  if (v.version) {
+    process.stdout.write(VERSION + '\n');
+    process.exit(0);
+  }
+  if (v.lang !== undefined && v.lang !== 'zh' && v.lang !== 'en') return `--lang must be zh or en, not "${v.lang}"`;
+  setLanguage(v.lang ?? envLocale());
+  if (v.format !== 'text' && v.format !== 'json') return `--format must be text or json, not "${v.format}"`;
+  if (parsed.positionals.length === 0) return 'no input: name files, directories or - for standard input';
+  return { format: v.format, outline: v.outline, quiet: v.quiet, inputs: parsed.positionals };
+}
+
+/** Files to check: explicit files as they are, directories searched for report files. */
+function expandInputs(inputs: string[]): Array<{ path: string; error?: string }> {
+  const out: Array<{ path: string; error?: string }> = [];
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      out.push({ path: dir, error: describeFsError(e) });
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
+      } else if (REPORT_EXTENSIONS.some((ext) => e.name.endsWith(ext))) {
+        out.push({ path: p });
+      }
+    }
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      out.push({ path: '-' });
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch (e) {
+      out.push({ path: input, error: describeFsError(e) });
+      continue;
+    }
+    if (stat.isDirectory()) walk(input);
+    else out.push({ path: input });
+  }
+  return out;
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return t('no such file or directory');
+  if (code === 'EACCES' || code === 'EPERM') return t('permission denied');
+  if (code === 'EISDIR') return t('is a directory');
+  return e instanceof Error ? e.message : String(e);
+}
+
+function readInput(p: string): Buffer {
+  return p === '-' ? fs.readFileSync(0) : fs.readFileSync(p);
+}
+
+function checkFile(p: string, config: EngineConfig): FileResult {
+  let bytes: Buffer;
+  try {
+    bytes = readInput(p);
+  } catch (e) {
+    return { path: p, model: undefined, findings: [], notes: [], error: describeFsError(e) };
+  }
+  const decoded = decodeReport(bytes);
+  if (decoded.binary) return { path: p, model: undefined, findings: [], notes: [], error: t('binary file, not a text report (skipped)') };
+  const notes: string[] = [];
+  if (decoded.encoding === 'gb18030') notes.push(t('not UTF-8: decoded as GB18030 (GBK)'));
+  if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') notes.push(t('decoded as {0}', decoded.encoding.toUpperCase()));
+  if (decoded.encoding === 'utf-8-lossy') notes.push(t('not valid UTF-8 (nor GBK): undecodable bytes are shown as \uFFFD'));
+  const model = buildModel({ text: decoded.text, uri: p === '-' ? 'stdin' : path.resolve(p) });
+  const findings = runRules(model, config);
+  return { path: p, model, findings, notes, error: undefined };
+}
+
+const useColor = process.stdout.isTTY && !process.env['NO_COLOR'];
+const paint = (code: string, s: string): string => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
+const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+
+function printOutline(nodes: OutlineNode[], depth: number, lines: string[]): void {
+  for (const n of nodes) {
+    const indent = '  '.repeat(depth + 1);
+    const label = n.kind === 'heading' ? `${n.marker.trim()}${n.title}` : `· ${n.marker}${n.title}`;
+    lines.push(`${indent}${label}  ${paint('2', `:${n.line}`)}`);
+    printOutline(n.children, depth + 1, lines);
+  }
+}
+
+function textReport(results: FileResult[], opts: Options): string {
+  const lines: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const r of results) {
+    const display = r.path === '-' ? '<stdin>' : r.path;
+    if (r.error) {
+      lines.push(`${display}: ${paint('31', 'error')}: ${r.error}`);
+      continue;
+    }
+    for (const note of r.notes) lines.push(`${display}: ${paint('2', 'note')}: ${note}`);
+    if (opts.outline && r.model) {
+      lines.push(paint('1', display));
+      lines.push(`  ${t('Title')}: ${r.model.title ? r.model.title.text : t('(none)')}`);
+      printOutline(outline(r.model), 0, lines);
+    }
+    for (const f of r.findings) {
+      counts[f.severity]++;
+      if (opts.quiet && f.severity !== 'error') continue;
+      const s = f.finding.range.start;
+      lines.push(`${display}:${s.line + 1}:${s.character + 1}  ${paint(SEVERITY_COLOR[f.severity] ?? '0', f.severity)}  ${f.finding.message}  ${paint('2', f.rule.id)}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const checked = results.filter((r) => !r.error).length;
+  lines.push(
+    total === 0
+      ? t('{0} file(s) checked, no problems.', checked)
+      : t('{0} file(s) checked: {1} problem(s) ({2} errors, {3} warnings, {4} info, {5} hints).', checked, total, counts.error, counts.warning, counts.info, counts.hint),
+  );
+  return lines.join('\n') + '\n';
+}
+
+function jsonReport(results: FileResult[]): string {
+  const files = results
+    .filter((r) => !r.error && r.model)
+    .map((r) => {
+      const model = r.model as ReportModel;
+      return {
+        path: r.path === '-' ? '<stdin>' : r.path,
+        title: model.title ? model.title.text : null,
+        outline: outline(model).map(stripRunin),
+        diagnostics: r.findings.map((f) => ({
+          rule: f.rule.id,
+          severity: f.severity,
+          message: f.finding.message,
+          line: f.finding.range.start.line + 1,
+          column: f.finding.range.start.character + 1,
+          endLine: f.finding.range.end.line + 1,
+          endColumn: f.finding.range.end.character + 1,
+        })),
+      };
+    });
+  return JSON.stringify({ files }, null, 2) + '\n';
+}
+
+/** The JSON outline has exactly the documented fields. */
+function stripRunin(n: OutlineNode): Omit<OutlineNode, 'runin'> {
+  return { kind: n.kind, level: n.level, number: n.number, marker: n.marker, title: n.title, line: n.line, children: n.children.map(stripRunin) };
+}
+
+export function main(argv: string[]): number {
+  const opts = parseOptions(argv);
+  if (typeof opts === 'string') {
+    process.stderr.write(`report-check: ${opts}\n${HELP}\n`);
+    return 2;
+  }
+  const config: EngineConfig = DEFAULT_CONFIG;
+  const inputs = expandInputs(opts.inputs);
+  if (inputs.length === 0) {
+    process.stderr.write(`report-check: ${t('no report files (*.report.md, *.report) found')}\n`);
+    return 2;
+  }
+  const results = inputs.map((i) => (i.error ? { path: i.path, model: undefined, findings: [], notes: [], error: i.error } : checkFile(i.path, config)));
+  if (opts.format === 'json') {
+    process.stdout.write(jsonReport(results));
+    for (const r of results) {
+      if (r.error) process.stderr.write(`${r.path}: error: ${r.error}\n`);
+      for (const n of r.notes) process.stderr.write(`${r.path}: note: ${n}\n`);
+    }
+  } else {
+    process.stdout.write(textReport(results, opts));
+  }
+  if (results.some((r) => r.error)) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`report-check: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  }
+}

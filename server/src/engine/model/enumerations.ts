@@ -1,0 +1,121 @@
+import { CIRCLED_CLASS, parseArabic, parseChineseNumeral, parseCircled } from '../util/numerals';
+import type { LineIndex } from './lines';
+import { sectionAt } from './sections';
+import type { Enumeration, EnumerationFamily, EnumerationItem, Paragraph, Section } from './types';
+
+/** What may stand right before an inline marker: the start of the text, punctuation or space. */
+const BOUNDARY = '(?<=^|[。；;：:，,、！？!?\\s\\u3000“"‘（(])';
+const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
+
+const MARKER_RE = new RegExp(
+  [
+    `${BOUNDARY}(?<shi>[一二三四五六七八九十]{1,3})是`,
+    `${BOUNDARY}(?<di>第[一二三四五六七八九十]{1,3})[，、：,]`,
+    `${BOUNDARY}(?<order>首先|其次|再次|最后)[，,：:]?`,
+    `${BOUNDARY}(?<paren>[（(][0-9]{1,2}[）)])`,
+    `(?<circled>[${CIRCLED_CLASS}])`,
+  ].join('|'),
+  'gu',
+);
+
+interface RawItem {
+  family: EnumerationFamily;
+  value: number;
+  marker: string;
+  paragraph: Paragraph;
+  start: number; // column
+  end: number; // column after marker
+}
+
+function scan(p: Paragraph): RawItem[] {
+  const out: RawItem[] = [];
+  MARKER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MARKER_RE.exec(p.text)) !== null) {
+    const g = m.groups ?? {};
+    let family: EnumerationFamily;
+    let value: number | undefined;
+    if (g['shi']) {
+      family = 'shi';
+      value = parseChineseNumeral(g['shi']);
+    } else if (g['di']) {
+      family = 'di';
+      value = parseChineseNumeral(g['di'].slice(1));
+    } else if (g['order']) {
+      family = 'order';
+      value = ORDER_WORDS[g['order']];
+    } else if (g['paren']) {
+      family = 'paren';
+      value = parseArabic(g['paren'].slice(1, -1));
+    } else {
+      family = 'circled';
+      value = parseCircled(g['circled'] ?? '');
+    }
+    if (value === undefined || value === 0) continue;
+    const col = p.range.start.character + m.index;
+    out.push({ family, value, marker: m[0], paragraph: p, start: col, end: col + m[0].length });
+  }
+  return out;
+}
+
+function label(index: LineIndex, item: RawItem, endCol: number): string {
+  const text = index.line(item.paragraph.line).text;
+  const rest = text.slice(item.start, endCol);
+  const stop = rest.slice(item.marker.length).search(/[，。；：,;:！？]/);
+  const cut = stop < 0 ? rest : rest.slice(0, item.marker.length + stop);
+  return [...cut].length > 40 ? [...cut].slice(0, 40).join('') + '…' : cut;
+}
+
+/**
+ * Inline enumerations: 「一是……二是……」, 「第一，……第二，……」, 「首先……其次……最后……」,
+ * 「（1）……（2）……」, 「①……②……」 in body text. A sequence lives inside one section; it may run
+ * over several paragraphs (2016 Hailar: 一是/二是/三是 each open a paragraph); it restarts at 1.
+ */
+export function findEnumerations(paragraphs: readonly Paragraph[], sections: readonly Section[], index: LineIndex): Enumeration[] {
+  const result: Enumeration[] = [];
+  const open = new Map<string, { section: Section | undefined; items: RawItem[] }>();
+  const flush = (key: string): void => {
+    const seq = open.get(key);
+    open.delete(key);
+    if (!seq) return;
+    const family = key.split('@')[0] as EnumerationFamily;
+    if (seq.items.length < 2) return;
+    if (family === 'order' && seq.items[0]?.value !== 1) return;
+    const items: EnumerationItem[] = seq.items.map((it, k) => {
+      const next = seq.items[k + 1];
+      const sameParagraph = next && next.paragraph === it.paragraph;
+      const endCol = sameParagraph ? next.start : it.paragraph.range.end.character;
+      const end = { line: it.paragraph.line, character: endCol };
+      return {
+        marker: it.marker,
+        value: it.value,
+        line: it.paragraph.line,
+        markerRange: index.range(it.paragraph.line, it.start, it.end),
+        label: label(index, it, endCol),
+        range: { start: { line: it.paragraph.line, character: it.start }, end },
+      };
+    });
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    result.push({ family, items, section: seq.section, range: { start: first.range.start, end: last.range.end } });
+  };
+
+  for (const p of paragraphs) {
+    const section = sectionAt(sections, p.line);
+    for (const item of scan(p)) {
+      const key = `${item.family}@${section ? section.heading.line : -1}`;
+      // A sequence ends when we leave its section.
+      for (const [k, seq] of open) if (seq.section !== section) flush(k);
+      const seq = open.get(key);
+      if (seq && item.value === 1 && item.family !== 'order') flush(key);
+      if (seq && item.family === 'order' && item.value === 1) flush(key);
+      const cur = open.get(key) ?? { section, items: [] };
+      cur.items.push(item);
+      open.set(key, cur);
+    }
+  }
+  for (const k of [...open.keys()]) flush(k);
+  result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return result;
+}

@@ -1,0 +1,94 @@
+import { CIRCLED_CLASS, CN_NUMERAL_CHARS, hasFullWidthDigits, parseArabic, parseChineseNumeral, parseCircled, toAsciiDigits } from '../util/numerals';
+import type { MarkerStyle } from './types';
+
+/** A numbering marker found at the start of a line. */
+export interface MarkerMatch {
+  readonly style: MarkerStyle;
+  readonly level: number;
+  /** Numeral as written, without brackets or punctuation. */
+  readonly number: string;
+  readonly value: number;
+  /** Offset of the marker in the line, and its length. */
+  readonly start: number;
+  readonly length: number;
+  /** Punctuation wrongly added after the marker (the 、 of 「（一）、」), length included in `length`. */
+  readonly extraPunct: string;
+  readonly fullWidthDigits: boolean;
+  /** The character after the marker is a digit (「3、4月份」): only a heading when it continues a list. */
+  readonly digitFollows: boolean;
+}
+
+/** Leading indentation that reports use before markers: spaces, tabs, full-width spaces, NBSP. */
+export const INDENT_RE = /^[ \t\u3000\u00a0]*/;
+
+const CN = `[${CN_NUMERAL_CHARS}]{1,4}`;
+const AR = '[0-9０-９]{1,3}';
+const OPEN = '[（(]';
+const CLOSE = '[）)]';
+
+interface Pattern {
+  re: RegExp;
+  make(m: RegExpExecArray): Omit<MarkerMatch, 'start' | 'length' | 'digitFollows'> | undefined;
+}
+
+function cn(style: MarkerStyle, level: number, numeral: string, extra = ''): ReturnType<Pattern['make']> {
+  const value = parseChineseNumeral(numeral);
+  if (value === undefined || value === 0 || value > 99) return undefined;
+  return { style, level, number: numeral, value, extraPunct: extra, fullWidthDigits: false };
+}
+
+function ar(style: MarkerStyle, level: number, numeral: string, extra = ''): ReturnType<Pattern['make']> {
+  const value = parseArabic(numeral);
+  if (value === undefined || value === 0 || value > 99) return undefined;
+  return { style, level, number: toAsciiDigits(numeral), value, extraPunct: extra, fullWidthDigits: hasFullWidthDigits(numeral) };
+}
+
+// Order matters: the first pattern that matches wins.
+const PATTERNS: Pattern[] = [
+  // （一） (一) — with a wrongly added 、 or ， kept as extraPunct
+  { re: new RegExp(`^${OPEN}(${CN})${CLOSE}([、，,.．]?)`), make: (m) => cn(m[0].startsWith('（') && /）/.test(m[0]) ? 'cn-paren' : 'cn-paren-half', 2, m[1] ?? '', m[2] ?? '') },
+  // 第一， 第一、
+  { re: new RegExp(`^第(${CN})([，、])`), make: (m) => { const r = cn('cn-di', 2, m[1] ?? ''); return r && { ...r, number: `第${m[1] ?? ''}` }; } },
+  // 一、 一. 一． 一，
+  { re: new RegExp(`^(${CN})(、|[.．](?![0-9０-９])|，)`), make: (m) => cn(m[2] === '、' ? 'cn-dun' : m[2] === '，' ? 'cn-comma' : 'cn-dot', 1, m[1] ?? '') },
+  // （1） (1)
+  { re: new RegExp(`^${OPEN}(${AR})${CLOSE}([、，,.．]?)`), make: (m) => ar(m[0].startsWith('（') && /）/.test(m[0]) ? 'ar-paren' : 'ar-paren-half', 4, m[1] ?? '', m[2] ?? '') },
+  // ①
+  { re: new RegExp(`^([${CIRCLED_CLASS}])([、，.．]?)`), make: (m) => { const v = parseCircled(m[1] ?? ''); return v === undefined ? undefined : { style: 'circled', level: 4, number: m[1] ?? '', value: v, extraPunct: m[2] ?? '', fullWidthDigits: false }; } },
+  // 1.1 / 1.1.1 followed by white space (decimal numbering of technical reports)
+  { re: /^([0-9]{1,3}(?:\.[0-9]{1,3}){1,4})\.?(?=[ \t\u3000])/, make: (m) => { const parts = (m[1] ?? '').split('.'); const v = Number(parts[parts.length - 1]); return v > 0 ? { style: 'decimal', level: parts.length, number: m[1] ?? '', value: v, extraPunct: '', fullWidthDigits: false } : undefined; } },
+  // 1. 1． (not 5.5%)
+  { re: new RegExp(`^(${AR})[.．](?![0-9０-９])`), make: (m) => ar('ar-dot', 3, m[1] ?? '') },
+  // 1、
+  { re: new RegExp(`^(${AR})、`), make: (m) => ar('ar-dun', 3, m[1] ?? '') },
+  // 1） 1)
+  { re: new RegExp(`^(${AR})${CLOSE}`), make: (m) => ar('ar-half-close', 4, m[1] ?? '') },
+];
+
+/** Recognises a numbering marker at `offset` in `text` (after indentation). */
+export function matchMarker(text: string, offset: number): MarkerMatch | undefined {
+  const rest = text.slice(offset);
+  for (const p of PATTERNS) {
+    const m = p.re.exec(rest);
+    if (!m) continue;
+    const made = p.make(m);
+    if (!made) continue;
+    const after = rest.charAt(m[0].length);
+    return { ...made, start: offset, length: m[0].length, digitFollows: /[0-9０-９]/.test(after) };
+  }
+  return undefined;
+}
+
+/** Standard (GB/T 9704-2012) form of a marker for a level and value. */
+export function standardMarker(level: number, value: number, toCn: (n: number) => string): string {
+  switch (level) {
+    case 1:
+      return `${toCn(value)}、`;
+    case 2:
+      return `（${toCn(value)}）`;
+    case 3:
+      return `${value}.`;
+    default:
+      return `（${value}）`;
+  }
+}

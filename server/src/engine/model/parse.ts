@@ -1,0 +1,165 @@
+import type { Token } from 'markdown-it';
+import { findEnumerations } from './enumerations';
+import { parseFrontMatter } from './frontmatter';
+import { recogniseHeading, type HeadingContext } from './headings';
+import { LineIndex } from './lines';
+import { markdown } from './markdown';
+import { buildSections } from './sections';
+import { parseTable } from './tables';
+import type { FrontMatter, Heading, LineKind, Paragraph, ReportModel, Table, Title } from './types';
+
+export interface ModelInput {
+  readonly text: string;
+  readonly uri?: string;
+  readonly version?: number;
+}
+
+const BLANK_RE = /^[\s\u3000\uFEFF]*$/u;
+
+/** Builds the report model of a document once; rules and features only read it. */
+export function buildModel(input: ModelInput): ReportModel {
+  const { text } = input;
+  const index = new LineIndex(text);
+  const lineCount = index.lineCount;
+  const frontMatter = parseFrontMatter(index);
+  const kinds: LineKind[] = new Array<LineKind>(lineCount);
+  for (let i = 0; i < lineCount; i++) kinds[i] = BLANK_RE.test(index.line(i).text) ? 'blank' : 'text';
+
+  const bodyStart = frontMatter?.terminated ? frontMatter.endLine + 1 : 0;
+  for (let i = 0; i < bodyStart; i++) kinds[i] = 'frontmatter';
+
+  // markdown-it sees the body with the front matter blanked out, so its line maps are document lines.
+  const tokens = markdown().parse('\n'.repeat(bodyStart) + text.slice(bodyStart > 0 ? index.line(bodyStart).start : 0), {});
+  const mdHeadingLines = new Map<number, number>();
+  const tables: Table[] = [];
+  classifyLines(tokens, kinds, mdHeadingLines, tables, index);
+
+  const headings: Heading[] = [];
+  const paragraphs: Paragraph[] = [];
+  const context: HeadingContext = { lastAtLevel: new Map() };
+  let title: Title | undefined = titleFromFrontMatter(frontMatter, index);
+  let seenContent = false;
+
+  for (let line = bodyStart; line < lineCount; line++) {
+    const kind = kinds[line];
+    if (kind !== 'text' && kind !== 'heading') continue;
+    const mdDepth = mdHeadingLines.get(line) ?? 0;
+    const heading = recogniseHeading(index, line, mdDepth, context);
+    if (heading && heading.style === 'none' && heading.mdDepth === 1 && !title && headings.length === 0) {
+      title = { text: heading.title, range: heading.titleRange, line, source: 'heading' };
+      kinds[line] = 'heading';
+      seenContent = true;
+      continue;
+    }
+    if (!heading && !title && !seenContent && isTitleLine(index, kinds, line)) {
+      const t = index.line(line).text;
+      const start = t.length - t.trimStart().length;
+      title = { text: t.trim(), range: index.range(line, start, start + t.trim().length), line, source: 'line' };
+      seenContent = true;
+      continue;
+    }
+    seenContent = true;
+    if (heading) {
+      kinds[line] = 'heading';
+      headings.push(heading);
+      context.lastAtLevel.set(heading.level, heading);
+      for (const level of [...context.lastAtLevel.keys()]) if (level > heading.level) context.lastAtLevel.delete(level);
+      if (heading.runin) {
+        const bodyStartCol = heading.headingRange.end.character;
+        const lineText = index.line(line).text;
+        const lead = /^[ \t\u3000]*/.exec(lineText.slice(bodyStartCol))?.[0].length ?? 0;
+        const end = lineText.trimEnd().length;
+        paragraphs.push({ line, range: index.range(line, bodyStartCol + lead, end), text: lineText.slice(bodyStartCol + lead, end), runinOf: heading });
+      }
+      continue;
+    }
+    if (kind === 'text') {
+      const lineText = index.line(line).text;
+      const start = lineText.length - lineText.replace(/^[\s\u3000\uFEFF]+/u, '').length;
+      const end = lineText.replace(/[\s\u3000]+$/u, '').length;
+      paragraphs.push({ line, range: index.range(line, start, end), text: lineText.slice(start, end), runinOf: undefined });
+    }
+  }
+
+  const sections = buildSections(headings, index, kinds);
+  const enumerations = findEnumerations(paragraphs, sections, index);
+  return {
+    uri: input.uri ?? 'untitled:report',
+    version: input.version ?? 0,
+    text,
+    index,
+    lineKinds: kinds,
+    frontMatter,
+    title,
+    headings,
+    sections,
+    paragraphs,
+    enumerations,
+    tables,
+    tokens,
+  };
+}
+
+function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, tables: Table[], index: LineIndex): void {
+  let quoteDepth = 0;
+  for (const token of tokens) {
+    const map = token.map;
+    if (token.type === 'blockquote_open') quoteDepth++;
+    if (token.type === 'blockquote_close') quoteDepth--;
+    if (!map) continue;
+    const [from, to] = map;
+    const mark = (kind: LineKind): void => {
+      for (let i = from; i < to && i < kinds.length; i++) if (kinds[i] !== 'blank' || kind === 'code') kinds[i] = kind;
+    };
+    if (quoteDepth > 0) {
+      if (token.type === 'blockquote_open' && quoteDepth === 1) mark('quote');
+      continue;
+    }
+    switch (token.type) {
+      case 'fence':
+        mark('code');
+        break;
+      case 'hr':
+        mark('hr');
+        break;
+      case 'heading_open':
+        mark('heading');
+        mdHeadingLines.set(from, Number(token.tag.slice(1)) || 1);
+        break;
+      case 'table_open': {
+        mark('table');
+        const table = parseTable(index, from, to - 1);
+        if (table) tables.push(table);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+function titleFromFrontMatter(fm: FrontMatter | undefined, index: LineIndex): Title | undefined {
+  const value = fm?.data?.['title'];
+  if (!fm || (typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '') return undefined;
+  for (let i = fm.startLine + 1; i < fm.endLine; i++) {
+    const t = index.line(i).text;
+    const m = /^title[ \t]*:[ \t]*/.exec(t);
+    if (m) {
+      const start = m[0].length;
+      return { text: String(value).trim(), range: index.range(i, start, t.trimEnd().length), line: i, source: 'frontmatter' };
+    }
+  }
+  return { text: String(value).trim(), range: index.linesRange(fm.startLine, fm.startLine), line: fm.startLine, source: 'frontmatter' };
+}
+
+/** A short first line with no number, not a salutation (「各位代表：」), followed by body text. */
+function isTitleLine(index: LineIndex, kinds: LineKind[], line: number): boolean {
+  const t = index.line(line).text.trim();
+  if (t.length === 0 || [...t].length > 40) return false;
+  if (/[：:，,。！!？?；;、…]$/.test(t)) return false;
+  for (let i = line + 1; i < kinds.length; i++) {
+    if (kinds[i] === 'blank') continue;
+    return kinds[i] === 'text' || kinds[i] === 'heading';
+  }
+  return false;
+}

@@ -1,0 +1,51 @@
+import { t } from '../i18n';
+import type { Finding, Rule } from './types';
+
+/**
+ * Stand-ins left in a draft: 「党的XX大」, 「××」, 「X月X日」, 「□□」, 「＿＿」, 「【待补充】」, 「TODO」.
+ * An X inside a Latin word (XXL, XXX-Large, Xbox) or a single X before a noun (X光, X射线) is not one.
+ */
+const PATTERNS: RegExp[] = [
+  /(?<![A-Za-z0-9_\-./@])(?:[Xx]{2,}|[×]{2,}|[Ｘｘ]{2,})(?![A-Za-z0-9_\-@])/g,
+  /(?<![A-Za-z0-9])[XxＸｘ×](?=[年月日号])/g,
+  /□+/g,
+  /＿{2,}|(?<![\w`])_{3,}(?![\w`])/g,
+  /【\s*(?:待补充|待定|待填|待核实|待确认|此处填写|填写[^】]{0,10}|XX+|××+)\s*】/g,
+  /(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])/g,
+];
+
+export const placeholder: Rule = {
+  id: 'placeholder',
+  defaultSeverity: 'warning',
+  description: 'Placeholders such as XX, ××, □ and 【待补充】 left in the text.',
+  check(model, _options, token) {
+    const findings: Finding[] = [];
+    const { index } = model;
+    for (const line of index.lines) {
+      if (token?.isCancellationRequested) return [];
+      const kind = model.lineKinds[line.index];
+      if (kind === 'code' || kind === 'blank' || kind === 'frontmatter') continue;
+      const seen = new Set<number>();
+      for (const re of PATTERNS) {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(line.text)) !== null) {
+          if (seen.has(m.index)) continue;
+          seen.add(m.index);
+          if (insideCodeSpan(line.text, m.index)) continue;
+          findings.push({
+            range: index.range(line.index, m.index, m.index + m[0].length),
+            message: t('Placeholder "{0}" left in the text: fill in the real content.', m[0]),
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+function insideCodeSpan(text: string, at: number): boolean {
+  let ticks = 0;
+  for (let i = 0; i < at; i++) if (text.charAt(i) === '`') ticks++;
+  return ticks % 2 === 1;
+}

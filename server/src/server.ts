@@ -1,0 +1,151 @@
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import {
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildModel, diagnostics, documentSymbols, foldingRanges, outline, setLanguage, t, workspaceSymbols, type ReportModel } from './engine';
+import { OutlineRequest } from './protocol';
+import { engineConfig, SettingsCache } from './settings';
+import { WorkspaceIndex } from './workspace';
+
+/** Rule documentation shipped beside the bundle: dist/../docs/rules/<id>.md. */
+const DOCS_BASE = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString();
+
+/** Wires LSP requests to the engine. Every handler: look up the document, call the engine, return. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsCache(connection);
+  const models = new WeakMap<TextDocument, ReportModel>();
+  const workspace = new WorkspaceIndex();
+  const pending = new Map<string, NodeJS.Immediate>();
+
+  const modelOf = (doc: TextDocument): ReportModel => {
+    let model = models.get(doc);
+    if (!model || model.version !== doc.version) {
+      model = buildModel({ text: doc.getText(), uri: doc.uri, version: doc.version });
+      models.set(doc, model);
+    }
+    return model;
+  };
+
+  /** Runs a handler; a failure is logged and answered with a neutral result, never a crash. */
+  const guard = <T>(name: string, fallback: T, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fallback;
+    }
+  };
+
+  const validate = async (doc: TextDocument): Promise<void> => {
+    const version = doc.version;
+    const s = await settings.get(doc.uri);
+    if (documents.get(doc.uri)?.version !== version) return; // a newer version will be validated
+    const diags = guard<Diagnostic[]>('diagnostics', [], () => {
+      if (doc.getText().length > s.maxDocumentSize) {
+        return [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: DiagnosticSeverity.Information,
+            source: 'report',
+            code: 'document-size',
+            message: t('This document has more than {0} characters: only the outline is built, rules do not run (setting report.maxDocumentSize).', s.maxDocumentSize),
+          },
+        ];
+      }
+      return diagnostics(modelOf(doc), engineConfig(s, DOCS_BASE));
+    });
+    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diags });
+  };
+
+  /** Coalesces bursts of changes: only the latest version of a document is validated. */
+  const schedule = (doc: TextDocument): void => {
+    const prev = pending.get(doc.uri);
+    if (prev) clearImmediate(prev);
+    pending.set(
+      doc.uri,
+      setImmediate(() => {
+        pending.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (current) void validate(current).catch((e: unknown) => connection.console.error(String(e)));
+      }),
+    );
+  };
+
+  let configurationSupported = false;
+  connection.onInitialize((params): InitializeResult => {
+    setLanguage(params.locale);
+    configurationSupported = params.capabilities.workspace?.configuration === true;
+    settings.setSupported(configurationSupported);
+    workspace.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders || !params.rootUri ? [] : [params.rootUri]));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Report' },
+        foldingRangeProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'report-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationSupported) {
+      // Ask the client to tell us when `report.*` settings change.
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'report' }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    for (const doc of documents.all()) schedule(doc);
+  });
+
+  documents.onDidOpen((e) => schedule(e.document));
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    const p = pending.get(e.document.uri);
+    if (p) clearImmediate(p);
+    pending.delete(e.document.uri);
+    settings.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? guard('documentSymbol', [], () => documentSymbols(modelOf(doc), token)) : [];
+  });
+
+  connection.onFoldingRanges((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? guard('foldingRange', [], () => foldingRanges(modelOf(doc), token)) : [];
+  });
+
+  connection.onWorkspaceSymbol(async (params, token) => {
+    const open = documents.all().map(modelOf);
+    const others = await workspace.models(new Set(open.map((m) => m.uri)), token);
+    return guard('workspaceSymbol', [], () => workspaceSymbols([...open, ...others], params.query, token));
+  });
+
+  connection.onRequest(OutlineRequest, (params) => {
+    const doc = documents.get(params.uri);
+    return doc ? guard('outline', [], () => outline(modelOf(doc))) : [];
+  });
+
+  connection.workspace.onDidChangeWorkspaceFolders((e) => workspace.changeFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+
+  process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${String(e)}`));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -23,7 +23,20 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+/** Merges l10n/zh-cn/*.json into the bundle VS Code loads for the client (vscode.l10n). */
+function writeL10nBundle() {
+  const fs = require('fs');
+  const path = require('path');
+  const dir = path.join(__dirname, 'l10n', 'zh-cn');
+  const bundle = {};
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    Object.assign(bundle, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  }
+  fs.writeFileSync(path.join(__dirname, 'l10n', 'bundle.l10n.zh-cn.json'), JSON.stringify(bundle, null, 2) + '\n');
+}
+
 async function main() {
+  writeL10nBundle();
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));

@@ -55,5 +55,6 @@ export default tseslint.config(
   {
     files: ['media/**/*.js', 'tests/e2e/suite/**/*.js'],
     languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.mocha, acquireVsCodeApi: 'readonly' } },
+    rules: { 'no-redeclare': ['error', { builtinGlobals: false }] },
   },
 );

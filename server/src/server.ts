@@ -10,7 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildModel, diagnostics, documentSymbols, foldingRanges, outline, setLanguage, t, workspaceSymbols, type ReportModel } from './engine';
+import { buildModel, diagnostics, documentSymbols, foldingRanges, hover, outline, setLanguage, t, workspaceSymbols, type ReportModel } from './engine';
 import { OutlineRequest } from './protocol';
 import { engineConfig, SettingsCache } from './settings';
 import { WorkspaceIndex } from './workspace';
@@ -81,10 +81,12 @@ export function startServer(connection: Connection): void {
   };
 
   let configurationSupported = false;
+  let foldersSupported = false;
   connection.onInitialize((params): InitializeResult => {
     setLanguage(params.locale);
     configurationSupported = params.capabilities.workspace?.configuration === true;
     settings.setSupported(configurationSupported);
+    foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     workspace.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders || !params.rootUri ? [] : [params.rootUri]));
     return {
       capabilities: {
@@ -92,6 +94,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Report' },
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'report-language-server', version: '0.1.0' },
@@ -99,6 +102,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    if (foldersSupported) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => workspace.changeFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+    }
     if (configurationSupported) {
       // Ask the client to tell us when `report.*` settings change.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'report' }).catch(() => undefined);
@@ -136,12 +142,15 @@ export function startServer(connection: Connection): void {
     return guard('workspaceSymbol', [], () => workspaceSymbols([...open, ...others], params.query, token));
   });
 
+  connection.onHover((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? guard('hover', null, () => hover(modelOf(doc), params.position, token)) : null;
+  });
+
   connection.onRequest(OutlineRequest, (params) => {
     const doc = documents.get(params.uri);
     return doc ? guard('outline', [], () => outline(modelOf(doc))) : [];
   });
-
-  connection.workspace.onDidChangeWorkspaceFolders((e) => workspace.changeFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
 
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
   process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${String(e)}`));

@@ -4,6 +4,7 @@ export type * from './model/types';
 export { flattenSections, sectionAt } from './model/sections';
 export { documentSymbols } from './features/symbols';
 export { foldingRanges } from './features/folding';
+export { hover, type HoverProvider } from './features/hover';
 export { outline, flatHeadings, type OutlineNode } from './features/outline';
 export { workspaceSymbols } from './features/workspace-symbols';
 export { diagnostics, runRules, DIAGNOSTIC_SOURCE, type RuleDiagnostic } from './diagnostics';

@@ -1,0 +1,70 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import { t } from '../i18n';
+import type { Heading } from '../model/types';
+import { displayMarker, renumberMarker, siblingRuns, type SiblingRun } from './sibling-runs';
+import type { Finding, Fix, Rule } from './types';
+
+/** Edits that renumber a run from position `from` on, so that it counts up from `startValue`. */
+export function renumberEdits(run: SiblingRun, from: number, startValue: number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  run.headings.slice(from).forEach((h, k) => {
+    const want = startValue + k;
+    const text = renumberMarker(h, want);
+    if (text !== h.marker) edits.push({ range: h.markerRange, newText: text });
+  });
+  return edits;
+}
+
+function message(kind: 'start' | 'gap' | 'duplicate' | 'order', expected: string, actual: string): string {
+  switch (kind) {
+    case 'start':
+      return t('The list does not start at 1: expected "{0}" here, found "{1}".', expected, actual);
+    case 'gap':
+      return t('A number is skipped: expected "{0}" here, found "{1}".', expected, actual);
+    case 'duplicate':
+      return t('Duplicate number: expected "{0}" here, found "{1}" again.', expected, actual);
+    default:
+      return t('Out of order: expected "{0}" here, found "{1}".', expected, actual);
+  }
+}
+
+/**
+ * Siblings of one level under one parent must count 1, 2, 3…: a gap （二）→（四）, a duplicate,
+ * an order mistake or a list that does not start at 1 is reported once where it happens; the
+ * count then continues from the number found, so one slip gives one warning.
+ */
+export const numberingSequence: Rule = {
+  id: 'numbering-sequence',
+  defaultSeverity: 'warning',
+  description: 'Numbered headings of one level skip, repeat or reorder numbers.',
+  check(model, _options, token) {
+    const out: Finding[] = [];
+    for (const run of siblingRuns(model)) {
+      if (token?.isCancellationRequested) return [];
+      let expected = 1;
+      const seen = new Set<number>();
+      run.headings.forEach((h: Heading, i) => {
+        if (h.value !== expected) {
+          const kind = i === 0 ? 'start' : seen.has(h.value) ? 'duplicate' : h.value > expected ? 'gap' : 'order';
+          const want = displayMarker(h, expected);
+          const fix: Fix = {
+            title: t('Renumber from here: "{0}" and the following headings', want),
+            edits: renumberEdits(run, i, expected),
+            preferred: true,
+          };
+          const prev = run.headings[i - 1];
+          out.push({
+            range: h.markerRange,
+            message: message(kind, want, h.marker.trim()),
+            fixes: [fix],
+            ...(prev ? { related: [{ location: { uri: model.uri, range: prev.markerRange }, message: t('previous heading of this level') }] } : {}),
+          });
+          expected = h.value;
+        }
+        seen.add(h.value);
+        expected++;
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,95 @@
+import { t } from '../i18n';
+import type { Heading, MarkerStyle } from '../model/types';
+import { toAsciiDigits, toChineseNumeral } from '../util/numerals';
+import { siblingRuns, type SiblingRun } from './sibling-runs';
+import type { Finding, Rule } from './types';
+
+const ARABIC: ReadonlySet<MarkerStyle> = new Set(['ar-dot', 'ar-dun', 'ar-paren', 'ar-paren-half', 'ar-half-close']);
+
+/** What is wrong with a marker on its own, and its corrected form (width and punctuation only). */
+export function correctedMarker(h: Heading): { text: string; reason: string } | undefined {
+  const n = toAsciiDigits(h.number);
+  switch (h.style) {
+    case 'cn-paren-half':
+      return { text: `（${n}）`, reason: t('half-width brackets around a Chinese numeral') };
+    case 'cn-dot':
+    case 'cn-comma':
+      return { text: `${n}、`, reason: t('a level-1 number is followed by "、"') };
+    default:
+      break;
+  }
+  if (h.extraPunct) {
+    const text = toAsciiDigits(h.marker.slice(0, h.marker.length - h.extraPunct.length));
+    return { text, reason: t('no "{0}" after a bracketed number', h.extraPunct) };
+  }
+  if (h.fullWidthDigits) return { text: toAsciiDigits(h.marker), reason: t('full-width digits') };
+  return undefined;
+}
+
+/** The marker with its digits replaced by N: 「1、」 → 「N、」, so siblings can be compared. */
+function shape(marker: string): string {
+  return toAsciiDigits(marker).replace(/[0-9]+/, 'N');
+}
+
+const STANDARD_SHAPE: Record<number, string> = { 3: 'N.', 4: '（N）' };
+
+/** Arabic siblings written in two ways (「1、」 among 「1.」): the minority follows the majority. */
+function inconsistent(run: SiblingRun): Map<Heading, string> {
+  const out = new Map<Heading, string>();
+  const arabic = run.headings.filter((h) => ARABIC.has(h.style));
+  const counts = new Map<string, number>();
+  for (const h of arabic) {
+    const s = shape(correctedMarker(h)?.text ?? h.marker);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  if (counts.size < 2) return out;
+  const best = Math.max(...counts.values());
+  const tied = [...counts.entries()].filter(([, c]) => c === best).map(([s]) => s);
+  const std = STANDARD_SHAPE[run.level];
+  const majority = std && tied.includes(std) ? std : (tied[0] ?? '');
+  for (const h of arabic) {
+    const s = shape(correctedMarker(h)?.text ?? h.marker);
+    if (s !== majority) out.set(h, majority.replace('N', toAsciiDigits(h.number)));
+  }
+  return out;
+}
+
+/**
+ * Markers that do not follow GB/T 9704-2012 (一、 （一） 1. （1）) or differ from their siblings:
+ * 「(一)」, 「一.」, 「一，」, 「（一）、」, full-width digits, 「1、」 mixed with 「1.」 in one list,
+ * Arabic numbers for the top level of a multi-level outline.
+ */
+export const numberingStyle: Rule = {
+  id: 'numbering-style',
+  defaultSeverity: 'warning',
+  description: 'Numbering markers that do not follow GB/T 9704-2012 or differ from their siblings.',
+  check(model, _options, token) {
+    const out: Finding[] = [];
+    const mixed = new Map<Heading, string>();
+    const topArabic = new Set<Heading>();
+    for (const run of siblingRuns(model)) {
+      for (const [h, text] of inconsistent(run)) mixed.set(h, text);
+    }
+    for (const s of model.sections) {
+      if (ARABIC.has(s.heading.style) && s.children.length > 0) topArabic.add(s.heading);
+    }
+    for (const h of model.headings) {
+      if (token?.isCancellationRequested) return [];
+      let fix = correctedMarker(h);
+      let preferred = true;
+      const sibling = mixed.get(h);
+      if (sibling && !fix) fix = { text: sibling, reason: t('its siblings are written "{0}"', sibling.replace(/[0-9]+/, 'N')) };
+      if (!fix && topArabic.has(h)) {
+        fix = { text: `${toChineseNumeral(h.value)}、`, reason: t('level-1 headings are numbered with Chinese numerals') };
+        preferred = false;
+      }
+      if (!fix || fix.text === h.marker) continue;
+      out.push({
+        range: h.markerRange,
+        message: t('Non-standard numbering "{0}" ({1}): write "{2}".', h.marker, fix.reason, fix.text),
+        fixes: [{ title: t('Change "{0}" to "{1}"', h.marker, fix.text), edits: [{ range: h.markerRange, newText: fix.text }], preferred }],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,84 @@
+import type { Heading, ReportModel, Section } from '../model/types';
+import { CN_NUMERAL_CHARS, toChineseNumeral, toCircled } from '../util/numerals';
+
+/**
+ * Numbered sibling lists: the headings of one level directly under one parent (or at the top),
+ * split where a second, separate list restarts on purpose.
+ *
+ * A restart is a heading numbered 1 that follows a list of at least two items and is itself
+ * continued by a 2 (cnpack's survey 1、…5、 after the report's 1、…7、). A lone 1 after a list,
+ * or a 1 after a single item, is a mistake of the list and stays in it.
+ */
+export interface SiblingRun {
+  readonly parent: Section | undefined;
+  readonly level: number;
+  readonly headings: Heading[];
+}
+
+/** Headings that take part in numbering: numbered ones (not unnumbered Markdown headings). */
+function numbered(h: Heading): boolean {
+  return h.style !== 'none' && h.value > 0;
+}
+
+export function siblingRuns(model: ReportModel): SiblingRun[] {
+  const runs: SiblingRun[] = [];
+  const visit = (parent: Section | undefined, children: readonly Section[]): void => {
+    const byLevel = new Map<number, Heading[]>();
+    for (const c of children) {
+      if (!numbered(c.heading)) continue;
+      const list = byLevel.get(c.level) ?? [];
+      list.push(c.heading);
+      byLevel.set(c.level, list);
+    }
+    for (const [level, list] of byLevel) {
+      let current: Heading[] = [];
+      list.forEach((h, i) => {
+        const next = list[i + 1];
+        if (current.length >= 2 && h.value === 1 && next?.value === 2) {
+          runs.push({ parent, level, headings: current });
+          current = [];
+        }
+        current.push(h);
+      });
+      if (current.length > 0) runs.push({ parent, level, headings: current });
+    }
+    for (const c of children) visit(c, c.children);
+  };
+  visit(undefined, model.sections);
+  runs.sort((a, b) => (a.headings[0]?.line ?? 0) - (b.headings[0]?.line ?? 0));
+  return runs;
+}
+
+const CN_RE = new RegExp(`[${CN_NUMERAL_CHARS}]+`);
+const CIRCLED_RE = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/u;
+
+function toFullWidthDigits(s: string): string {
+  return s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x30 + 0xff10));
+}
+
+/** The heading's marker as written, with its number replaced by `value` (style and width kept). */
+export function renumberMarker(h: Heading, value: number): string {
+  const m = h.marker;
+  switch (h.style) {
+    case 'cn-dun':
+    case 'cn-dot':
+    case 'cn-comma':
+    case 'cn-paren':
+    case 'cn-paren-half':
+    case 'cn-di':
+      return m.replace(CN_RE, toChineseNumeral(value));
+    case 'circled':
+      return m.replace(CIRCLED_RE, toCircled(value));
+    case 'decimal':
+      return m.replace(/[0-9]+(?=\.?$)/, String(value));
+    case 'none':
+      return m;
+    default:
+      return m.replace(/[0-9０-９]+/, () => (h.fullWidthDigits ? toFullWidthDigits(String(value)) : String(value)));
+  }
+}
+
+/** The numeral part of a marker as a reader names it: 「（三）」 → 「（三）」, used in messages. */
+export function displayMarker(h: Heading, value: number = h.value): string {
+  return renumberMarker(h, value).trim();
+}

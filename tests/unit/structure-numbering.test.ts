@@ -1,0 +1,124 @@
+import * as assert from 'assert';
+import { setLanguage } from '../../server/src/engine/i18n';
+import { applyFirstFix, findings, real, where } from './structure-helpers';
+
+const SEQ = 'numbering-sequence';
+const STYLE = 'numbering-style';
+
+describe('numbering-sequence', () => {
+  before(() => setLanguage('en'));
+
+  it('finds a gap and names the expected marker; the fix renumbers the following siblings', () => {
+    const text = '一、总体情况\n（一）学习\n正文。\n（二）党建\n（四）决策\n（五）廉洁\n二、下一步\n（一）计划\n';
+    const found = findings(SEQ, text);
+    assert.strictEqual(found.length, 1);
+    assert.deepStrictEqual(where(text, found[0]!), [5, '（四）']);
+    assert.match(found[0]!.finding.message, /expected "（三）" here, found "（四）"/);
+    assert.strictEqual(found[0]!.severity, 'warning');
+    assert.strictEqual(applyFirstFix(text, found[0]!), text.replace('（四）决策', '（三）决策').replace('（五）廉洁', '（四）廉洁'));
+  });
+
+  it('finds a duplicate once, and the count goes on from it', () => {
+    const text = '一、甲\n二、乙\n二、丙\n三、丁\n';
+    const found = findings(SEQ, text);
+    assert.strictEqual(found.length, 1);
+    assert.deepStrictEqual(where(text, found[0]!), [3, '二、']);
+    assert.match(found[0]!.finding.message, /Duplicate number: expected "三、"/);
+    assert.strictEqual(applyFirstFix(text, found[0]!), '一、甲\n二、乙\n三、丙\n四、丁\n');
+  });
+
+  it('finds a list that does not start at 1 and an out-of-order number', () => {
+    const start = findings(SEQ, '一、甲\n2. 乙\n3. 丙\n');
+    assert.strictEqual(start.length, 1);
+    assert.match(start[0]!.finding.message, /does not start at 1: expected "1\."/);
+    const order = findings(SEQ, '（1）甲\n（3）乙\n（2）丙\n');
+    assert.deepStrictEqual(order.map((d) => d.finding.message.split(':')[0]), ['A number is skipped', 'Out of order']);
+  });
+
+  it('keeps Arabic width, 第X and circled markers when renumbering', () => {
+    const text = '一、甲\n第一，乙\n第三，丙\n二、丁\n１．戊\n３．己\n①庚\n③辛\n';
+    const found = findings(SEQ, text);
+    assert.deepStrictEqual(found.map((d) => where(text, d)[1]), ['第三，', '３．', '③']);
+    assert.deepStrictEqual(found.map((d) => d.finding.fixes?.[0]?.edits[0]?.newText), ['第二，', '２．', '②']);
+  });
+
+  it('lets a list restart under a new parent', () => {
+    assert.deepStrictEqual(findings(SEQ, '一、甲\n1. 子\n2. 子\n二、乙\n1. 子\n2. 子\n'), []);
+  });
+
+  it('accepts a second list that restarts on purpose, but not a lone restart', () => {
+    assert.deepStrictEqual(findings(SEQ, '一、甲\n1、子\n2、子\n3、子\n附：调查\n1、问\n2、问\n'), []);
+    const lone = findings(SEQ, '一、甲\n1、子\n2、子\n1、子\n');
+    assert.match(lone[0]!.finding.message, /expected "3、" here, found "1、"/);
+    const twice = findings(SEQ, '（一）甲\n（一）乙\n（二）丙\n');
+    assert.strictEqual(twice.length, 1);
+    assert.deepStrictEqual(where('（一）甲\n（一）乙\n（二）丙\n', twice[0]!), [2, '（一）']);
+  });
+
+  it('is quiet on cnpack, whose survey restarts 1、 on purpose', () => {
+    assert.deepStrictEqual(findings(SEQ, real('2002-04-cnpack-team-work-summary.txt')), []);
+  });
+
+  it('finds a (三) dropped from a real report', () => {
+    const text = real('2023-county-office-shuzhi-report.txt').replace('（三）民主决策聚合力', '（四）民主决策聚合力');
+    const found = findings(SEQ, text);
+    assert.deepStrictEqual(found.map((d) => where(text, d)), [[6, '（四）'], [7, '（四）']]);
+    assert.match(found[0]!.finding.message, /A number is skipped/);
+    assert.match(found[1]!.finding.message, /Duplicate/);
+  });
+
+  it('speaks Chinese', () => {
+    setLanguage('zh-cn');
+    try {
+      const found = findings(SEQ, '一、甲\n（一）乙\n（二）丙\n（四）丁\n');
+      assert.strictEqual(found[0]!.finding.message, '编号跳号：此处应为“（三）”，实际为“（四）”。');
+    } finally {
+      setLanguage('en');
+    }
+  });
+});
+
+describe('numbering-style', () => {
+  before(() => setLanguage('en'));
+
+  it('finds the half-width (四) of the 2016 Hailar report and fixes it', () => {
+    const text = real('2016-hailar-government-work-report.txt');
+    const found = findings(STYLE, text);
+    assert.strictEqual(found.length, 1);
+    assert.deepStrictEqual(where(text, found[0]!), [53, '(四)']);
+    assert.match(found[0]!.finding.message, /write "（四）"/);
+    const fixed = applyFirstFix(text, found[0]!);
+    assert.strictEqual(fixed, text.replace('　　(四)政府', '　　（四）政府'));
+    assert.deepStrictEqual(findings(STYLE, fixed), []);
+  });
+
+  it('rewrites 一. 一， （一）、 and full-width digits in the standard form', () => {
+    const text = '一.甲\n二，乙\n（一）、丙\n（二）丁\n１.戊\n';
+    const found = findings(STYLE, text);
+    assert.deepStrictEqual(
+      found.map((d) => [where(text, d)[1], d.finding.fixes?.[0]?.edits[0]?.newText]),
+      [['一.', '一、'], ['二，', '二、'], ['（一）、', '（一）'], ['１.', '1.']],
+    );
+  });
+
+  it('finds 1、 mixed with 1. in one list, and accepts a list written 1、 throughout', () => {
+    const mixed = findings(STYLE, '一、甲\n1. 子\n2、子\n3. 子\n');
+    assert.strictEqual(mixed.length, 1);
+    assert.strictEqual(mixed[0]!.finding.fixes?.[0]?.edits[0]?.newText, '2.');
+    assert.deepStrictEqual(findings(STYLE, real('2002-04-cnpack-team-work-summary.txt')), []);
+  });
+
+  it('suggests Chinese numerals for an Arabic top level with sub-levels, not as a safe fix', () => {
+    const found = findings(STYLE, '1. 总体\n（1）甲\n2. 下一步\n（1）乙\n');
+    assert.strictEqual(found.length, 2);
+    assert.strictEqual(found[0]!.finding.fixes?.[0]?.edits[0]?.newText, '一、');
+    assert.strictEqual(found[0]!.finding.fixes?.[0]?.preferred, false);
+    assert.deepStrictEqual(findings(STYLE, '1. 甲\n2. 乙\n'), []);
+  });
+
+  it('is quiet on the correct markers of the real reports', () => {
+    for (const f of ['1980-state-council-government-work-report.txt', '2023-county-office-shuzhi-report.txt', '2026-shaanxi-government-work-report.txt']) {
+      assert.deepStrictEqual(findings(STYLE, real(f)), [], f);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
+  CodeActionKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   TextDocuments,
@@ -10,9 +11,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildModel, diagnostics, documentSymbols, foldingRanges, hover, outline, setLanguage, t, workspaceSymbols, type ReportModel } from './engine';
+import { buildModel, codeActions, diagnostics, documentSymbols, FIX_ALL_KIND, formatEdits, mergeConfig, foldingRanges, hover, outline, setLanguage, t, workspaceSymbols, type EngineConfig, type ReportModel } from './engine';
+import { ConfigFiles } from './config-file';
 import { OutlineRequest } from './protocol';
-import { engineConfig, SettingsCache } from './settings';
+import { engineConfig, SettingsCache, type ReportSettings } from './settings';
 import { WorkspaceIndex } from './workspace';
 
 /** Rule documentation shipped beside the bundle: dist/../docs/rules/<id>.md. */
@@ -25,6 +27,12 @@ export function startServer(connection: Connection): void {
   const models = new WeakMap<TextDocument, ReportModel>();
   const workspace = new WorkspaceIndex();
   const pending = new Map<string, NodeJS.Immediate>();
+  const configFiles = new ConfigFiles();
+  /** Settings, then the nearest .reportrc.* on top (the project file wins, as in the CLI). */
+  const configOf = async (uri: string): Promise<{ settings: ReportSettings; config: EngineConfig }> => {
+    const s = await settings.get(uri);
+    return { settings: s, config: mergeConfig(engineConfig(s, DOCS_BASE), configFiles.forUri(uri)?.config) };
+  };
 
   const modelOf = (doc: TextDocument): ReportModel => {
     let model = models.get(doc);
@@ -47,7 +55,7 @@ export function startServer(connection: Connection): void {
 
   const validate = async (doc: TextDocument): Promise<void> => {
     const version = doc.version;
-    const s = await settings.get(doc.uri);
+    const { settings: s, config } = await configOf(doc.uri);
     if (documents.get(doc.uri)?.version !== version) return; // a newer version will be validated
     const diags = guard<Diagnostic[]>('diagnostics', [], () => {
       if (doc.getText().length > s.maxDocumentSize) {
@@ -61,7 +69,7 @@ export function startServer(connection: Connection): void {
           },
         ];
       }
-      return diagnostics(modelOf(doc), engineConfig(s, DOCS_BASE));
+      return diagnostics(modelOf(doc), config);
     });
     await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diags });
   };
@@ -95,6 +103,8 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        documentFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'report-language-server', version: '0.1.0' },
@@ -111,8 +121,14 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  connection.onDidChangeWatchedFiles(() => {
+    configFiles.clear();
+    for (const doc of documents.all()) schedule(doc);
+  });
+
   connection.onDidChangeConfiguration(() => {
     settings.clear();
+    configFiles.clear();
     for (const doc of documents.all()) schedule(doc);
   });
 
@@ -145,6 +161,19 @@ export function startServer(connection: Connection): void {
   connection.onHover((params, token) => {
     const doc = documents.get(params.textDocument.uri);
     return doc ? guard('hover', null, () => hover(modelOf(doc), params.position, token)) : null;
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const { config } = await configOf(doc.uri);
+    const query = { range: params.range, diagnostics: params.context.diagnostics, ...(params.context.only ? { only: params.context.only } : {}) };
+    return guard('codeAction', [], () => codeActions(modelOf(doc), config, query, token));
+  });
+
+  connection.onDocumentFormatting((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? guard('formatting', [], () => formatEdits(modelOf(doc), token)) : [];
   });
 
   connection.onRequest(OutlineRequest, (params) => {

@@ -13,3 +13,6 @@ export { RULES, ruleById } from './rules';
 export type { Rule, Finding, Fix, Severity } from './rules/types';
 export { setLanguage, language, t, type Lang } from './i18n';
 export { decodeReport, type DecodedText } from './util/decode';
+export { codeActions, fixAllEdits, FIX_ALL_KIND, type CodeActionQuery } from './features/code-actions';
+export { formatEdits } from './features/format';
+export { applyEdits, nonOverlapping } from './features/edits';

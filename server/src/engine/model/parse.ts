@@ -146,7 +146,7 @@ function titleFromFrontMatter(fm: FrontMatter | undefined, index: LineIndex): Ti
     const m = /^title[ \t]*:[ \t]*/.exec(t);
     if (m) {
       const start = m[0].length;
-      return { text: String(value).trim(), range: index.range(i, start, t.trimEnd().length), line: i, source: 'frontmatter' };
+      return { text: String(value).trim(), range: index.range(i, start, Math.max(start, t.trimEnd().length)), line: i, source: 'frontmatter' };
     }
   }
   return { text: String(value).trim(), range: index.linesRange(fm.startLine, fm.startLine), line: fm.startLine, source: 'frontmatter' };

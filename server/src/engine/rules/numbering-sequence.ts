@@ -42,16 +42,23 @@ export const numberingSequence: Rule = {
     for (const run of siblingRuns(model)) {
       if (token?.isCancellationRequested) return [];
       let expected = 1;
+      let first = true;
       const seen = new Set<number>();
       run.headings.forEach((h: Heading, i) => {
         if (h.value !== expected) {
           const kind = i === 0 ? 'start' : seen.has(h.value) ? 'duplicate' : h.value > expected ? 'gap' : 'order';
           const want = displayMarker(h, expected);
+          const from = expected;
           const fix: Fix = {
             title: t('Renumber from here: "{0}" and the following headings', want),
-            edits: renumberEdits(run, i, expected),
-            preferred: true,
+            // Built on demand: built eagerly, k findings in a run of n headings cost k·n edits (fuzz: 5,000 headings took seconds).
+            get edits(): TextEdit[] {
+              return renumberEdits(run, i, from);
+            },
+            // The first fix of a list renumbers all of the rest: fix-all applies that one only.
+            preferred: first,
           };
+          first = false;
           const prev = run.headings[i - 1];
           out.push({
             range: h.markerRange,

@@ -1,0 +1,82 @@
+/**
+ * `npm run fuzz`: the engine's robustness properties on 100,000 generated inputs (the property
+ * suite in `npm test` runs a few thousand). Splits the runs over worker processes (one per core),
+ * prints the number of cases checked, and exits 1 with a replayable seed on the first failure.
+ *
+ *   node -r ./tests/register.js scripts/fuzz.ts [--runs 100000] [--seed N] [--workers N]
+ */
+import { fork } from 'child_process';
+import * as os from 'os';
+import fc from 'fast-check';
+import { anyReport } from '../tests/support/generators';
+import { checkEngine, describeInput } from '../tests/support/engine-properties';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) ? v : fallback;
+}
+
+interface Result {
+  runs: number;
+  failure?: string;
+  slowest: { ms: number; length: number };
+}
+
+/** Runs `runs` cases with `seed` in this process. */
+function work(runs: number, seed: number): Result {
+  const slowest = { ms: 0, length: 0 };
+  const details = fc.check(
+    fc.property(anyReport, (text) => {
+      const { ms } = checkEngine(text, text.length);
+      if (ms > slowest.ms) Object.assign(slowest, { ms, length: text.length });
+      if (text.length < 1_000_000 && ms > 1000) throw new Error(`analysis took ${ms.toFixed(0)} ms for ${text.length} characters`);
+    }),
+    { numRuns: runs, seed },
+  );
+  if (!details.failed) return { runs: details.numRuns, slowest };
+  const err = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  return {
+    runs: details.numRuns,
+    slowest,
+    failure: `seed ${seed}, path ${details.counterexamplePath ?? '?'}: ${err}\ninput: ${describeInput(details.counterexample?.[0] ?? '')}\nreplay: node -r ./tests/register.js scripts/fuzz.ts --workers 1 --runs ${runs} --seed ${seed}`,
+  };
+}
+
+async function main(): Promise<void> {
+  if (process.env['FUZZ_WORKER']) {
+    const [runs, seed] = process.env['FUZZ_WORKER'].split(':').map(Number);
+    process.send?.(work(runs ?? 0, seed ?? 0));
+    return;
+  }
+  const total = arg('runs', 100_000);
+  const seed = arg('seed', Date.now() ^ (Math.random() * 0x7fffffff));
+  const workers = Math.max(1, Math.min(arg('workers', os.cpus().length), total));
+  const started = Date.now();
+  console.log(`fuzz: ${total} cases on ${workers} worker(s), seed ${seed}`);
+  const share = (i: number): number => Math.floor(total / workers) + (i < total % workers ? 1 : 0);
+  const results = await Promise.all(
+    Array.from({ length: workers }, (_, i) => {
+      if (workers === 1) return Promise.resolve(work(total, seed));
+      return new Promise<Result>((resolve, reject) => {
+        const child = fork(__filename, [], { env: { ...process.env, FUZZ_WORKER: `${share(i)}:${seed + i}` }, execArgv: ['-r', require.resolve('../tests/register.js')] });
+        let got: Result | undefined;
+        child.on('message', (m) => (got = m as Result));
+        child.on('error', reject);
+        child.on('exit', (code) => (got ? resolve(got) : reject(new Error(`worker ${i} exited with ${code} without a result`))));
+      });
+    }),
+  );
+  const runs = results.reduce((n, r) => n + r.runs, 0);
+  const slowest = results.reduce((a, r) => (r.slowest.ms > a.ms ? r.slowest : a), { ms: 0, length: 0 });
+  const failures = results.filter((r) => r.failure);
+  console.log(`fuzz: ${runs} cases checked in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest analysis ${slowest.ms.toFixed(0)} ms (${slowest.length} characters)`);
+  for (const f of failures) console.error(`fuzz: FAILED ${f.failure}`);
+  if (failures.length > 0) process.exitCode = 1;
+  else console.log(`fuzz: ${runs} cases passed`);
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 2;
+});

@@ -1,0 +1,76 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { EngineConfig } from '../config';
+import { runRules, type RuleDiagnostic } from '../diagnostics';
+import { t } from '../i18n';
+import type { ReportModel } from '../model/types';
+import type { CancellationToken } from '../util/cancellation';
+import { nonOverlapping } from './edits';
+
+/** `source.fixAll.report`: applies every safe (preferred) fix of the document at once. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.report`;
+
+export interface CodeActionQuery {
+  readonly range: Range;
+  /** The diagnostics the editor shows in the range (matched by rule, range and message). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Kinds the editor asks for (`quickfix`, `source.fixAll` …); all when absent. */
+  readonly only?: readonly string[];
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const aEndsBefore = a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character);
+  const bEndsBefore = b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character);
+  return !aEndsBefore && !bEndsBefore;
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return a.code === b.code && a.message === b.message && JSON.stringify(a.range) === JSON.stringify(b.range);
+}
+
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** Edits of every preferred fix, without overlaps (the earlier finding wins). */
+export function fixAllEdits(found: readonly RuleDiagnostic[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const d of found) {
+    const fix = d.finding.fixes?.find((f) => f.preferred);
+    if (fix) edits.push(...fix.edits);
+  }
+  return nonOverlapping(edits);
+}
+
+/**
+ * Quick fixes for the findings in a range (re-running the rules on the cached model is cheap and
+ * keeps the diagnostics free of edit payloads), plus the fix-all source action.
+ */
+export function codeActions(model: ReportModel, config: EngineConfig, query: CodeActionQuery, token?: CancellationToken): CodeAction[] {
+  const found = runRules(model, config, token);
+  const actions: CodeAction[] = [];
+  if (wanted(query.only, CodeActionKind.QuickFix)) {
+    for (const d of found) {
+      if (!d.finding.fixes?.length) continue;
+      const shown = query.diagnostics.find((x) => sameDiagnostic(x, d.diagnostic));
+      if (!shown && !overlaps(d.diagnostic.range, query.range)) continue;
+      for (const fix of d.finding.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [shown ?? d.diagnostic],
+          isPreferred: fix.preferred === true,
+          edit: { changes: { [model.uri]: fix.edits } },
+        });
+      }
+    }
+  }
+  const explicitFixAll = query.only?.some((o) => o === CodeActionKind.SourceFixAll || o === FIX_ALL_KIND) ?? false;
+  if (explicitFixAll || wanted(query.only, FIX_ALL_KIND)) {
+    const edits = fixAllEdits(found);
+    if (edits.length > 0) {
+      actions.push({ title: t('Fix all auto-fixable report problems'), kind: FIX_ALL_KIND, edit: { changes: { [model.uri]: edits } } });
+    }
+  }
+  return actions;
+}

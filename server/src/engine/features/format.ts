@@ -1,0 +1,57 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { Heading, ReportModel } from '../model/types';
+import { renumberMarker, siblingRuns } from '../rules/sibling-runs';
+import type { CancellationToken } from '../util/cancellation';
+import { toChineseNumeral, toCircled } from '../util/numerals';
+
+/**
+ * The GB/T 9704-2012 form of a marker with the value it should have: 一、 （一） 1. （1）.
+ * 「第一，」 and ① keep their form (they are a writer's choice, not a mistake); decimal numbers
+ * are renumbered only. A 「3、」 whose title starts with a digit (「3、4月份…」) keeps its 、,
+ * since 「3.4月份」 would read as a number.
+ */
+export function standardForm(h: Heading, value: number, titleStartsWithDigit: boolean): string {
+  switch (h.style) {
+    case 'cn-dun':
+    case 'cn-dot':
+    case 'cn-comma':
+      return `${toChineseNumeral(value)}、`;
+    case 'cn-paren':
+    case 'cn-paren-half':
+      return `（${toChineseNumeral(value)}）`;
+    case 'cn-di':
+      return `第${toChineseNumeral(value)}${h.marker.slice(-1)}`;
+    case 'ar-dot':
+    case 'ar-dun':
+      return titleStartsWithDigit ? `${value}${h.marker.includes('、') ? '、' : '.'}` : `${value}.`;
+    case 'ar-paren':
+    case 'ar-paren-half':
+    case 'ar-half-close':
+      return `（${value}）`;
+    case 'circled':
+      return toCircled(value);
+    case 'decimal':
+      return renumberMarker(h, value);
+    default:
+      return h.marker;
+  }
+}
+
+/**
+ * Document formatting: renumbers every list of sibling headings 1, 2, 3… and writes each marker
+ * in its standard form. Only marker ranges change; running it twice changes nothing more.
+ */
+export function formatEdits(model: ReportModel, token?: CancellationToken): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const run of siblingRuns(model)) {
+    if (token?.isCancellationRequested) return [];
+    // One 「3、4月份」 keeps the 、 of the whole list (the model reads it as a heading only in a 、 list).
+    const digitNext = run.headings.some((h) => /^[0-9０-９]/.test(model.index.line(h.line).text.slice(h.markerRange.end.character)));
+    run.headings.forEach((h, k) => {
+      const text = standardForm(h, k + 1, digitNext);
+      if (text !== h.marker) edits.push({ range: h.markerRange, newText: text });
+    });
+  }
+  edits.sort((a, b) => a.range.start.line - b.range.start.line);
+  return edits;
+}

@@ -1,0 +1,148 @@
+/**
+ * The robustness properties of the whole engine, checked on one input: shared by the property
+ * tests in `npm test` (tests/unit/fuzz-*.test.ts) and `npm run fuzz` (scripts/fuzz.ts).
+ * Each check throws an Error naming the broken property.
+ */
+import type { DocumentSymbol, FoldingRange, Position, Range } from 'vscode-languageserver-types';
+import * as engine from '../../server/src/engine';
+import { DEFAULT_CONFIG, buildModel, documentSymbols, flatHeadings, foldingRanges, hover, outline, runRules, workspaceSymbols, type ReportModel } from '../../server/src/engine';
+
+/** Line lengths exactly as LSP counts them (\r\n, \r and \n end a line; UTF-16 columns). */
+export function lspLineLengths(text: string): number[] {
+  return text.split(/\r\n|\r|\n/).map((l) => l.length);
+}
+
+function fail(what: string, detail: unknown): never {
+  throw new Error(`${what}: ${JSON.stringify(detail)}`);
+}
+
+function posOk(p: Position, lens: readonly number[]): boolean {
+  const len = lens[p.line];
+  return Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && len !== undefined && p.character >= 0 && p.character <= len;
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+export function assertRange(r: Range, lens: readonly number[], what: string): void {
+  if (!r || !posOk(r.start, lens) || !posOk(r.end, lens) || !before(r.start, r.end)) fail(`${what}: range outside the document or reversed (${lens.length} lines)`, r);
+}
+
+export function contains(outer: Range, inner: Range): boolean {
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+function checkSymbols(symbols: readonly DocumentSymbol[], lens: readonly number[], parent: DocumentSymbol | undefined): void {
+  for (const s of symbols) {
+    assertRange(s.range, lens, `symbol ${s.name} range`);
+    assertRange(s.selectionRange, lens, `symbol ${s.name} selectionRange`);
+    if (!contains(s.range, s.selectionRange)) fail('selectionRange not inside range', s);
+    if (typeof s.name !== 'string' || s.name.length === 0) fail('symbol without a name', s);
+    if (parent && !contains(parent.range, s.range)) fail(`child ${s.name} not inside parent ${parent.name}`, { parent: parent.range, child: s.range });
+    checkSymbols(s.children ?? [], lens, s);
+  }
+}
+
+function checkFolding(ranges: readonly FoldingRange[], lineCount: number): void {
+  for (const f of ranges) {
+    if (!(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lineCount)) fail('folding range outside the document', f);
+  }
+}
+
+/** Positions to probe (hover and other position-based features): inside, at the ends, and outside. */
+function probePositions(lens: readonly number[], seed: number): Position[] {
+  const last = lens.length - 1;
+  const line = seed % lens.length;
+  return [
+    { line: 0, character: 0 },
+    { line, character: Math.floor((lens[line] ?? 0) / 2) },
+    { line, character: lens[line] ?? 0 },
+    { line: last, character: lens[last] ?? 0 },
+    { line: last + 5, character: 3 },
+    { line, character: (lens[line] ?? 0) + 10 },
+  ];
+}
+
+/** Optional engine features added by other issues; checked when the engine exports them. */
+type AnyFn = (...args: unknown[]) => unknown;
+export function optionalFeature(name: string): AnyFn | undefined {
+  const f = (engine as unknown as Record<string, unknown>)[name];
+  return typeof f === 'function' ? (f as AnyFn) : undefined;
+}
+
+/** Everything the editor asks of a document. Returns the model and the time the analysis took. */
+export function checkEngine(text: string, seed = 0): { model: ReportModel; ms: number } {
+  const lens = lspLineLengths(text);
+  const t0 = performance.now();
+  const model = buildModel({ text, uri: 'file:///fuzz.report.md', version: 1 });
+  const diags = runRules(model, DEFAULT_CONFIG);
+  const symbols = documentSymbols(model);
+  const folding = foldingRanges(model);
+  const ms = performance.now() - t0;
+
+  if (model.index.lineCount !== lens.length) fail('line count differs from LSP', { model: model.index.lineCount, lsp: lens.length });
+  for (const d of diags) {
+    if (/^internal error in rule/.test(d.finding.message)) fail(`rule ${d.rule.id} threw`, d.finding.message);
+    assertRange(d.diagnostic.range, lens, `diagnostic ${d.rule.id}`);
+    for (const fix of d.finding.fixes ?? []) for (const e of fix.edits) assertRange(e.range, lens, `fix edit of ${d.rule.id}`);
+  }
+  checkSymbols(symbols, lens, undefined);
+  checkFolding(folding, lens.length);
+
+  for (const h of model.headings) {
+    assertRange(h.headingRange, lens, 'heading range');
+    assertRange(h.markerRange, lens, 'marker range');
+    assertRange(h.titleRange, lens, 'title range');
+  }
+  for (const p of model.paragraphs) assertRange(p.range, lens, 'paragraph range');
+  for (const t of model.tables) for (const c of [...t.header, ...t.rows.flat()]) assertRange(c.range, lens, 'table cell range');
+  if (model.title) assertRange(model.title.range, lens, 'title range');
+  if (model.frontMatter) assertRange(model.frontMatter.range, lens, 'front matter range');
+
+  const tree = outline(model);
+  const walk = (nodes: typeof tree): void => {
+    for (const n of nodes) {
+      if (!(n.line >= 1 && n.line <= lens.length)) fail('outline line outside the document', n);
+      walk(n.children);
+    }
+  };
+  walk(tree);
+  flatHeadings(model);
+  workspaceSymbols([model], text.slice(0, seed % 5));
+  workspaceSymbols([model], '');
+
+  for (const pos of probePositions(lens, seed)) {
+    const h = hover(model, pos);
+    if (h?.range) assertRange(h.range, lens, 'hover range');
+    checkPositionFeatures(model, pos, lens);
+  }
+  checkDocumentFeatures(model, lens);
+  return { model, ms };
+}
+
+/** Position-based features of later issues (completion…), when present. */
+function checkPositionFeatures(model: ReportModel, pos: Position, lens: readonly number[]): void {
+  const completion = optionalFeature('completion') ?? optionalFeature('completions');
+  if (completion) {
+    const r = completion(model, pos) as { items?: Array<{ textEdit?: { range?: Range } }> } | Array<{ textEdit?: { range?: Range } }> | null;
+    const items = Array.isArray(r) ? r : (r?.items ?? []);
+    for (const it of items) if (it.textEdit?.range) assertRange(it.textEdit.range, lens, 'completion edit');
+  }
+}
+
+/** Whole-document features of later issues (rendering, formatting…), when present. */
+function checkDocumentFeatures(model: ReportModel, lens: readonly number[]): void {
+  const render = optionalFeature('render') ?? optionalFeature('renderHtml');
+  if (render) {
+    const out = render(model);
+    if (out === undefined) fail('render returned nothing', null);
+  }
+  void lens;
+}
+
+/** A short description of a failing input (inputs can be megabytes long). */
+export function describeInput(text: string, max = 400): string {
+  const s = JSON.stringify(text);
+  return s.length <= max ? s : `${s.slice(0, max)}… (${text.length} characters)`;
+}

@@ -1,0 +1,77 @@
+'use strict';
+// Helpers for the e2e tests (run inside the VS Code extension host).
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+
+/** Resolve when predicate() returns a truthy value, checking on each event fired
+ * by one of `events` (vscode.Event) and once at start; reject after timeoutMs. */
+function waitFor(predicate, events, timeoutMs, what) {
+  return new Promise((resolve, reject) => {
+    const disposables = [];
+    let done = false;
+    const finish = (fn, value) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      for (const d of disposables) d.dispose();
+      fn(value);
+    };
+    const check = async () => {
+      try {
+        const v = await predicate();
+        if (v) finish(resolve, v);
+      } catch (e) {
+        finish(reject, e);
+      }
+    };
+    const timer = setTimeout(() => finish(reject, new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    for (const ev of events) disposables.push(ev(() => void check()));
+    void check();
+  });
+}
+
+/** Retry an async function until it returns a truthy value: for results that
+ * have no change event (e.g. providers answering before the server is ready).
+ * Bounded by timeoutMs; the interval doubles from 50 ms up to 1 s. */
+async function poll(fn, timeoutMs, what) {
+  const end = Date.now() + timeoutMs;
+  let delay = 50;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() + delay > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 1000);
+  }
+}
+
+/** Ask tests/e2e/run.js for a screenshot of the workbench (when E2E_SCREENSHOTS
+ * is set) and wait until it has been written. No-op otherwise.
+ * options.waitFor: a CSS selector run.js waits for (bounded) before the shot,
+ * e.g. '.outline-pane .monaco-list-row'. */
+async function screenshot(name, options = {}) {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  const timeoutMs = options.timeoutMs || 30000;
+  const safe = String(name).replace(/[^\w.-]+/g, '_').slice(0, 80) || 'shot';
+  const file = path.join(dir, `${safe}.png`);
+  fs.rmSync(file, { force: true });
+  const request = { name: safe, waitFor: options.waitFor || '' };
+  console.log(`${process.env.E2E_SCREENSHOT_MARKER || '[e2e:screenshot]'} ${JSON.stringify(request)}`);
+  // run.js writes FILE.tmp.png and renames it: the final name means "done".
+  const end = Date.now() + timeoutMs;
+  while (!fs.existsSync(file)) {
+    if (Date.now() > end) throw new Error(`screenshot ${file} was not written within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function workspaceUri(name) {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+module.exports = { waitFor, poll, screenshot, workspaceUri };

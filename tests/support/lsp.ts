@@ -54,7 +54,8 @@ export class TestClient {
   static async start(options: { locale?: string; rootUri?: string | null; configuration?: boolean } = {}): Promise<{ client: TestClient; init: InitializeResult }> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(child);
-    const init = await client.connection.sendRequest(InitializeRequest.type, {
+    const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) during initialize: ${client.stderr}`))));
+    const init = await Promise.race([died, client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       locale: options.locale ?? 'en',
@@ -66,7 +67,8 @@ export class TestClient {
         },
       },
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
-    });
+    })]);
+    died.catch(() => undefined);
     await client.connection.sendNotification(InitializedNotification.type, {});
     return { client, init };
   }

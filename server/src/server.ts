@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildModel, codeActions, diagnostics, documentSymbols, FIX_ALL_KIND, formatEdits, mergeConfig, foldingRanges, hover, outline, setLanguage, t, workspaceSymbols, type EngineConfig, type ReportModel } from './engine';
 import { ConfigFiles } from './config-file';
+import { completion, COMPLETION_TRIGGERS } from './engine';
 import { OutlineRequest } from './protocol';
 import { engineConfig, SettingsCache, type ReportSettings } from './settings';
 import { WorkspaceIndex } from './workspace';
@@ -103,6 +104,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         documentFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -156,6 +158,11 @@ export function startServer(connection: Connection): void {
     const open = documents.all().map(modelOf);
     const others = await workspace.models(new Set(open.map((m) => m.uri)), token);
     return guard('workspaceSymbol', [], () => workspaceSymbols([...open, ...others], params.query, token));
+  });
+
+  connection.onCompletion((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? guard('completion', [], () => completion(modelOf(doc), params.position, token)) : [];
   });
 
   connection.onHover((params, token) => {

@@ -17,7 +17,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'file', language: 'report' },
       { scheme: 'untitled', language: 'report' },
     ],
-    synchronize: { configurationSection: 'report' },
+    synchronize: { configurationSection: 'report', fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportrc{.json,.yaml,.yml}') },
     outputChannel: output,
     initializationOptions: {},
   };

@@ -2,7 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { buildModel, decodeReport, outline, runRules, setLanguage, t, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from './engine';
-import { DEFAULT_CONFIG } from './engine/config';
+import { DEFAULT_CONFIG, mergeConfig } from './engine/config';
+import { fixText, writeBack, type AppliedFix } from './cli-fix';
+import { sarifLog } from './cli-sarif';
+import { ConfigFiles, loadConfigFile } from './config-file';
 
 const VERSION = '0.1.0';
 const REPORT_EXTENSIONS = ['.report.md', '.report'];
@@ -15,7 +18,10 @@ Files named explicitly are checked whatever their extension; directories are sea
 for *.report.md and *.report; "-" reads standard input.
 
 Options:
-  --format <text|json>   output format (default: text)
+  --format <text|json|sarif>  output format (default: text); sarif is SARIF 2.1.0
+  --config <file>        use this .reportrc.json / .reportrc.yaml (default: the nearest
+                         one in the file's folder or an ancestor)
+  --fix                  apply the safe fixes in place and print what changed
   --outline              text format: print the section tree of each file
   --lang <zh|en>         language of messages (default: from the environment's locale)
   -q, --quiet            text format: print errors only
@@ -25,7 +31,9 @@ Options:
 Exit code: 0 no error-severity finding, 1 some, 2 usage error or unreadable input.`;
 
 interface Options {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
+  config: string | undefined;
+  fix: boolean;
   outline: boolean;
   quiet: boolean;
   inputs: string[];
@@ -37,6 +45,8 @@ interface FileResult {
   findings: RuleDiagnostic[];
   notes: string[];
   error: string | undefined;
+  /** Fixes applied by --fix. */
+  fixed?: AppliedFix[];
 }
 
 function envLocale(): string | undefined {
@@ -51,6 +61,8 @@ function parseOptions(argv: string[]): Options | string {
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'text' },
+        config: { type: 'string' },
+        fix: { type: 'boolean', default: false },
         outline: { type: 'boolean', default: false },
         lang: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -72,9 +84,9 @@ function parseOptions(argv: string[]): Options | string {
   }
   if (v.lang !== undefined && v.lang !== 'zh' && v.lang !== 'en') return `--lang must be zh or en, not "${v.lang}"`;
   setLanguage(v.lang ?? envLocale());
-  if (v.format !== 'text' && v.format !== 'json') return `--format must be text or json, not "${v.format}"`;
+  if (v.format !== 'text' && v.format !== 'json' && v.format !== 'sarif') return `--format must be text, json or sarif, not "${v.format}"`;
   if (parsed.positionals.length === 0) return 'no input: name files, directories or - for standard input';
-  return { format: v.format, outline: v.outline, quiet: v.quiet, inputs: parsed.positionals };
+  return { format: v.format, config: v.config, fix: v.fix, outline: v.outline, quiet: v.quiet, inputs: parsed.positionals };
 }
 
 /** Files to check: explicit files as they are, directories searched for report files. */
@@ -128,7 +140,7 @@ function readInput(p: string): Buffer {
   return p === '-' ? fs.readFileSync(0) : fs.readFileSync(p);
 }
 
-function checkFile(p: string, config: EngineConfig): FileResult {
+function checkFile(p: string, config: EngineConfig, fix = false): FileResult {
   let bytes: Buffer;
   try {
     bytes = readInput(p);
@@ -142,6 +154,18 @@ function checkFile(p: string, config: EngineConfig): FileResult {
   if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') notes.push(t('decoded as {0}', decoded.encoding.toUpperCase()));
   if (decoded.encoding === 'utf-8-lossy') notes.push(t('not valid UTF-8 (nor GBK): undecodable bytes are shown as \uFFFD'));
   const model = buildModel({ text: decoded.text, uri: p === '-' ? 'stdin' : path.resolve(p) });
+  if (fix && p !== '-' && decoded.encoding !== 'utf-8-lossy') {
+    const fixed = fixText(model, config);
+    if (fixed.applied.length > 0) {
+      try {
+        writeBack(p, fixed.model.text, decoded);
+      } catch (e) {
+        return { path: p, model, findings: runRules(model, config), notes, error: describeFsError(e) };
+      }
+    }
+    return { path: p, model: fixed.model, findings: fixed.findings, notes, error: undefined, fixed: fixed.applied };
+  }
+  if (fix) notes.push(t('not fixed: standard input and files that are not valid text are only checked'));
   const findings = runRules(model, config);
   return { path: p, model, findings, notes, error: undefined };
 }
@@ -225,14 +249,37 @@ export function main(argv: string[]): number {
     process.stderr.write(`report-check: ${opts}\n${HELP}\n`);
     return 2;
   }
-  const config: EngineConfig = DEFAULT_CONFIG;
+  // --config names the file for every input; otherwise each file uses the nearest .reportrc.*.
+  let explicit: Partial<EngineConfig> | undefined;
+  if (opts.config !== undefined) {
+    const loaded = loadConfigFile(opts.config);
+    if (loaded.error) {
+      process.stderr.write(`report-check: ${opts.config}: ${loaded.error}\n`);
+      return 2;
+    }
+    explicit = loaded.config;
+  }
+  const configFiles = new ConfigFiles();
+  const configFor = (p: string): EngineConfig => {
+    if (explicit) return mergeConfig(DEFAULT_CONFIG, explicit);
+    const found = configFiles.forPath(p === '-' ? path.join(process.cwd(), '-') : p);
+    if (found?.error) process.stderr.write(`report-check: ${found.path}: ${found.error} (ignored)\n`);
+    return mergeConfig(DEFAULT_CONFIG, found?.error ? undefined : found?.config);
+  };
   const inputs = expandInputs(opts.inputs);
   if (inputs.length === 0) {
     process.stderr.write(`report-check: ${t('no report files (*.report.md, *.report) found')}\n`);
     return 2;
   }
-  const results = inputs.map((i) => (i.error ? { path: i.path, model: undefined, findings: [], notes: [], error: i.error } : checkFile(i.path, config)));
-  if (opts.format === 'json') {
+  const results = inputs.map((i) => (i.error ? { path: i.path, model: undefined, findings: [], notes: [], error: i.error } : checkFile(i.path, configFor(i.path), opts.fix)));
+  for (const r of results) {
+    // What --fix changed: on stdout in text mode, on stderr when stdout carries JSON or SARIF.
+    const out = opts.format === 'text' ? process.stdout : process.stderr;
+    for (const f of r.fixed ?? []) out.write(`${r.path}:${f.line}:${f.column}  ${t('fixed')}  ${f.title}  ${f.rule}\n`);
+  }
+  if (opts.format === 'sarif') {
+    process.stdout.write(JSON.stringify(sarifLog(results.map((r) => ({ path: r.path, findings: r.findings, ...(r.error ? { error: r.error } : {}) })), VERSION), null, 2) + '\n');
+  } else if (opts.format === 'json') {
     process.stdout.write(jsonReport(results));
     for (const r of results) {
       if (r.error) process.stderr.write(`${r.path}: error: ${r.error}\n`);

@@ -60,12 +60,16 @@ export class ConfigFiles {
   /** The config that applies to a document URI (file: URIs only). */
   forUri(uri: string): LoadedConfig | undefined {
     if (!uri.startsWith('file:')) return undefined;
-    let dir: string;
     try {
-      dir = path.dirname(fileURLToPath(uri));
+      return this.forPath(fileURLToPath(uri));
     } catch {
       return undefined;
     }
+  }
+
+  /** The config that applies to a file path. */
+  forPath(document: string): LoadedConfig | undefined {
+    const dir = path.dirname(path.resolve(document));
     if (this.byDir.has(dir)) return this.byDir.get(dir);
     const file = findConfigFile(dir);
     const loaded = file ? loadConfigFile(file) : undefined;

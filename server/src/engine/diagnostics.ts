@@ -2,6 +2,7 @@ import type { CancellationToken } from './util/cancellation';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { resolveRule, type EngineConfig } from './config';
 import type { ReportModel } from './model/types';
+import { suppressions } from './features/suppressions';
 import { RULES } from './rules';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
 
@@ -29,6 +30,7 @@ function docsHref(config: EngineConfig, id: string): string | undefined {
 /** Runs every enabled rule on the model; findings become LSP diagnostics with stable codes. */
 export function runRules(model: ReportModel, config: EngineConfig, token?: CancellationToken, rules: readonly Rule[] = RULES): RuleDiagnostic[] {
   const out: RuleDiagnostic[] = [];
+  const silenced = suppressions(model); // <!-- report-disable … --> comments
   for (const rule of rules) {
     if (token?.isCancellationRequested) return [];
     const resolved = resolveRule(config, rule.id, rule.defaultSeverity, rule.defaults);
@@ -41,6 +43,7 @@ export function runRules(model: ReportModel, config: EngineConfig, token?: Cance
       findings = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `internal error in rule ${rule.id}: ${e instanceof Error ? e.message : String(e)}`, severity: 'hint' }];
     }
     for (const finding of findings) {
+      if (silenced.isSuppressed(rule.id, finding.range.start.line)) continue;
       const severity = finding.severity ?? resolved.severity;
       const href = docsHref(config, rule.id);
       const diagnostic: Diagnostic = {

@@ -18,3 +18,5 @@ export { formatEdits } from './features/format';
 export { applyEdits, nonOverlapping } from './features/edits';
 export { completion, COMPLETION_TRIGGERS } from './features/completion';
 export { REPORT_TEMPLATES, templateById, type ReportTemplate } from './features/templates';
+export { exportDocx, type DocxOptions } from './features/export-docx';
+export { exportBlocks, reportMeta, type ExportBlock, type ReportMeta } from './features/export-blocks';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CompletionRequest, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, HoverRequest, type CompletionItem, type MarkupContent, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lsp';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
@@ -63,5 +63,18 @@ describe('writing help over stdio', function () {
     const items = await complete(EMPTY_URI, 0, 0);
     assert.ok(items.length >= 7);
     assert.ok(items.some((i) => i.label === '述职述德述廉报告' && i.insertTextFormat === 2));
+  });
+
+  it('shows the path and the size of a section on hover, in Chinese', async () => {
+    // 「（三）办文办会水平明显提升。」: line 10 of the seed, 11 after the inserted line.
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 11, character: 4 } });
+    const value = (h?.contents as MarkupContent).value;
+    assert.ok(value.includes('**二、主动作为全面提升参谋辅政能力 › （三）办文办会水平明显提升**'), value);
+    assert.match(value, /\d+ 字（含标点 \d+ 字），第 12–12 行/);
+    assert.deepStrictEqual(h?.range, { start: { line: 11, character: 0 }, end: { line: 11, character: 14 } }); // with the run-in 。
+    const top = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 8, character: 0 } });
+    const topValue = (top?.contents as MarkupContent).value;
+    assert.ok(topValue.includes('下级小节：'), topValue);
+    assert.strictEqual(topValue.split('\n').filter((l) => l.startsWith('- （')).length, 6);
   });
 });

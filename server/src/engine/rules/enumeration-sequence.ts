@@ -1,0 +1,86 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import { t } from '../i18n';
+import type { Enumeration, EnumerationItem } from '../model/types';
+import { CN_NUMERAL_CHARS, toChineseNumeral, toCircled } from '../util/numerals';
+import type { Finding, Rule } from './types';
+
+const ORDER_WORDS: Record<number, string> = { 1: '首先', 2: '其次', 3: '再次' };
+const LAST = 99; // 最后
+
+/** The item's marker with its number replaced by `value`, or undefined when there is no word for it. */
+export function renumberItem(e: Enumeration, item: EnumerationItem, value: number): string | undefined {
+  switch (e.family) {
+    case 'shi':
+    case 'di':
+      return item.marker.replace(new RegExp(`[${CN_NUMERAL_CHARS}]+`), toChineseNumeral(value));
+    case 'paren':
+      return item.marker.replace(/[0-9]+/, String(value));
+    case 'circled':
+      return toCircled(value);
+    default: {
+      const word = ORDER_WORDS[value];
+      return word ? item.marker.replace(/^(首先|其次|再次)/, word) : undefined;
+    }
+  }
+}
+
+function edits(e: Enumeration, from: number, start: number): TextEdit[] {
+  const out: TextEdit[] = [];
+  e.items.slice(from).forEach((item, k) => {
+    if (item.value === LAST) return;
+    const text = renumberItem(e, item, start + k);
+    if (text !== undefined && text !== item.marker) out.push({ range: item.markerRange, newText: text });
+  });
+  return out;
+}
+
+function label(e: Enumeration, item: EnumerationItem, value: number): string {
+  return (renumberItem(e, item, value) ?? '').replace(/[，、：,:]$/, '');
+}
+
+/**
+ * Inline enumerations in body text — 「一是……二是……四是」, 「第一……第三」, 「首先……其次……其次」,
+ * 「（1）……（3）」 — count 1, 2, 3…: a gap, a duplicate or an order mistake is reported once where
+ * it happens and the count goes on from the number found. 「最后」 closes any sequence.
+ */
+export const enumerationSequence: Rule = {
+  id: 'enumeration-sequence',
+  defaultSeverity: 'warning',
+  description: 'Inline enumerations (一是…二是…, 第一…第二…, 首先…其次…) that skip, repeat or reorder.',
+  check(model, _options, token) {
+    const out: Finding[] = [];
+    for (const e of model.enumerations) {
+      if (token?.isCancellationRequested) return [];
+      let expected = 1;
+      let first = true;
+      const seen = new Set<number>();
+      e.items.forEach((item, i) => {
+        if (item.value === LAST) return;
+        if (item.value !== expected) {
+          const want = label(e, item, expected);
+          const found = item.marker.replace(/[，、：,:]$/, '');
+          if (want === '') return;
+          const message =
+            i === 0
+              ? t('The enumeration does not start at 1: expected "{0}" here, found "{1}".', want, found)
+              : seen.has(item.value)
+                ? t('Repeated item in the enumeration: expected "{0}" here, found "{1}" again.', want, found)
+                : item.value > expected
+                  ? t('The enumeration skips a number: expected "{0}" here, found "{1}".', want, found)
+                  : t('The enumeration is out of order: expected "{0}" here, found "{1}".', want, found);
+          const fix = edits(e, i, expected);
+          out.push({
+            range: item.markerRange,
+            message,
+            ...(fix.length > 0 ? { fixes: [{ title: t('Renumber the enumeration from here: "{0}"', want), edits: fix, preferred: first }] } : {}),
+          });
+          first = false;
+          expected = item.value;
+        }
+        seen.add(item.value);
+        expected++;
+      });
+    }
+    return out;
+  },
+};

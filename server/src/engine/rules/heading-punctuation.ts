@@ -1,0 +1,75 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import { t } from '../i18n';
+import type { Heading, ReportModel } from '../model/types';
+import { siblingRuns } from './sibling-runs';
+import type { Finding, Rule } from './types';
+
+type Ending = 'sentence' | 'bare' | 'other';
+
+const SENTENCE_END = /[。！？!?]$/;
+/** A title that ends with a character of text (not punctuation): 「…取得新成效」, 「…（2023年）」, 「…”」. */
+const BARE_END = /[\p{L}\p{N}）)”’》」』】]$/u;
+
+/** The stand-alone heading's text from the start of its title through its trailing punctuation. */
+function headText(model: ReportModel, h: Heading): string {
+  const line = model.index.line(h.line).text;
+  return line.slice(h.titleRange.start.character, h.headingRange.end.character);
+}
+
+function ending(model: ReportModel, h: Heading): Ending {
+  const text = headText(model, h);
+  if (SENTENCE_END.test(text)) return 'sentence';
+  return BARE_END.test(text) ? 'bare' : 'other'; // 「……有：」 introduces a list: neither
+}
+
+function removePeriod(h: Heading): TextEdit[] | undefined {
+  const end = h.headingRange.end;
+  if (h.titleRange.end.character !== end.character - 1) return undefined; // no trailing 。 outside the title
+  return [{ range: { start: h.titleRange.end, end }, newText: '' }];
+}
+
+/**
+ * Stand-alone headings (a line of their own) of one list end the same way: all with a sentence end
+ * (「。」) or all without; and a stand-alone level-1 heading takes no 「。」 (GB/T 9704 practice).
+ * Run-in headings end with 「。」 by construction and are not judged; titles ending with 「：」 neither.
+ */
+export const headingPunctuation: Rule = {
+  id: 'heading-punctuation',
+  defaultSeverity: 'warning',
+  description: 'Sibling headings that end inconsistently, or a stand-alone level-1 heading ending with 「。」.',
+  check(model, _options, token) {
+    const out: Finding[] = [];
+    const flagged = new Set<Heading>();
+    for (const h of model.headings) {
+      if (h.level !== 1 || h.runin || h.style === 'none') continue;
+      const edits = removePeriod(h);
+      if (!edits || !headText(model, h).endsWith('。')) continue;
+      flagged.add(h);
+      out.push({
+        range: h.headingRange,
+        message: t('A stand-alone level-1 heading does not end with "。".'),
+        fixes: [{ title: t('Remove the "。" at the end of the heading'), edits, preferred: true }],
+      });
+    }
+    for (const run of siblingRuns(model)) {
+      if (token?.isCancellationRequested) return [];
+      const alone = run.headings.filter((h) => !h.runin && !flagged.has(h));
+      const sentence = alone.filter((h) => ending(model, h) === 'sentence');
+      const bare = alone.filter((h) => ending(model, h) === 'bare');
+      if (sentence.length === 0 || bare.length === 0) continue;
+      // The minority follows the majority; on a tie, headings lose their 。 (the usual form of a heading line).
+      const dropPeriod = sentence.length <= bare.length;
+      for (const h of dropPeriod ? sentence : bare) {
+        const edits: TextEdit[] | undefined = dropPeriod ? removePeriod(h) : [{ range: { start: h.headingRange.end, end: h.headingRange.end }, newText: '。' }];
+        out.push({
+          range: h.headingRange,
+          message: dropPeriod
+            ? t('This heading ends with "{0}" but its {1} sibling headings do not.', headText(model, h).slice(-1), bare.length)
+            : t('This heading has no "。" at the end but its {0} sibling headings do.', sentence.length),
+          ...(edits ? { fixes: [{ title: dropPeriod ? t('Remove the "。" at the end of the heading') : t('Add "。" at the end of the heading'), edits, preferred: true }] } : {}),
+        });
+      }
+    }
+    return out;
+  },
+};

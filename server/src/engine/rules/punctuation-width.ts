@@ -1,0 +1,144 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import { t } from '../i18n';
+import type { ReportModel } from '../model/types';
+import type { Finding, Rule } from './types';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+/** Han characters and CJK/full-width punctuation: what makes the side of a mark "Chinese". */
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]/u;
+const ASCII_WORD = /[A-Za-z0-9]/;
+/** What is not prose: code spans, URLs, e-mail addresses, HTML comments, Markdown link targets and image marks. */
+const MASKS = [/`[^`]*`/g, /\b(?:https?|ftp|file|mailto):[^\s，。；！？“”（）<>]*/gi, /\bwww\.[^\s，。；！？“”（）<>]*/gi, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /<!--.*?-->/g, /\]\([^)\s]*\)/g, /!\[/g];
+const LINE_KINDS = new Set(['text', 'heading', 'table', 'quote']);
+
+interface Place {
+  readonly line: number;
+  readonly from: number;
+  readonly to: number;
+  readonly found: string;
+  readonly edits: TextEdit[];
+}
+
+function masked(text: string): string {
+  let s = text;
+  for (const re of MASKS) s = s.replace(re, (m) => '\u0000'.repeat(m.length));
+  return s;
+}
+
+function neighbour(s: string, at: number, step: 1 | -1): string {
+  for (let i = at + step; i >= 0 && i < s.length; i += step) {
+    const ch = s.charAt(i);
+    if (ch !== ' ' && ch !== '\t') return ch === '\u0000' ? 'x' : ch;
+  }
+  return '';
+}
+
+/** Spaces after a mark that only the half-width convention needs (「，」 carries its own space). */
+function trailingSpaces(s: string, at: number): number {
+  let n = 0;
+  while (s.charAt(at + 1 + n) === ' ') n++;
+  return n > 0 && CJK.test(s.charAt(at + 1 + n)) ? n : 0;
+}
+
+/** Half-width marks in Chinese context on one line, with their fixes. */
+function scanLine(model: ReportModel, line: number, skip: ReadonlyArray<[number, number]>): Place[] {
+  const s = masked(model.index.line(line).text);
+  const out: Place[] = [];
+  const inSkip = (i: number): boolean => skip.some(([a, b]) => i >= a && i < b);
+  const pairs = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s.charAt(i) === '(') stack.push(i);
+    else if (s.charAt(i) === ')' && stack.length > 0) pairs.set(stack.pop() as number, i);
+  }
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charAt(i);
+    if (!(ch in FULL) || ch === ')' || inSkip(i)) continue;
+    const prev = neighbour(s, i, -1);
+    const next = neighbour(s, i, 1);
+    if (ch === '(') {
+      const close = pairs.get(i);
+      if (close === undefined || ASCII_WORD.test(prev)) continue; // GDP(国内生产总值), f(x)
+      const inside = s.slice(i + 1, close);
+      if (!CJK.test(prev) && !CJK.test(inside)) continue;
+      out.push({ line, from: i, to: close + 1, found: '( )', edits: [
+        { range: model.index.range(line, i, i + 1), newText: '（' },
+        { range: model.index.range(line, close, close + 1), newText: '）' },
+      ] });
+      continue;
+    }
+    if (!CJK.test(prev) && !CJK.test(next)) continue; // English or numbers: 1,234  10:30  Why?
+    if (/[0-9]/.test(prev) && /[0-9]/.test(next)) continue;
+    const spaces = trailingSpaces(s, i);
+    out.push({ line, from: i, to: i + 1, found: ch, edits: [{ range: model.index.range(line, i, i + 1 + spaces), newText: FULL[ch] ?? ch }] });
+  }
+  return out;
+}
+
+function countFull(text: string): number {
+  return (text.match(/[，；：？！（]/g) ?? []).length;
+}
+
+/**
+ * GB/T 15834: Chinese sentences take full-width 「，；：？！（）」. Half-width marks are reported where
+ * a Chinese character stands beside them; English, numbers (3.5, 1,234, 10:30), URLs, code and
+ * brackets after ASCII words stay quiet. A document written throughout with half-width marks gets one
+ * summary finding at the top and hints at each place. 「%」 mixed with 「％」 is reported too.
+ */
+export const punctuationWidth: Rule = {
+  id: 'punctuation-width',
+  defaultSeverity: 'info',
+  description: 'Half-width punctuation in Chinese sentences, and % mixed with ％.',
+  defaults: { summaryRatio: 0.8, summaryMinimum: 20 },
+  check(model, options, token) {
+    const places: Place[] = [];
+    const markers = new Map<number, Array<[number, number]>>();
+    for (const h of model.headings) markers.set(h.line, [[h.markerRange.start.character, h.markerRange.end.character]]);
+    let full = 0;
+    let percent: Array<{ line: number; at: number; ch: string }> = [];
+    for (const line of model.index.lines) {
+      if (token?.isCancellationRequested) return [];
+      if (!LINE_KINDS.has(model.lineKinds[line.index] ?? '')) continue;
+      places.push(...scanLine(model, line.index, markers.get(line.index) ?? []));
+      full += countFull(line.text);
+      const s = masked(line.text);
+      for (let i = 0; i < s.length; i++) if (s.charAt(i) === '%' || s.charAt(i) === '％') percent.push({ line: line.index, at: i, ch: s.charAt(i) });
+    }
+    const out: Finding[] = [];
+    const ratio = typeof options['summaryRatio'] === 'number' ? options['summaryRatio'] : 0.8;
+    const minimum = typeof options['summaryMinimum'] === 'number' ? options['summaryMinimum'] : 20;
+    const summary = places.length >= minimum && places.length / (places.length + full) >= ratio;
+    if (summary) {
+      const first = places[0] as Place;
+      const top = model.index.lines.find((l) => LINE_KINDS.has(model.lineKinds[l.index] ?? '')) ?? model.index.line(first.line);
+      out.push({
+        range: model.index.range(top.index, 0, top.text.length),
+        message: t('This document uses half-width punctuation in Chinese text throughout ({0} places): Chinese text takes full-width marks (GB/T 15834).', places.length),
+        fixes: [{ title: t('Convert all {0} half-width marks to full-width', places.length), edits: places.flatMap((p) => p.edits), preferred: false }],
+      });
+    }
+    for (const p of places) {
+      out.push({
+        range: model.index.range(p.line, p.from, p.to),
+        message: p.found === '( )'
+          ? t('Half-width brackets "( )" in Chinese text: use "（ ）".')
+          : t('Half-width "{0}" in Chinese text: use "{1}".', p.found, FULL[p.found] ?? p.found),
+        fixes: [{ title: t('Convert to full-width'), edits: p.edits, preferred: true }],
+        ...(summary ? { severity: 'hint' as const } : {}),
+      });
+    }
+    const halfCount = percent.filter((p) => p.ch === '%').length;
+    if (halfCount > 0 && halfCount < percent.length) {
+      const majority = halfCount > percent.length - halfCount ? '%' : '％';
+      percent = percent.filter((p) => p.ch !== majority);
+      for (const p of percent) {
+        out.push({
+          range: model.index.range(p.line, p.at, p.at + 1),
+          message: t('"{0}" mixed with "{1}" in one document: this document mostly uses "{1}".', p.ch, majority),
+          fixes: [{ title: t('Change "{0}" to "{1}"', p.ch, majority), edits: [{ range: model.index.range(p.line, p.at, p.at + 1), newText: majority }], preferred: true }],
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,128 @@
+import * as assert from 'assert';
+import { setLanguage } from '../../server/src/engine/i18n';
+import { applyFirstFix, findings, real, where } from './structure-helpers';
+
+describe('heading-punctuation', () => {
+  before(() => setLanguage('en'));
+  const R = 'heading-punctuation';
+
+  it('finds a stand-alone level-1 heading ending with 。 and removes it', () => {
+    const text = '一、总体情况。\n正文。\n二、下一步\n正文。\n';
+    const found = findings(R, text);
+    assert.strictEqual(found.length, 1);
+    assert.deepStrictEqual(where(text, found[0]!), [1, '一、总体情况。']);
+    assert.strictEqual(applyFirstFix(text, found[0]!), '一、总体情况\n正文。\n二、下一步\n正文。\n');
+  });
+
+  it('finds the odd one out among stand-alone sibling headings', () => {
+    const text = '一、甲\n（一）学习强素质\n正文。\n（二）党建促发展。\n正文。\n（三）决策聚合力\n正文。\n';
+    const found = findings(R, text);
+    assert.strictEqual(found.length, 1);
+    assert.match(found[0]!.finding.message, /ends with "。" but its 2 sibling headings do not/);
+    assert.strictEqual(applyFirstFix(text, found[0]!), text.replace('党建促发展。', '党建促发展'));
+    const most = '一、甲\n1. 做好甲。\n2. 做好乙。\n3. 做好丙\n';
+    const m = findings(R, most);
+    assert.deepStrictEqual(m.map((d) => where(most, d)[0]), [4]);
+    assert.strictEqual(applyFirstFix(most, m[0]!), '一、甲\n1. 做好甲。\n2. 做好乙。\n3. 做好丙。\n');
+  });
+
+  it('does not judge run-in headings or titles that introduce a list with 「：」', () => {
+    assert.deepStrictEqual(findings(R, '一、甲\n（一）学习。正文。\n（二）党建\n正文。\n二、进展有：\n三、下一步\n'), []);
+  });
+
+  it('is quiet on the real reports', () => {
+    for (const f of ['1980-state-council-government-work-report.txt', '2002-04-cnpack-team-work-summary.txt', '2016-hailar-government-work-report.txt', '2023-county-office-shuzhi-report.txt', '2026-shaanxi-government-work-report.txt']) {
+      assert.deepStrictEqual(findings(R, real(f)), [], f);
+    }
+  });
+});
+
+describe('enumeration-sequence', () => {
+  before(() => setLanguage('en'));
+  const R = 'enumeration-sequence';
+
+  it('finds 一是……二是……四是 and renumbers it', () => {
+    const text = '一、工作打算\n下一步，一是加强队伍建设；二是发挥参谋作用；四是做好协调。\n';
+    const found = findings(R, text);
+    assert.strictEqual(found.length, 1);
+    assert.deepStrictEqual(where(text, found[0]!), [2, '四是']);
+    assert.match(found[0]!.finding.message, /expected "三是" here, found "四是"/);
+    assert.strictEqual(applyFirstFix(text, found[0]!), text.replace('四是', '三是'));
+  });
+
+  it('finds 第一……第三, a repeated 其次 and a duplicate （2）', () => {
+    const di = findings(R, '第一，要抓学习。第三，要抓落实。\n');
+    assert.match(di[0]!.finding.message, /expected "第二" here, found "第三"/);
+    const order = '首先，统一思想；其次，明确责任；其次，狠抓落实；最后，加强督查。\n';
+    const o = findings(R, order);
+    assert.strictEqual(o.length, 1);
+    assert.deepStrictEqual(where(order, o[0]!), [1, '其次，']);
+    assert.match(o[0]!.finding.message, /Repeated item.*expected "再次"/);
+    assert.strictEqual(applyFirstFix(order, o[0]!), order.replace('其次，狠抓', '再次，狠抓'));
+    const paren = '包括：（1）甲；（2）乙；（2）丙。\n';
+    assert.deepStrictEqual(findings(R, paren).map((d) => d.finding.fixes?.[0]?.edits[0]?.newText), ['（3）']);
+  });
+
+  it('accepts complete enumerations and separate ones that restart', () => {
+    assert.deepStrictEqual(findings(R, '一是甲；二是乙；三是丙。\n另外，一是丁；二是戊。\n首先，甲；其次，乙；最后，丙。\n'), []);
+  });
+
+  it('is quiet on the real reports (2023 seed: 一是…二是…三是 complete)', () => {
+    for (const f of ['2016-hailar-government-work-report.txt', '2023-county-office-shuzhi-report.txt', '2026-shaanxi-government-work-report.txt', '1980-state-council-government-work-report.txt']) {
+      assert.deepStrictEqual(findings(R, real(f)), [], f);
+    }
+  });
+});
+
+describe('punctuation-width', () => {
+  before(() => setLanguage('en'));
+  const R = 'punctuation-width';
+
+  it('finds half-width marks in Chinese sentences and converts them', () => {
+    const text = '地区生产总值287.9亿元,同比增长8.9%;注:以下为预计数(按可比价格计算)。是吗?好!\n';
+    const found = findings(R, text);
+    assert.deepStrictEqual(found.map((d) => where(text, d)[1]), [',', ';', ':', '(按可比价格计算)', '?', '!']);
+    assert.ok(found.every((d) => d.severity === 'info'));
+    assert.strictEqual(applyFirstFix(text, found[3]!), text.replace('(按可比价格计算)', '（按可比价格计算）'));
+    assert.strictEqual(applyFirstFix(text, found[0]!), text.replace('亿元,同比', '亿元，同比'));
+  });
+
+  it('is quiet on English, numbers, URLs, code and brackets after ASCII words', () => {
+    const text = [
+      'Hello, world: is it ok? Yes!',
+      '共计1,234人，时间10:30，增长3.5%。',
+      '访问https://www.example.org/a?b=1,2查看，或发信至a@b.cn。',
+      '运行`f(x, y)`即可，GDP(国内生产总值)增长。',
+      '请看[链接](http://x.cn/a(b))。',
+      '<!-- report-disable-next-line placeholder: 说明 -->',
+    ].join('\n');
+    assert.deepStrictEqual(findings(R, text).map((d) => where(text, d)), []);
+  });
+
+  it('gives one summary for a document written with half-width punctuation, and hints at each place', () => {
+    const para = '我们坚持发展,改善民生;推动改革,扩大开放,成效明显。\n';
+    const text = '工作报告\n' + para.repeat(6);
+    const found = findings(R, text);
+    assert.strictEqual(found.length, 1 + 24);
+    assert.strictEqual(found[0]!.severity, 'info');
+    assert.match(found[0]!.finding.message, /half-width punctuation in Chinese text throughout \(24 places\)/);
+    assert.ok(found.slice(1).every((d) => d.severity === 'hint'));
+    assert.strictEqual(applyFirstFix(text, found[0]!), '工作报告\n' + '我们坚持发展，改善民生；推动改革，扩大开放，成效明显。\n'.repeat(6));
+  });
+
+  it('finds % mixed with ％ and follows the majority', () => {
+    const text = '增长5％，下降3％，持平0%。\n';
+    const found = findings(R, text);
+    assert.deepStrictEqual(found.map((d) => [where(text, d)[1], d.finding.fixes?.[0]?.edits[0]?.newText]), [['%', '％']]);
+    assert.deepStrictEqual(findings(R, real('2026-shaanxi-government-work-report.txt')), []);
+  });
+
+  it('speaks Chinese', () => {
+    setLanguage('zh-cn');
+    try {
+      assert.strictEqual(findings(R, '增长,明显。\n')[0]!.finding.message, '中文中使用了半角“,”：应使用“，”。');
+    } finally {
+      setLanguage('en');
+    }
+  });
+});

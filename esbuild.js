@@ -21,6 +21,7 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/export-cli.ts'], outfile: 'dist/export-cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 /** Merges l10n/zh-cn/*.json into the bundle VS Code loads for the client (vscode.l10n). */

@@ -7,3 +7,28 @@ export interface OutlineParams {
 
 /** `report/outline`: the outline as the CLI prints it (for tests and tools). */
 export const OutlineRequest = new RequestType<OutlineParams, unknown[], void>('report/outline');
+
+export interface RenderParams {
+  readonly uri: string;
+  /** 'flow' (follows the editor theme) or 'page' (A4 pages per GB/T 9704). */
+  readonly view: 'flow' | 'page';
+  /** Mark the document's diagnostics in the preview. */
+  readonly diagnostics: boolean;
+}
+
+export interface RenderResponse {
+  readonly uri: string;
+  readonly version: number;
+  readonly view: 'flow' | 'page';
+  /** The rendered body (escaped; every block has data-line). */
+  readonly html: string;
+  /** The page view's CSS (GB/T 9704), the same string the HTML export inlines. */
+  readonly pageCss: string;
+  readonly title: string;
+  readonly pages: number;
+  /** Rendered blocks: first and last source line, page (0 in the flow view). */
+  readonly lineMap: Array<{ line: number; endLine: number; page: number }>;
+}
+
+/** `report/render`: the live preview's HTML, rendered by the engine from the document model. */
+export const RenderRequest = new RequestType<RenderParams, RenderResponse | null, void>('report/render');

@@ -14,7 +14,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildModel, codeActions, diagnostics, documentSymbols, FIX_ALL_KIND, formatEdits, mergeConfig, foldingRanges, hover, outline, setLanguage, t, workspaceSymbols, type EngineConfig, type ReportModel } from './engine';
 import { ConfigFiles } from './config-file';
 import { completion, COMPLETION_TRIGGERS } from './engine';
-import { OutlineRequest } from './protocol';
+import { OutlineRequest, RenderRequest } from './protocol';
+import { pageCss, renderDocument } from './engine';
 import { engineConfig, SettingsCache, type ReportSettings } from './settings';
 import { WorkspaceIndex } from './workspace';
 
@@ -26,6 +27,16 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsCache(connection);
   const models = new WeakMap<TextDocument, ReportModel>();
+  /** Diagnostics of a model version, computed once for validation and the preview. */
+  const modelDiagnostics = new WeakMap<ReportModel, { key: string; diags: Diagnostic[] }>();
+  const diagnosticsOf = (model: ReportModel, config: EngineConfig): Diagnostic[] => {
+    const key = JSON.stringify(config);
+    const hit = modelDiagnostics.get(model);
+    if (hit && hit.key === key) return hit.diags;
+    const diags = diagnostics(model, config);
+    modelDiagnostics.set(model, { key, diags });
+    return diags;
+  };
   const workspace = new WorkspaceIndex();
   const pending = new Map<string, NodeJS.Immediate>();
   const configFiles = new ConfigFiles();
@@ -70,7 +81,7 @@ export function startServer(connection: Connection): void {
           },
         ];
       }
-      return diagnostics(modelOf(doc), config);
+      return diagnosticsOf(modelOf(doc), config);
     });
     await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diags });
   };
@@ -186,6 +197,18 @@ export function startServer(connection: Connection): void {
   connection.onRequest(OutlineRequest, (params) => {
     const doc = documents.get(params.uri);
     return doc ? guard('outline', [], () => outline(modelOf(doc))) : [];
+  });
+
+  connection.onRequest(RenderRequest, async (params) => {
+    const doc = documents.get(params.uri);
+    if (!doc) return null;
+    const { settings: s, config } = await configOf(doc.uri);
+    return guard('render', null, () => {
+      const model = modelOf(doc);
+      const diags = params.diagnostics && doc.getText().length <= s.maxDocumentSize ? diagnosticsOf(model, config) : [];
+      const r = renderDocument(model, { view: params.view, diagnostics: diags });
+      return { uri: doc.uri, version: model.version, view: r.view, html: r.html, pageCss: pageCss(), title: r.title, pages: r.pages, lineMap: r.lineMap };
+    });
   });
 
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));

@@ -20,3 +20,4 @@ export { completion, COMPLETION_TRIGGERS } from './features/completion';
 export { REPORT_TEMPLATES, templateById, type ReportTemplate } from './features/templates';
 export { exportDocx, type DocxOptions } from './features/export-docx';
 export { exportBlocks, reportMeta, type ExportBlock, type ReportMeta } from './features/export-blocks';
+export { renderDocument, pageCss, type RenderOptions, type RenderResult, type RenderView, type LineMapEntry } from './features/render';

@@ -1,6 +1,10 @@
 import { enumerationSequence } from './enumeration-sequence';
 import { frontMatter } from './front-matter';
 import { headingPunctuation } from './heading-punctuation';
+import { missingNumber } from './missing-number';
+import { percentRange } from './percent-range';
+import { rateMismatch } from './rate-mismatch';
+import { subsetExceedsTotal } from './subset-exceeds-total';
 import { numberingSequence } from './numbering-sequence';
 import { numberingStyle } from './numbering-style';
 import { placeholder } from './placeholder';
@@ -9,7 +13,7 @@ import { strayMarker } from './stray-marker';
 import type { Rule } from './types';
 
 /** Every rule, in the order their findings are reported. One file per rule. */
-export const RULES: readonly Rule[] = [strayMarker, placeholder, frontMatter, numberingSequence, numberingStyle, headingPunctuation, enumerationSequence, punctuationWidth];
+export const RULES: readonly Rule[] = [strayMarker, placeholder, frontMatter, numberingSequence, numberingStyle, headingPunctuation, enumerationSequence, punctuationWidth, missingNumber, percentRange, rateMismatch, subsetExceedsTotal];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -1,0 +1,244 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+import { parseChineseNumeral, toAsciiDigits } from '../util/numerals';
+import { NON_FIGURE_FOLLOWERS, UNIT_ALTERNATION, unitKind, type FigureKind } from './figure-units';
+import type { Paragraph, ReportModel, TableCell } from './types';
+
+export type { FigureKind } from './figure-units';
+
+/** How exact a figure is: an approximate figure is a bound, never an exact value. */
+export type Approx = 'exact' | 'about' | 'atLeast' | 'atMost' | 'range';
+
+/** A number as written in the report, with its unit and how it reads. */
+export interface Figure {
+  /** The figure as written, from the number through its unit and trailing qualifier (「110余批次」, 「5.5%左右」). */
+  readonly text: string;
+  /** The number as written (「33，212」, 「三十」, 「1.27」). */
+  readonly numberText: string;
+  /** The number as written, as a value (33212 for 「33，212万吨」). */
+  readonly number: number;
+  /** 1, or 1e4 for 万, 1e8 for 亿… */
+  readonly multiplier: number;
+  /** number × multiplier (for percentages: the percentage, 5.5 for 5.5%). */
+  readonly value: number;
+  /** Upper value of a range (「3～5个」), × multiplier. */
+  readonly high: number | undefined;
+  /** The measure word or unit after the number and multiplier ('' when none): 件, 人次, 吨, 元, %, 个百分点, 倍. */
+  readonly unit: string;
+  /** A per-unit suffix such as 「/年」. */
+  readonly per: string;
+  readonly kind: FigureKind;
+  readonly approx: Approx;
+  /** The word that makes it approximate (约, 近, 余, 以上, 左右…), '' for exact figures. */
+  readonly qualifier: string;
+  /** Digits after the decimal point. */
+  readonly decimals: number;
+  readonly line: number;
+  /** Range of the whole figure (number, multiplier, unit, trailing qualifier). */
+  readonly range: Range;
+  /** Range of the number alone. */
+  readonly numberRange: Range;
+  /** Where it was read: body text, a heading's title or a table cell. */
+  readonly source: 'text' | 'heading' | 'table';
+  /** The paragraph it was read from (source 'text'). */
+  readonly paragraph: Paragraph | undefined;
+}
+
+const AR = '[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?';
+const CN = '[零〇一二两三四五六七八九十百千]+';
+const MULT = '万亿|千万|百万|万|亿';
+const FIGURE_RE = new RegExp(
+  `(?:百分之(?<pct>${AR}|${CN}))|(?<num>${AR}|${CN})(?:(?<sep>[～~—–\\-至到])(?<num2>${AR}|${CN}))?(?<more1>[余多])?(?<mult>${MULT})?(?<more2>[余多])?(?<unit>${UNIT_ALTERNATION})?(?<per>/(?:年|月|日|天|小时|人|户))?(?<post>以上|以下|左右|上下|以内)?`,
+  'gu',
+);
+const MULTIPLIERS: Record<string, number> = { 万亿: 1e12, 千万: 1e7, 百万: 1e6, 万: 1e4, 亿: 1e8 };
+const AT_LEAST_BEFORE = /(?:超过|不少于|不低于|突破|多于|高于|超|逾)$/u;
+const AT_MOST_BEFORE = /(?:将近|接近|不足|不到|少于|低于|近)$/u;
+const ABOUT_BEFORE = /(?:大约|约)$/u;
+
+/** Value of a number written with Arabic (ASCII or full-width) digits and separators, or Chinese numerals. */
+export function parseNumber(s: string): { value: number; decimals: number } | undefined {
+  const ascii = toAsciiDigits(s).replace(/[,，]/g, '').replace('．', '.');
+  if (/^[0-9]+(?:\.[0-9]+)?$/.test(ascii)) return { value: Number(ascii), decimals: ascii.includes('.') ? ascii.length - ascii.indexOf('.') - 1 : 0 };
+  const cn = parseChineseNumeral(s);
+  return cn === undefined ? undefined : { value: cn, decimals: 0 };
+}
+
+/** Where a piece of text is: its line, the column it starts at, what it is. */
+export interface TextPlace {
+  readonly line: number;
+  readonly column: number;
+  readonly source: Figure['source'];
+  readonly paragraph: Paragraph | undefined;
+}
+
+const NOWHERE: TextPlace = { line: 0, column: 0, source: 'text', paragraph: undefined };
+const rangeOf = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
+
+/** Every figure in a piece of text (by default columns relative to the text on line 0). */
+export function scanFigures(text: string, place: TextPlace = NOWHERE): Figure[] {
+  const out: Figure[] = [];
+  FIGURE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIGURE_RE.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      FIGURE_RE.lastIndex++;
+      continue;
+    }
+    const f = read(text, m, place);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | undefined {
+  const g = m.groups ?? {};
+  const numText = g['num'] ?? '';
+  const unit = g['unit'] ?? '';
+  const code = numText.charCodeAt(0);
+  const chinese = !((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)); // not an ASCII or full-width digit
+  // Fast exit for the many Chinese numerals in words (一是, 十四五, 百姓): a figure needs a measure word.
+  if (chinese && g['pct'] === undefined && unit === '') return undefined;
+  const start = m.index;
+  const end = start + m[0].length;
+  const before = text.slice(Math.max(0, start - 4), start);
+  const after = text.slice(end, end + 6);
+  if (g['pct'] !== undefined) {
+    const n = parseNumber(g['pct']);
+    if (!n) return undefined;
+    const col = place.column + start;
+    return {
+      text: m[0], numberText: g['pct'], number: n.value, multiplier: 1, value: n.value, high: undefined, unit: '百分之', per: '', kind: 'percent', approx: 'exact', qualifier: '', decimals: n.decimals,
+      line: place.line, range: rangeOf(place.line, col, col + m[0].length), numberRange: rangeOf(place.line, col + 3, col + m[0].length), source: place.source, paragraph: place.paragraph,
+    };
+  }
+  const kind = unitKind(unit);
+  const mult = g['mult'] ?? '';
+  const prev = before.slice(-1);
+  if (chinese) {
+    // Chinese numerals are figures only before a measure word: not 「一是」「十四五」「千家万户」「五位一体」 or 「第三批」.
+    if (!/^[二两三四五六七八九十]/u.test(numText) || prev === '第' || prev === '初' || prev === '周') return undefined;
+    if (kind === 'plain' || ((kind === 'measure' || kind === 'amount') && !mult)) return undefined;
+    if (/^(?:一体|数|阶)/u.test(after) && unit === '位') return undefined;
+    if (g['num2'] !== undefined && !/^[零〇一二两三四五六七八九十百千]/u.test(g['num2'])) return undefined;
+  } else {
+    // Not part of a code, a model name or a fraction: V8, PM2.5, 5G, 1/4, 1.2.3.
+    if (/[A-Za-z0-9０-９_.．/#\\-]/.test(prev)) return undefined;
+    if (prev === '第') return undefined;
+    if (/^[A-Za-z]/.test(after) && !/[%％]$/.test(unit)) return undefined;
+    if (/^[/:：][0-9]/.test(after) || /^[.．][0-9]/.test(after)) return undefined;
+    if (g['num2'] !== undefined && /^[零〇一二两三四五六七八九十百千]/u.test(g['num2'])) return undefined;
+  }
+  if (unit === '' && NON_FIGURE_FOLLOWERS.test(after)) return undefined;
+  if (unit === '' && /^、[0-9０-９]+月/u.test(after)) return undefined; // 「3、4月份」
+  const n = parseNumber(numText);
+  if (!n) return undefined;
+  if (unit === '年' && (n.decimals === 0 && n.value >= 1000 && n.value <= 2999 || /^[度底初末末中]/u.test(after))) return undefined; // a date
+  if (unit === '' && !mult && !g['more1'] && !g['more2'] && n.decimals === 0 && n.value >= 1900 && n.value <= 2100) return undefined; // a year
+  const multiplier = mult ? (MULTIPLIERS[mult] ?? 1) : 1;
+  const n2 = g['num2'] !== undefined ? parseNumber(g['num2']) : undefined;
+  if (g['num2'] !== undefined && (!n2 || n2.value <= n.value || (unit === '' && !mult))) {
+    // 「2010-2015」 or 「3-2」 are not ranges; keep the first number alone only when it has a unit of its own (it hasn't).
+    return undefined;
+  }
+  const more = g['more1'] ?? g['more2'] ?? '';
+  let approx: Approx = 'exact';
+  let qualifier = '';
+  const post = g['post'] ?? '';
+  if (n2) {
+    approx = 'range';
+  } else if (more) {
+    approx = 'atLeast';
+    qualifier = more;
+  } else if (post === '以上') {
+    approx = 'atLeast';
+    qualifier = post;
+  } else if (post === '以下' || post === '以内') {
+    approx = 'atMost';
+    qualifier = post;
+  } else if (post === '左右' || post === '上下') {
+    approx = 'about';
+    qualifier = post;
+  } else {
+    const b = text.slice(Math.max(0, start - 3), start);
+    const q = AT_LEAST_BEFORE.exec(b) ?? AT_MOST_BEFORE.exec(b) ?? ABOUT_BEFORE.exec(b);
+    if (q) {
+      qualifier = q[0];
+      approx = AT_LEAST_BEFORE.test(b) ? 'atLeast' : AT_MOST_BEFORE.test(b) ? 'atMost' : 'about';
+    }
+  }
+  const col = place.column + start;
+  return {
+    text: m[0],
+    numberText: numText,
+    number: n.value,
+    multiplier,
+    value: n.value * multiplier,
+    high: n2 ? n2.value * multiplier : undefined,
+    unit,
+    per: g['per'] ?? '',
+    kind,
+    approx,
+    qualifier,
+    decimals: n.decimals,
+    line: place.line,
+    range: rangeOf(place.line, col, col + m[0].length),
+    numberRange: rangeOf(place.line, col, col + numText.length),
+    source: place.source,
+    paragraph: place.paragraph,
+  };
+}
+
+/** The figures of a model, read once and kept as long as the model lives. */
+export interface FigureIndex {
+  readonly all: readonly Figure[];
+  /** Figures of one body paragraph, in order. */
+  inParagraph(p: Paragraph): readonly Figure[];
+  /** Figure of one table cell (undefined when the cell is not a number). */
+  inCell(cell: TableCell): Figure | undefined;
+  /** The figure at a position, if any. */
+  at(position: Position): Figure | undefined;
+}
+
+const CACHE = new WeakMap<ReportModel, FigureIndex>();
+
+/** Figures of a report (memoised per model: the model stays cheap when no numeric rule runs). */
+export function figuresOf(model: ReportModel): FigureIndex {
+  let idx = CACHE.get(model);
+  if (!idx) {
+    idx = buildIndex(model);
+    CACHE.set(model, idx);
+  }
+  return idx;
+}
+
+function buildIndex(model: ReportModel): FigureIndex {
+  const all: Figure[] = [];
+  const byParagraph = new Map<Paragraph, Figure[]>();
+  const byCell = new Map<TableCell, Figure>();
+  for (const h of model.headings) {
+    const text = model.index.line(h.line).text.slice(h.titleRange.start.character, h.titleRange.end.character);
+    all.push(...scanFigures(text, { line: h.line, column: h.titleRange.start.character, source: 'heading', paragraph: undefined }));
+  }
+  for (const p of model.paragraphs) {
+    const list = scanFigures(p.text, { line: p.line, column: p.range.start.character, source: 'text', paragraph: p });
+    for (const f of list) all.push(f);
+    byParagraph.set(p, list);
+  }
+  for (const table of model.tables) {
+    for (const cell of table.rows.flat()) {
+      const found = scanFigures(cell.text, { line: cell.range.start.line, column: cell.range.start.character, source: 'table', paragraph: undefined });
+      const only = found[0];
+      if (found.length === 1 && only && only.range.start.character === cell.range.start.character && only.range.end.character === cell.range.end.character) {
+        byCell.set(cell, only);
+        all.push(only);
+      }
+    }
+  }
+  all.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
+  return {
+    all,
+    inParagraph: (p) => byParagraph.get(p) ?? [],
+    inCell: (c) => byCell.get(c),
+    at: (pos) => all.find((f) => f.line === pos.line && f.range.start.character <= pos.character && pos.character <= f.range.end.character),
+  };
+}

@@ -1,0 +1,92 @@
+import { sentencesOf, type Clause, type Sentence } from '../model/statements';
+import type { ReportModel } from '../model/types';
+import { t } from '../i18n';
+import type { Finding, Rule } from './types';
+
+/** Measure words checked at the end of a clause, longest first. 人 and 元 alone are too common in words to check. */
+const UNITS = ['万人次', '人次', '件次', '批次', '户次', '家次', '万元', '亿元', '万件', '万人', '万户', '万亩', '万吨', '万个', '件', '次', '家', '项', '个', '条', '份', '辆', '篇', '名', '户'];
+
+/** Words that end with a measure word and are not a missing count: 文件, 事项, 用户… */
+const WORDS: Record<string, string> = {
+  件: '访文案条事软硬邮稿证部零配物附要信函快急组构铸元器工批计来原样大小整挂摆插控用收寄发',
+  次: '层名档车班场批人架户首其再此本多屡依逐初历每上下这那该主位席轮频届年航版渐数',
+  家: '国大专农人回全居东商厂买卖行自老成安持治齐管亲娘皇公独名画发起当店船玩赢输庄本到在离作业术学想',
+  项: '事各专单分立款强弱选条重要逐本此该多全子细缺漏列弃进销',
+  个: '各整这那哪某每单逐半几多两真',
+  条: '各每逐教便面纸链线萧苗金信柳枝封欠借收头词本此该下上专',
+  份: '身股月年省部成备每各本名缘辈县',
+  辆: '车',
+  篇: '诗长短中开终续名通全首每下上',
+  名: '姓签命报提排点署题实联匿冒知著有出闻扬盛威美英功虚地人书罪更改记具化别乳小大学域榜本正除列落挂声芳同重指成莫',
+  户: '农住用客商门账帐散落入开大窗储租包到每各困低保体业殖植点范',
+};
+/** Characters before a unit that make it vague rather than missing: 几件, 多家, 各项, 超亿元. */
+const VAGUE = /[零〇一二两三四五六七八九十百千万亿几多余数每各本该此这那首整逐同全某若干累超逾近约上]$/u;
+const TOTAL_VERB = /(?:共计|合计|总计|共有|累计|共)$/u;
+const HAN = /\p{Script=Han}$/u;
+const PERCENT_RE = /(?<=[\p{Script=Han}、])(?<![0-9０-９.．%％零〇一二两三四五六七八九十百千几])(个百分点|[%％])/gu;
+
+function check(model: ReportModel): Finding[] {
+  const out: Finding[] = [];
+  for (const sentence of sentencesOf(model)) {
+    for (const clause of sentence.clauses) {
+      const f = clauseFinding(model, sentence, clause);
+      if (f) out.push(f);
+    }
+  }
+  for (const p of model.paragraphs) {
+    PERCENT_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PERCENT_RE.exec(p.text)) !== null) {
+      out.push(finding(model, p.line, p.range.start.character + m.index, m[0]));
+    }
+  }
+  return out;
+}
+
+/** A clause that ends with a measure word and holds no number, where the sentence counts in that unit. */
+function clauseFinding(model: ReportModel, sentence: Sentence, clause: Clause): Finding | undefined {
+  if (clause.figures.length > 0 || clause.delimiter === '') return undefined;
+  const text = clause.text.trimEnd();
+  const unit = UNITS.find((u) => text.endsWith(u));
+  if (!unit) return undefined;
+  const before = text.slice(0, text.length - unit.length);
+  const index = sentence.clauses.indexOf(clause);
+  // 「分别达到845亿元、亿元」: an empty item in a 、 list.
+  const emptyItem = before.trim() === '' && index > 0 && sentence.clauses[index - 1]?.delimiter === '、';
+  if (!HAN.test(before) && !emptyItem) return undefined;
+  const totalVerb = TOTAL_VERB.test(before);
+  if (!totalVerb) {
+    if (VAGUE.test(before) && !emptyItem) return undefined;
+    const last = before.slice(-1);
+    if ((WORDS[unit.slice(-1)] ?? '').includes(last) && unit.length === 1) return undefined;
+    // The sentence must count in this unit elsewhere: 「收到…事项件，办结118件」.
+    const counted = sentence.clauses.some((c) => c !== clause && c.figures.some((f) => f.approx !== 'range' && sameUnit(f.unit, f.multiplier, unit)));
+    if (!counted) return undefined;
+  }
+  return finding(model, sentence.line, clause.start + before.length, unit);
+}
+
+function sameUnit(figureUnit: string, multiplier: number, unit: string): boolean {
+  if (/^[万亿]/u.test(unit)) return figureUnit === unit.slice(1) && multiplier > 1;
+  return figureUnit === unit;
+}
+
+function finding(model: ReportModel, line: number, col: number, unit: string): Finding {
+  return {
+    range: model.index.range(line, col, col + unit.length),
+    message: t('Missing number: "{0}" follows no number.', unit),
+    fixes: [{ title: t('Insert the missing number'), edits: [{ range: model.index.range(line, col, col), newText: 'XX' }] }],
+    data: { unit },
+  };
+}
+
+export const missingNumber: Rule = {
+  id: 'missing-number',
+  defaultSeverity: 'error',
+  description: 'A measure word or unit that should follow a number but follows none.',
+  check(model, _options, token) {
+    if (token?.isCancellationRequested) return [];
+    return check(model);
+  },
+};

@@ -52,6 +52,10 @@ describe('writing: completion of the next marker', () => {
     assert.deepStrictEqual(labels(items), ['（四）']);
     assert.deepStrictEqual((items[0]?.textEdit as TextEdit).range, { start: { line: 9, character: 2 }, end: { line: 9, character: 3 } });
     assert.deepStrictEqual(labels(at(DOC + '三|')), ['三、']);
+    // The closing bracket an editor auto-inserts after 「（」 is replaced too.
+    const closed = at(DOC + '（|）');
+    assert.deepStrictEqual(labels(closed), ['（四）']);
+    assert.deepStrictEqual((closed[0]?.textEdit as TextEdit).range, { start: { line: 9, character: 0 }, end: { line: 9, character: 2 } });
   });
 
   it('follows the document\'s own style and Markdown headings', () => {

@@ -19,7 +19,7 @@ const NO_COMPLETION = new Set(['code', 'table', 'frontmatter', 'quote']);
  */
 export function completion(model: ReportModel, position: Position, token?: CancellationToken): CompletionItem[] {
   if (token?.isCancellationRequested) return [];
-  if (model.text.trim() === '') return templateItems(model, position);
+  if (model.text.trim() === '') return templateItems(model, model.index.positionAt(model.index.offsetAt(position))); // clamped: a stale client may ask past the end
   const line = position.line;
   if (line < 0 || line >= model.index.lineCount || NO_COMPLETION.has(model.lineKinds[line] ?? 'blank')) return [];
   const text = model.index.line(line).text;
@@ -37,7 +37,10 @@ export function completion(model: ReportModel, position: Position, token?: Cance
       else items.push(inline);
     }
   }
-  return items.map((c, i) => toItem(c, i, { start: { line, character: c.from }, end: { line, character: col } }));
+  // An editor that auto-closes 「（」 leaves 「）」 after the cursor: replace it too.
+  const after = text.charAt(col);
+  const end = (c: Candidate): number => (/[）)]/.test(after) && c.text.endsWith(after) ? col + 1 : col);
+  return items.map((c, i) => toItem(c, i, { start: { line, character: c.from }, end: { line, character: end(c) } }));
 }
 
 interface Candidate {

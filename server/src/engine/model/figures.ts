@@ -228,7 +228,9 @@ function buildIndex(model: ReportModel): FigureIndex {
     for (const cell of table.rows.flat()) {
       const found = scanFigures(cell.text, { line: cell.range.start.line, column: cell.range.start.character, source: 'table', paragraph: undefined });
       const only = found[0];
-      if (found.length === 1 && only && only.range.start.character === cell.range.start.character && only.range.end.character === cell.range.end.character) {
+      const rest = only ? cell.text.slice(0, only.range.start.character - cell.range.start.character) + cell.text.slice(only.range.end.character - cell.range.start.character) : '';
+      // The cell holds the figure alone (perhaps in **bold**).
+      if (found.length === 1 && only && /^[*_\s]*$/.test(rest)) {
         byCell.set(cell, only);
         all.push(only);
       }

@@ -13,7 +13,7 @@ export interface Breakdown {
 }
 
 const TOTAL_WORD = /共计|合计|总计|累计|共有|总数|总量|总额|共/u;
-const PARTIAL = /等|主要|包括|含|以上|部分|其他|另有/u;
+const PARTIAL = /等|主要|包括|含|以上|部分|另有/u;
 const CACHE = new WeakMap<ReportModel, Breakdown[]>();
 
 /** Same unit, so the values add up (万元 and 亿元 are both 元; percentages are never parts here). */

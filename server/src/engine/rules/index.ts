@@ -5,6 +5,8 @@ import { missingNumber } from './missing-number';
 import { percentRange } from './percent-range';
 import { rateMismatch } from './rate-mismatch';
 import { subsetExceedsTotal } from './subset-exceeds-total';
+import { tableTotal } from './table-total';
+import { totalMismatch } from './total-mismatch';
 import { numberingSequence } from './numbering-sequence';
 import { numberingStyle } from './numbering-style';
 import { placeholder } from './placeholder';
@@ -13,7 +15,7 @@ import { strayMarker } from './stray-marker';
 import type { Rule } from './types';
 
 /** Every rule, in the order their findings are reported. One file per rule. */
-export const RULES: readonly Rule[] = [strayMarker, placeholder, frontMatter, numberingSequence, numberingStyle, headingPunctuation, enumerationSequence, punctuationWidth, missingNumber, percentRange, rateMismatch, subsetExceedsTotal];
+export const RULES: readonly Rule[] = [strayMarker, placeholder, frontMatter, numberingSequence, numberingStyle, headingPunctuation, enumerationSequence, punctuationWidth, missingNumber, percentRange, rateMismatch, subsetExceedsTotal, totalMismatch, tableTotal];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

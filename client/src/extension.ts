@@ -1,6 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerNewReport } from './new-report';
+import { registerWordCount } from './word-count';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -26,6 +28,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createClient(context);
+  registerNewReport(context);
+  registerWordCount(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('report.restartServer', async () => {
       if (!client) return;

@@ -22,6 +22,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/export-cli.ts'], outfile: 'dist/export-cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The preview webview's script (runs in the browser, loaded with the CSP nonce).
+  { ...common, entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
 
 /** Merges l10n/zh-cn/*.json into the bundle VS Code loads for the client (vscode.l10n). */

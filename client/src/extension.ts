@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreview } from './preview';
 import { registerNewReport } from './new-report';
 import { registerWordCount } from './word-count';
 
@@ -28,6 +29,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createClient(context);
+  registerPreview(context, () => client);
   registerNewReport(context);
   registerWordCount(context);
   context.subscriptions.push(

@@ -1,0 +1,91 @@
+import type { Figure } from '../model/figures';
+import { sectionAt } from '../model/sections';
+import { leadOf, sentencesOf, type Sentence } from '../model/statements';
+import type { ReportModel, Section } from '../model/types';
+import { t } from '../i18n';
+import type { Finding, Rule } from './types';
+
+/** Words before a subject that do not change what is counted. */
+const FILLER = /^(?:全年|今年|年内|一年来|累计|共计|合计|总计|一共|共|组织|先后|已经|已|全面|同时|此外|另外|还|并|认真|扎实|积极|切实)+/u;
+/** Statements about a different base, a part, a plan or an average are different figures. */
+const DIFFERENT_BASIS = /同比|环比|比上年|较上年|比去年|较去年|年均|每年|人均|平均|其中|力争|预计|计划|目标|争取|拟|确保|分别|增长|增加|减少|下降|提高/u;
+/** Plans and targets in the sentence make every figure of it a different figure from an achievement. */
+const PLAN = /力争|预计|计划|目标|争取|将要|确保|今后|明年|下一步|下阶段/u;
+const YEAR = /(?:19|20)[0-9]{2}(?=年)/gu;
+const GENERIC = new Set(['新增', '达到', '完成', '实现', '增长', '突破', '超过', '建成', '开展', '举办', '发放', '引进', '培训', '帮助', '新建', '改造', '治理', '投资', '达', '有', '为', '是', '办理', '处理', '召开', '组织']);
+
+interface Statement {
+  readonly figure: Figure;
+  readonly key: string;
+  readonly sentence: Sentence;
+  readonly years: string;
+}
+
+function yearsOf(model: ReportModel, sentence: Sentence): string {
+  const years = new Set<string>(sentence.text.match(YEAR) ?? []);
+  for (let s: Section | undefined = sectionAt(model.sections, sentence.line); s; s = s.parent) for (const y of s.heading.title.match(YEAR) ?? []) years.add(y);
+  return [...years].sort().join(',');
+}
+
+/** The subject a figure counts: the words right before it in its clause, plus the previous clause for short ones. */
+function keyOf(sentence: Sentence, figure: Figure): string | undefined {
+  const index = sentence.clauses.findIndex((c) => c.figures.includes(figure));
+  const clause = sentence.clauses[index];
+  if (!clause || clause.figures[0] !== figure || DIFFERENT_BASIS.test(clause.text)) return undefined;
+  if (index > 0 && /^\s*其中/u.test(sentence.clauses[index - 1]?.text ?? '')) return undefined;
+  const lead = leadOf(clause, figure).trim().replace(FILLER, '');
+  if (!/^\p{Script=Han}+$/u.test(lead) || GENERIC.has(lead) || lead.length > 16) return undefined;
+  if (lead.length >= 4) return lead;
+  // 「办结118件」: a short verb is the same figure only when the statement it follows is the same too.
+  const prev = sentence.clauses[index - 1]?.text.replace(/[0-9０-９.．,，%％]+\p{Script=Han}?/gu, '').trim() ?? '';
+  if ([...prev].length < 4) return undefined;
+  return `${[...prev].slice(-4).join('')}|${lead}`;
+}
+
+export interface Conflict {
+  readonly first: Figure;
+  readonly second: Figure;
+}
+
+/** The same subject and unit stated twice, in two paragraphs, with different exact values. */
+export function figureConflicts(model: ReportModel): Conflict[] {
+  const byKey = new Map<string, Statement[]>();
+  for (const sentence of sentencesOf(model)) {
+    if (PLAN.test(sentence.text)) continue;
+    for (const figure of sentence.figures) {
+      if (figure.approx !== 'exact' || (figure.kind !== 'count' && figure.kind !== 'amount' && figure.kind !== 'measure')) continue;
+      const key = keyOf(sentence, figure);
+      if (!key) continue;
+      const k = `${key}#${figure.unit}${figure.per}`;
+      const list = byKey.get(k) ?? [];
+      list.push({ figure, key, sentence, years: yearsOf(model, sentence) });
+      byKey.set(k, list);
+    }
+  }
+  const out: Conflict[] = [];
+  for (const list of byKey.values()) {
+    // Exactly two statements, in two paragraphs, of the same period: more would mean a generic phrase.
+    if (list.length !== 2) continue;
+    const [a, b] = list;
+    if (!a || !b || a.sentence.paragraph === b.sentence.paragraph || a.years !== b.years) continue;
+    if (a.figure.value === b.figure.value) continue;
+    out.push({ first: a.figure, second: b.figure });
+  }
+  return out.sort((x, y) => x.second.line - y.second.line);
+}
+
+export const figureConflict: Rule = {
+  id: 'figure-conflict',
+  defaultSeverity: 'warning',
+  description: 'The same figure stated twice in one report with different values.',
+  check(model, _options, token) {
+    if (token?.isCancellationRequested) return [];
+    return figureConflicts(model).map(
+      (c): Finding => ({
+        range: c.second.range,
+        message: t('{0} here, but {1} at line {2}: the same figure with different values.', c.second.text, c.first.text, c.first.line + 1),
+        related: [{ location: { uri: model.uri, range: c.first.range }, message: t('stated as {0} here', c.first.text) }],
+      }),
+    );
+  },
+};

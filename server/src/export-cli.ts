@@ -7,6 +7,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { buildModel, decodeReport, setLanguage, t, type ReportModel } from './engine';
 import { exportDocx } from './engine/features/export-docx';
+import { exportHtml } from './engine/features/export-html';
 import { writeFileAtomic } from './export-write';
 
 const VERSION = '0.1.0';
@@ -14,9 +15,10 @@ const REPORT_EXTENSIONS = ['.report.md', '.report'];
 const STRIP_EXTENSIONS = ['.report.md', '.report', '.md', '.markdown', '.txt'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
-export type ExportFormat = 'docx';
+export type ExportFormat = 'docx' | 'html';
 const EXPORTERS: Record<ExportFormat, (model: ReportModel) => Promise<Uint8Array>> = {
   docx: (model) => exportDocx(model),
+  html: (model) => Promise.resolve(new TextEncoder().encode(exportHtml(model))),
 };
 
 const HELP = `Usage: report-export [options] <file|dir|->...

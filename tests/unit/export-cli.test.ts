@@ -72,6 +72,17 @@ describe('report-export CLI', function () {
     assert.strictEqual(paragraphs(doc.document)[0]?.text, '2023年度述职述德述廉报告');
   });
 
+  it('--format html writes one self-contained .html per report', () => {
+    const out = path.join(tmp, 'html');
+    const r = run(['--format', 'html', '-o', out, SEED]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const html = fs.readFileSync(path.join(out, '2023-county-office-shuzhi-report.html'), 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /<title>2023年度述职述德述廉报告<\/title>/);
+    assert.match(html, /一、持之以恒加强领导班子自身建设/);
+    assert.doesNotMatch(html, /<script/);
+  });
+
   it('replaces an existing file by rename (a new inode; a hard link to the old file keeps the old bytes)', () => {
     const target = path.join(tmp, 'seed.docx');
     fs.writeFileSync(target, 'OLD');

@@ -131,28 +131,36 @@ describe('export: .docx per GB/T 9704-2012', () => {
     }
   });
 
-  it('front matter: title from the front matter, signature and date at the end', async () => {
+  it('front matter: title block (title, subtitle, author), signature (unit) and date at the end', async () => {
     const parts = await exportText(
-      ['---', 'title: 2025年度个人述职报告', 'unit: 某县人民政府办公室', 'author: 张三', 'date: 2026-01-10', '---', '一、工作开展情况', '全年完成各项任务。'].join('\n'),
+      ['---', 'title: 2025年度个人述职报告', 'subtitle: （2025年1月—12月）', 'unit: 某县人民政府办公室', 'author: 张三', 'date: 2026-01-10', '---', '一、工作开展情况', '全年完成各项任务。'].join('\n'),
     );
     const ps = paragraphs(parts.document);
     assert.deepStrictEqual(
       ps.map((p) => [p.style, p.text]),
       [
         ['Title', '2025年度个人述职报告'],
+        ['ReportByline', '（2025年1月—12月）'],
+        ['ReportByline', '张三'],
         ['Heading1', '一、工作开展情况'],
         [undefined, '全年完成各项任务。'],
         ['ReportSignature', '某县人民政府办公室'],
-        ['ReportSignature', '张三'],
         ['ReportDate', '2026年1月10日'],
       ],
     );
-    const sig = ps[3];
+    // One blank line between the title block and the body.
+    assert.match(ps[0]?.pPr ?? '', /<w:spacing w:after="0"\/>/);
+    assert.doesNotMatch(ps[1]?.pPr ?? '', /w:after=/);
+    assert.match(ps[2]?.pPr ?? '', /<w:spacing w:after="579"\/>/);
+    const byline = styleXml(parts.styles, 'ReportByline');
+    assert.strictEqual(attrs(byline, 'w:rFonts')?.['w:eastAsia'], '楷体_GB2312');
+    assert.strictEqual(attrs(byline, 'w:jc')?.['w:val'], 'center');
+    const sig = ps[5];
     assert.match(sig?.pPr ?? '', /<w:spacing w:before="579"\/>/, 'one blank line below the body');
     assert.strictEqual(attrs(styleXml(parts.styles, 'ReportSignature'), 'w:jc')?.['w:val'], 'right');
     // Signature two characters from the margin; the date starts two characters right of the signature.
     assert.strictEqual(attrs(sig?.pPr ?? '', 'w:ind')?.['w:right'], '640');
-    assert.strictEqual(attrs(ps[5]?.pPr ?? '', 'w:ind')?.['w:right'], String(Math.round((9 - 6.5) * 320)));
+    assert.strictEqual(attrs(ps[6]?.pPr ?? '', 'w:ind')?.['w:right'], String(Math.round((9 - 6.5) * 320)));
   });
 
   it('tables have borders; the 合计 row is bold; inline bold is kept', async () => {

@@ -7,6 +7,8 @@ export { foldingRanges } from './features/folding';
 export { hover, type HoverProvider } from './features/hover';
 export { outline, flatHeadings, type OutlineNode } from './features/outline';
 export { workspaceSymbols } from './features/workspace-symbols';
+export { statistics, type ReportStatistics, type FigureEntry } from './features/statistics';
+export { figuresOf, type Figure, type FigureKind, type Approx } from './model/figures';
 export { diagnostics, runRules, DIAGNOSTIC_SOURCE, type RuleDiagnostic } from './diagnostics';
 export { DEFAULT_CONFIG, mergeConfig, resolveRule, type EngineConfig, type RuleSetting } from './config';
 export { RULES, ruleById } from './rules';
@@ -21,3 +23,4 @@ export { REPORT_TEMPLATES, templateById, type ReportTemplate } from './features/
 export { exportDocx, type DocxOptions } from './features/export-docx';
 export { exportBlocks, reportMeta, type ExportBlock, type ReportMeta } from './features/export-blocks';
 export { renderDocument, pageCss, type RenderOptions, type RenderResult, type RenderView, type LineMapEntry } from './features/render';
+export { exportHtml } from './features/export-html';

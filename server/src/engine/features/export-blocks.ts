@@ -7,6 +7,7 @@
 import type { Token } from 'markdown-it';
 import { markdown } from '../model/markdown';
 import type { Heading, ReportModel, Table } from '../model/types';
+import { formatDate } from './render-front';
 
 export interface InlineRun {
   readonly text: string;
@@ -23,6 +24,8 @@ export interface TableBlockCell {
 
 export type ExportBlock =
   | { readonly kind: 'title'; readonly text: string; readonly line: number }
+  /** Subtitle and author lines centred under the title (楷体). */
+  | { readonly kind: 'byline'; readonly text: string }
   | {
       readonly kind: 'heading';
       /** 1..4 (deeper levels are laid out as level 4). */
@@ -39,9 +42,14 @@ export type ExportBlock =
   | { readonly kind: 'signature'; readonly lines: string[] }
   | { readonly kind: 'date'; readonly text: string };
 
-/** Front matter fields used by the layout. */
+/**
+ * Front matter fields used by the layout, mapped as the preview maps them: title → title;
+ * subtitle and author → centred lines under the title; unit → the signature at the end;
+ * date → the date under the signature.
+ */
 export interface ReportMeta {
   readonly title: string | undefined;
+  readonly subtitle: string | undefined;
   readonly unit: string | undefined;
   readonly author: string | undefined;
   readonly date: string | undefined;
@@ -51,7 +59,7 @@ const TOTAL_RE = /^(合计|总计|小计|共计|total)$/i;
 
 export function reportMeta(model: ReportModel): ReportMeta {
   const data = model.frontMatter?.data ?? {};
-  return { title: model.title?.text, unit: field(data['unit']), author: field(data['author']), date: dateField(data['date']) };
+  return { title: model.title?.text, subtitle: field(data['subtitle']), unit: field(data['unit']), author: field(data['author']), date: dateField(data['date']) };
 }
 
 function field(v: unknown): string | undefined {
@@ -65,8 +73,7 @@ function field(v: unknown): string | undefined {
 function dateField(v: unknown): string | undefined {
   if (v instanceof Date && !Number.isNaN(v.getTime())) return `${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日`;
   const s = field(v);
-  const m = s ? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s) : null;
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : s;
+  return s === undefined ? undefined : formatDate(s);
 }
 
 /** Inline Markdown of one line of text as runs; raw HTML stays text (the parser has html off). */
@@ -152,6 +159,7 @@ export function exportBlocks(model: ReportModel): ExportBlock[] {
   const meta = reportMeta(model);
   const title = model.title;
   if (title) blocks.push({ kind: 'title', text: title.text, line: title.line });
+  for (const text of [meta.subtitle, meta.author]) if (text !== undefined) blocks.push({ kind: 'byline', text });
   const titleLine = title && title.source !== 'frontmatter' ? title.line : -1;
 
   const headings = new Map(model.headings.map((h) => [h.line, h]));
@@ -190,8 +198,7 @@ export function exportBlocks(model: ReportModel): ExportBlock[] {
     }
   }
 
-  const signature = [meta.unit, meta.author].filter((s): s is string => s !== undefined);
-  if (signature.length > 0) blocks.push({ kind: 'signature', lines: signature });
+  if (meta.unit !== undefined) blocks.push({ kind: 'signature', lines: [meta.unit] });
   if (meta.date) blocks.push({ kind: 'date', text: meta.date });
   return blocks;
 }

@@ -16,6 +16,7 @@ export const STYLE_IDS = {
   title: 'Title',
   headings: ['Heading1', 'Heading2', 'Heading3', 'Heading4'],
   bodyChar: 'ReportBodyText',
+  byline: 'ReportByline',
   signature: 'ReportSignature',
   date: 'ReportDate',
   table: 'ReportTableText',
@@ -62,6 +63,13 @@ export function reportStyles(): IStylesOptions {
       headingStyle(2),
       headingStyle(3),
       headingStyle(4),
+      {
+        id: STYLE_IDS.byline,
+        name: 'Report Byline',
+        basedOn: 'Normal',
+        run: { font: runFont(FONTS.heading2) },
+        paragraph: { alignment: AlignmentType.CENTER, indent: noIndent },
+      },
       {
         id: STYLE_IDS.signature,
         name: 'Report Signature',

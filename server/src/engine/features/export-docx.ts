@@ -84,10 +84,15 @@ function blockChildren(blocks: readonly ExportBlock[]): FileChild[] {
     spacedEnd = true;
     return { before: LINE_PITCH_TWIPS };
   };
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
+    const next = blocks[i + 1];
     switch (b.kind) {
       case 'title':
-        out.push(new Paragraph({ style: STYLE_IDS.title, children: [new TextRun(b.text)] }));
+        // One blank line between the title block and the body: after the title, or after its last byline.
+        out.push(new Paragraph({ style: STYLE_IDS.title, ...(next?.kind === 'byline' ? { spacing: { after: 0 } } : {}), children: [new TextRun(b.text)] }));
+        break;
+      case 'byline':
+        out.push(new Paragraph({ style: STYLE_IDS.byline, ...(next?.kind === 'byline' ? {} : { spacing: { after: LINE_PITCH_TWIPS } }), children: [new TextRun(b.text)] }));
         break;
       case 'heading':
         // A run-in heading is a whole paragraph of body text: it must not be kept with the next one.
@@ -124,7 +129,7 @@ function blockChildren(blocks: readonly ExportBlock[]): FileChild[] {
         out.push(new Paragraph({ style: STYLE_IDS.date, indent: { right: Math.round(layout.dateRight * BODY_CHAR_TWIPS) }, spacing: endSpacing(), children: [new TextRun(b.text)] }));
         break;
     }
-  }
+  });
   if (out.length === 0) out.push(new Paragraph({ children: [] }));
   return out;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { statsReport } from './cli-stats';
 import { parseArgs } from 'util';
 import { buildModel, decodeReport, outline, runRules, setLanguage, t, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from './engine';
 import { DEFAULT_CONFIG, mergeConfig } from './engine/config';
@@ -23,6 +24,8 @@ Options:
                          one in the file's folder or an ancestor)
   --fix                  apply the safe fixes in place and print what changed
   --outline              text format: print the section tree of each file
+  --stats                print every figure (value, unit, section, context) instead of
+                         the findings; --format text, json or csv
   --lang <zh|en>         language of messages (default: from the environment's locale)
   -q, --quiet            text format: print errors only
   -h, --help             show this help
@@ -31,7 +34,8 @@ Options:
 Exit code: 0 no error-severity finding, 1 some, 2 usage error or unreadable input.`;
 
 interface Options {
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'csv';
+  stats: boolean;
   config: string | undefined;
   fix: boolean;
   outline: boolean;
@@ -64,6 +68,7 @@ function parseOptions(argv: string[]): Options | string {
         config: { type: 'string' },
         fix: { type: 'boolean', default: false },
         outline: { type: 'boolean', default: false },
+        stats: { type: 'boolean', default: false },
         lang: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -84,9 +89,10 @@ function parseOptions(argv: string[]): Options | string {
   }
   if (v.lang !== undefined && v.lang !== 'zh' && v.lang !== 'en') return `--lang must be zh or en, not "${v.lang}"`;
   setLanguage(v.lang ?? envLocale());
-  if (v.format !== 'text' && v.format !== 'json' && v.format !== 'sarif') return `--format must be text, json or sarif, not "${v.format}"`;
+  if (v.stats && v.format !== 'text' && v.format !== 'json' && v.format !== 'csv') return `--stats prints text, json or csv, not "${v.format}"`;
+  if (!v.stats && v.format !== 'text' && v.format !== 'json' && v.format !== 'sarif') return `--format must be text, json or sarif, not "${v.format}"`;
   if (parsed.positionals.length === 0) return 'no input: name files, directories or - for standard input';
-  return { format: v.format, config: v.config, fix: v.fix, outline: v.outline, quiet: v.quiet, inputs: parsed.positionals };
+  return { format: v.format as Options['format'], stats: v.stats, config: v.config, fix: v.fix, outline: v.outline, quiet: v.quiet, inputs: parsed.positionals };
 }
 
 /** Files to check: explicit files as they are, directories searched for report files. */
@@ -276,6 +282,11 @@ export function main(argv: string[]): number {
     // What --fix changed: on stdout in text mode, on stderr when stdout carries JSON or SARIF.
     const out = opts.format === 'text' ? process.stdout : process.stderr;
     for (const f of r.fixed ?? []) out.write(`${r.path}:${f.line}:${f.column}  ${t('fixed')}  ${f.title}  ${f.rule}\n`);
+  }
+  if (opts.stats) {
+    process.stdout.write(statsReport(results.flatMap((r) => (r.model ? [{ path: r.path === '-' ? '<stdin>' : r.path, model: r.model }] : [])), opts.format === 'sarif' ? 'text' : opts.format));
+    for (const r of results) if (r.error) process.stderr.write(`${r.path}: error: ${r.error}\n`);
+    return results.some((r) => r.error) ? 2 : 0;
   }
   if (opts.format === 'sarif') {
     process.stdout.write(JSON.stringify(sarifLog(results.map((r) => ({ path: r.path, findings: r.findings, ...(r.error ? { error: r.error } : {}) })), VERSION), null, 2) + '\n');

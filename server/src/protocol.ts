@@ -1,5 +1,6 @@
 /** Custom requests shared by the client and the server. */
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { ReportStatistics } from './engine/features/statistics';
 
 export interface OutlineParams {
   readonly uri: string;
@@ -32,3 +33,12 @@ export interface RenderResponse {
 
 /** `report/render`: the live preview's HTML, rendered by the engine from the document model. */
 export const RenderRequest = new RequestType<RenderParams, RenderResponse | null, void>('report/render');
+
+export interface StatisticsParams {
+  readonly uri: string;
+}
+
+export type { ReportStatistics, FigureEntry } from './engine/features/statistics';
+
+/** `report/statistics`: every figure of a document with its unit, section and context (null for an unknown document). */
+export const StatisticsRequest = new RequestType<StatisticsParams, ReportStatistics | null, void>('report/statistics');

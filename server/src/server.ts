@@ -14,7 +14,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildModel, codeActions, diagnostics, documentSymbols, FIX_ALL_KIND, formatEdits, mergeConfig, foldingRanges, hover, outline, setLanguage, t, workspaceSymbols, type EngineConfig, type ReportModel } from './engine';
 import { ConfigFiles } from './config-file';
 import { completion, COMPLETION_TRIGGERS } from './engine';
-import { OutlineRequest, RenderRequest } from './protocol';
+import { OutlineRequest, RenderRequest, StatisticsRequest } from './protocol';
+import { statistics } from './engine';
 import { pageCss, renderDocument } from './engine';
 import { engineConfig, SettingsCache, type ReportSettings } from './settings';
 import { WorkspaceIndex } from './workspace';
@@ -197,6 +198,11 @@ export function startServer(connection: Connection): void {
   connection.onRequest(OutlineRequest, (params) => {
     const doc = documents.get(params.uri);
     return doc ? guard('outline', [], () => outline(modelOf(doc))) : [];
+  });
+
+  connection.onRequest(StatisticsRequest, (params) => {
+    const doc = documents.get(params.uri);
+    return doc ? guard('statistics', null, () => statistics(modelOf(doc))) : null;
   });
 
   connection.onRequest(RenderRequest, async (params) => {

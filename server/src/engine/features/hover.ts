@@ -1,13 +1,14 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { ReportModel } from '../model/types';
 import type { CancellationToken } from '../util/cancellation';
+import { figureHover } from './figure-hover';
 import { sectionHover } from './section-hover';
 
 /** One source of hover content (a heading's path and size, a figure's reading, a total's arithmetic…). */
 export type HoverProvider = (model: ReportModel, position: Position, token?: CancellationToken) => Hover | null;
 
 /** Hover providers, asked in order; their contents are joined. Each lives in its own file. */
-const PROVIDERS: HoverProvider[] = [sectionHover];
+const PROVIDERS: HoverProvider[] = [sectionHover, figureHover];
 
 export function hover(model: ReportModel, position: Position, token?: CancellationToken): Hover | null {
   const parts: string[] = [];

@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerPreview } from './preview';
 import { registerNewReport } from './new-report';
 import { registerWordCount } from './word-count';
+import { registerStatistics } from './statistics';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context, () => client);
   registerNewReport(context);
   registerWordCount(context);
+  registerStatistics(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('report.restartServer', async () => {
       if (!client) return;

@@ -34,23 +34,29 @@ describe('fuzz: engine properties', function () {
   });
 
   it('holds on generated reports (every construct, EOL mixes, BOMs, hostile characters)', () => {
-    fc.assert(fc.property(generatedReport(), property), params(1500));
+    fc.assert(fc.property(generatedReport(), property), params(1000));
   });
 
   it('holds on randomly edited real reports (delete, duplicate, swap, cut inside markers)', () => {
-    fc.assert(fc.property(editedRealReport, property), params(400));
+    fc.assert(fc.property(editedRealReport, property), params(120));
   });
 
   it('holds on large inputs (10,000-character lines, 5,000 headings, long marker runs)', () => {
-    fc.assert(fc.property(largeReport, property), params(40));
+    fc.assert(fc.property(largeReport, property), params(8));
   });
 
   it('holds on the mixture used by npm run fuzz', () => {
-    fc.assert(fc.property(anyReport, property), params(500));
+    fc.assert(fc.property(anyReport, property), params(250));
   });
 
   it('holds on inputs found by the fuzzer (regressions)', () => {
-    const cases = ['', '\uFEFF', '\r', '\r\n\r', '\u0000', '\uD800', '---', '---\n', '```', '（', '一、', '# ', '|\n|-', '1.1.1.1.1.1.1.1.1.1.1 x'];
+    const cases = [
+      ...['', '\uFEFF', '\r', '\r\n\r', '\u0000', '\uD800', '---', '---\n', '```', '（', '一、', '# ', '|\n|-', '1.1.1.1.1.1.1.1.1.1.1 x'],
+      '---\ntitle: \ntitle: (\n---', // front matter title range was reversed
+      '---\n---', // a body-less front matter gave markdown tokens (and preview blocks) past the end
+      `一是${'，二是'.repeat(3000)}。`, // enumeration-sequence built k·n renumber edits (seconds)
+      Array.from({ length: 3000 }, (_, i) => ['一、标题', '（一）小节。正文', '1.条目', '（1）细目'][i % 4] ?? '').join('\n'), // numbering-sequence, likewise
+    ];
     for (const c of cases) property(c);
     assert.ok(cases.length > 0);
   });

@@ -29,7 +29,9 @@ export function buildModel(input: ModelInput): ReportModel {
   for (let i = 0; i < bodyStart; i++) kinds[i] = 'frontmatter';
 
   // markdown-it sees the body with the front matter blanked out, so its line maps are document lines.
-  const tokens = markdown().parse('\n'.repeat(bodyStart) + text.slice(bodyStart > 0 ? index.line(bodyStart).start : 0), {});
+  // (When the front matter is all there is, there is no body: index.line() would clamp to its last line.)
+  const body = bodyStart === 0 ? text : bodyStart < lineCount ? text.slice(index.line(bodyStart).start) : '';
+  const tokens = markdown().parse('\n'.repeat(bodyStart) + body, {});
   const mdHeadingLines = new Map<number, number>();
   const tables: Table[] = [];
   classifyLines(tokens, kinds, mdHeadingLines, tables, index);
@@ -157,6 +159,8 @@ function isTitleLine(index: LineIndex, kinds: LineKind[], line: number): boolean
   const t = index.line(line).text.trim();
   if (t.length === 0 || [...t].length > 40) return false;
   if (/[：:，,。！!？?；;、…]$/.test(t)) return false;
+  // Paste junk such as 「##paidbegin##」 is not a title (removing it must not change the outline).
+  if (t.startsWith('#')) return false;
   for (let i = line + 1; i < kinds.length; i++) {
     if (kinds[i] === 'blank') continue;
     return kinds[i] === 'text' || kinds[i] === 'heading';

@@ -78,8 +78,10 @@ export const numberingStyle: Rule = {
       let fix = correctedMarker(h);
       let preferred = true;
       const sibling = mixed.get(h);
-      if (sibling && !fix) fix = { text: sibling, reason: t('its siblings are written "{0}"', sibling.replace(/[0-9]+/, 'N')) };
-      if (!fix && topArabic.has(h)) {
+      // The sibling form is built from the corrected marker, so it cures both (one fix, not two in a row).
+      if (sibling) fix = { text: sibling, reason: t('its siblings are written "{0}"', sibling.replace(/[0-9]+/, 'N')) };
+      // Checked last and wins: its Chinese numeral also cures width and punctuation (one fix, not two in a row).
+      if (topArabic.has(h)) {
         fix = { text: `${toChineseNumeral(h.value)}、`, reason: t('level-1 headings are numbered with Chinese numerals') };
         preferred = false;
       }

@@ -8,7 +8,7 @@ import { parseArgs } from 'util';
 import { buildModel, decodeReport, setLanguage, t, type ReportModel } from './engine';
 import { exportDocx } from './engine/features/export-docx';
 import { exportHtml } from './engine/features/export-html';
-import { writeFileAtomic } from './export-write';
+import { describeWriteError, writeFileAtomic } from './export-write';
 
 const VERSION = '0.1.0';
 const REPORT_EXTENSIONS = ['.report.md', '.report'];
@@ -198,7 +198,7 @@ export async function main(argv: string[]): Promise<number> {
       writeFileAtomic(target, data);
       process.stdout.write(`${shown} → ${target}\n`);
     } catch (e) {
-      fail(e instanceof Error ? e.message : String(e));
+      fail(describeWriteError(e, target, t));
     }
   }
   return failed > 0 ? 2 : 0;

@@ -1,25 +1,18 @@
 /**
  * Writes an exported file without ever leaving a half-written one: the bytes go to a temporary
  * file beside the target, which is flushed and then renamed over the target. On any failure the
- * temporary file is removed and the target is left as it was.
+ * temporary file is removed and the target is left as it was. Used by the CLI and by the client
+ * (no engine import here: the client bundle stays small, and each side passes its own translator).
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { t } from './engine';
 
-export class ExportWriteError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-    this.name = 'ExportWriteError';
-  }
-}
+/** engine `t` in the CLI, `vscode.l10n.t` in the client: the English text is the key. */
+export type Translate = (message: string, ...args: Array<string | number>) => string;
 
 /** A user-facing reason for a failed write, by errno code. */
-export function describeWriteError(e: unknown, target: string): string {
+export function describeWriteError(e: unknown, target: string, t: Translate): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'EBUSY':
@@ -46,7 +39,7 @@ export function describeWriteError(e: unknown, target: string): string {
   }
 }
 
-/** Writes `bytes` to `target` through a temporary file and a rename; throws ExportWriteError. */
+/** Writes `bytes` to `target` through a temporary file and a rename; throws the file system's error (errno code kept). */
 export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
@@ -72,6 +65,6 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
     } catch {
       // nothing more to clean
     }
-    throw new ExportWriteError(describeWriteError(e, target), (e as NodeJS.ErrnoException | undefined)?.code);
+    throw e;
   }
 }

@@ -42,3 +42,20 @@ export type { ReportStatistics, FigureEntry } from './engine/features/statistics
 
 /** `report/statistics`: every figure of a document with its unit, section and context (null for an unknown document). */
 export const StatisticsRequest = new RequestType<StatisticsParams, ReportStatistics | null, void>('report/statistics');
+
+export interface ExportParams {
+  readonly uri: string;
+  readonly format: 'docx' | 'html';
+  /** The document's text when the server does not have it open (a file that is not a `report` document). */
+  readonly text?: string;
+}
+
+export interface ExportResponse {
+  readonly format: 'docx' | 'html';
+  /** The file's bytes, base64. */
+  readonly data: string;
+  readonly title: string;
+}
+
+/** `report/export`: the .docx (GB/T 9704) or self-contained HTML of a document, built by the engine (null for an unknown document). */
+export const ExportRequest = new RequestType<ExportParams, ExportResponse | null, void>('report/export');

@@ -17,6 +17,8 @@ import { completion, COMPLETION_TRIGGERS } from './engine';
 import { OutlineRequest, RenderRequest, StatisticsRequest } from './protocol';
 import { statistics } from './engine';
 import { pageCss, renderDocument } from './engine';
+import { exportDocx, exportHtml } from './engine';
+import { ExportRequest } from './protocol';
 import { engineConfig, SettingsCache, type ReportSettings } from './settings';
 import { WorkspaceIndex } from './workspace';
 
@@ -215,6 +217,14 @@ export function startServer(connection: Connection): void {
       const r = renderDocument(model, { view: params.view, diagnostics: diags });
       return { uri: doc.uri, version: model.version, view: r.view, html: r.html, pageCss: pageCss(), title: r.title, pages: r.pages, lineMap: r.lineMap };
     });
+  });
+
+  connection.onRequest(ExportRequest, async (params) => {
+    const doc = documents.get(params.uri);
+    const model = params.text !== undefined ? buildModel({ text: params.text, uri: params.uri }) : doc ? modelOf(doc) : undefined;
+    if (!model) return null;
+    const bytes = params.format === 'docx' ? await exportDocx(model) : new TextEncoder().encode(exportHtml(model));
+    return { format: params.format, data: Buffer.from(bytes).toString('base64'), title: model.title?.text ?? '' };
   });
 
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));

@@ -3,7 +3,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { writeFileAtomic } from '../../server/src/export-write';
+import { t } from '../../server/src/engine';
+import { describeWriteError, writeFileAtomic } from '../../server/src/export-write';
 import { paragraphs, readDocx } from '../support/ooxml';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -149,7 +150,10 @@ describe('report-export CLI', function () {
   it('writeFileAtomic removes its temporary file when the rename fails', () => {
     const blocker = path.join(tmp, 'a.docx');
     fs.mkdirSync(path.join(blocker, 'inner'), { recursive: true });
-    assert.throws(() => writeFileAtomic(blocker, new Uint8Array([1, 2, 3])), (e: Error) => /a folder of that name is in the way/.test(e.message));
+    assert.throws(
+      () => writeFileAtomic(blocker, new Uint8Array([1, 2, 3])),
+      (e: NodeJS.ErrnoException) => e.code === 'EISDIR' && /a folder of that name is in the way/.test(describeWriteError(e, blocker, t)),
+    );
     assert.deepStrictEqual(fs.readdirSync(tmp), ['a.docx']);
     writeFileAtomic(path.join(tmp, 'b.docx'), new Uint8Array([1, 2, 3]));
     assert.deepStrictEqual([...fs.readFileSync(path.join(tmp, 'b.docx'))], [1, 2, 3]);

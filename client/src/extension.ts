@@ -5,6 +5,7 @@ import { registerPreview } from './preview';
 import { registerNewReport } from './new-report';
 import { registerWordCount } from './word-count';
 import { registerStatistics } from './statistics';
+import { registerExport } from './export';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerNewReport(context);
   registerWordCount(context);
   registerStatistics(context, () => client);
+  registerExport(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('report.restartServer', async () => {
       if (!client) return;

@@ -34,6 +34,8 @@ const SEED_NAME = '2023-county-office-shuzhi-report.report.md';
 const SEED_SOURCE = path.join(REPO_ROOT, 'tests', 'fixtures', 'real', '2023-county-office-shuzhi-report.txt');
 // A line the suite logs to ask for a screenshot: "[e2e:screenshot] <name>".
 const SCREENSHOT_MARKER = '[e2e:screenshot]';
+// A line the suite logs to read a webview's DOM: "[e2e:webview] {json}" (see probeWebview).
+const WEBVIEW_MARKER = '[e2e:webview]';
 
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 6 * 60 * 1000);
 const SERVER_START_TIMEOUT_MS = 90 * 1000;
@@ -284,6 +286,8 @@ async function startCodeServer(port, dirs) {
     E2E_WORKSPACE: dirs.workspace,
     E2E_SCREENSHOTS: SHOTS_DIR,
     E2E_SCREENSHOT_MARKER: SCREENSHOT_MARKER,
+    E2E_WEBVIEW_MARKER: WEBVIEW_MARKER,
+    E2E_WEBVIEW_RESULTS: path.join(dirs.root, 'webview-probes'),
     E2E_GREP: process.env.E2E_GREP || '',
     E2E_COLOR: process.stdout.isTTY ? '1' : '',
   });
@@ -451,6 +455,71 @@ async function main() {
     shotQueue.push(shotChain);
   }
 
+  // Webview probes: the extension host can't see inside a webview, the browser can. A request
+  // {name, selector, count?: [css], text?: [css], measure?: css, flags?: [global names], timeoutMs?,
+  //  scrollIntoView?: css, dblclick?: css}
+  // finds the frame whose document has `selector` and writes what it reads to
+  // E2E_WEBVIEW_RESULTS/<name>.json (written to a temp name, then renamed). Nothing from the
+  // request is evaluated as code: the probe is a fixed function, run through CDP.
+  const probeDir = path.join(state.tmp, 'webview-probes');
+  fs.mkdirSync(probeDir, { recursive: true });
+  async function probeWebview(spec) {
+    let req;
+    try {
+      req = JSON.parse(spec);
+    } catch {
+      return;
+    }
+    const safe = String(req.name).replace(/[^\w.-]+/g, '_').slice(0, 80) || 'probe';
+    const end = Date.now() + (req.timeoutMs || 15000);
+    let result = { found: false };
+    for (;;) {
+      for (const frame of page.frames()) {
+        const r = await frame
+          .evaluate((q) => {
+            /* global document, location, window, MouseEvent */
+            if (!document.querySelector(q.selector)) return undefined;
+            const all = (sel) => Array.from(document.querySelectorAll(sel));
+            // Actions a user would do: scroll an element into view, double-click an element.
+            if (q.scrollIntoView) document.querySelector(q.scrollIntoView)?.scrollIntoView({ block: 'start' });
+            if (q.dblclick) document.querySelector(q.dblclick)?.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, cancelable: true, view: window }));
+            const tops = all('[data-line]').filter((e) => e.getBoundingClientRect().top <= 60);
+            const out = {
+              found: true,
+              url: location.protocol,
+              bodyClass: document.body.className,
+              scrollY: window.scrollY,
+              topLine: tops.length ? Number(tops[tops.length - 1].getAttribute('data-line')) : null,
+              resources: performance.getEntriesByType('resource').map((e) => e.name),
+              counts: {},
+              texts: {},
+              flags: {},
+              measure: [],
+            };
+            for (const sel of q.count || []) out.counts[sel] = all(sel).length;
+            for (const sel of q.text || []) out.texts[sel] = all(sel).slice(0, 50).map((e) => e.textContent);
+            for (const name of q.flags || []) out.flags[name] = window[name] === undefined ? null : String(window[name]);
+            if (q.measure) {
+              out.measure = all(q.measure).map((el) => {
+                const box = el.getBoundingClientRect();
+                const bottom = Math.max(box.top, ...Array.from(el.children).map((c) => c.getBoundingClientRect().bottom));
+                return { height: box.height, content: bottom - box.top };
+              });
+            }
+            return out;
+          }, req)
+          .catch(() => undefined);
+        if (r) result = r;
+        if (r) break;
+      }
+      if (result.found || Date.now() > end) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const file = path.join(probeDir, `${safe}.json`);
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(result));
+    fs.renameSync(`${file}.tmp`, file);
+  }
+
   // Workbench chatter that codeAutomationLog also receives (shown with E2E_VERBOSE).
   const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin extensions|\[Service Worker\]|ChatSessionStore:|Updating additional builtin extensions cache|Creation of workbench contribution)/;
   let summary = '';
@@ -463,6 +532,8 @@ async function main() {
     for (const line of text.split('\n')) {
       const i = line.indexOf(SCREENSHOT_MARKER);
       if (i >= 0) requestScreenshot(line.slice(i + SCREENSHOT_MARKER.length).trim());
+      const w = line.indexOf(WEBVIEW_MARKER);
+      if (w >= 0) void probeWebview(line.slice(w + WEBVIEW_MARKER.length).trim());
       const m = /\[e2e:summary\] (.*)$/.exec(line);
       if (m) summary = m[1];
     }

@@ -32,6 +32,11 @@ function lineOf(el: Element): number {
   return Number(el.getAttribute('data-line'));
 }
 
+/** Height of the sticky toolbar: content under it is not visible. */
+function toolbarHeight(): number {
+  return document.querySelector('.report-toolbar')?.getBoundingClientRect().height ?? 0;
+}
+
 /** Document-relative top of an element (in CSS pixels of the page, zoom included). */
 function topOf(el: Element): number {
   return el.getBoundingClientRect().top + window.scrollY;
@@ -62,17 +67,19 @@ function scrollToLine(line: number): void {
     y += ((line - l0) / (l1 - l0)) * Math.max(0, topOf(next) - y);
   }
   ignoreScrollUntil = Date.now() + 150;
-  window.scrollTo(0, Math.max(0, y - 12));
+  window.scrollTo(0, Math.max(0, y - toolbarHeight() - 8));
 }
 
 /** The source line at the top of the preview (fractional: between blocks). */
 function lineAtTop(): number | undefined {
-  const y = window.scrollY + 12;
+  const y = window.scrollY + toolbarHeight() + 8;
   let best: HTMLElement | undefined;
+  let first: HTMLElement | undefined;
   for (const el of blocks()) {
+    if (!first || topOf(el) < topOf(first)) first = el;
     if (topOf(el) <= y && (!best || topOf(el) >= topOf(best))) best = el;
   }
-  if (!best) return undefined;
+  if (!best) return first ? lineOf(first) : undefined;
   const { next } = around(lineOf(best));
   const top = topOf(best);
   const height = best.getBoundingClientRect().height || 1;

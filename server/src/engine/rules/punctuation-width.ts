@@ -8,7 +8,7 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]/u;
 const ASCII_WORD = /[A-Za-z0-9]/;
 /** What is not prose: code spans, URLs, e-mail addresses, HTML comments, Markdown link targets and image marks. */
-const MASKS = [/`[^`]*`/g, /\b(?:https?|ftp|file|mailto):[^\s，。；！？“”（）<>]*/gi, /\bwww\.[^\s，。；！？“”（）<>]*/gi, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /<!--.*?-->/g, /\]\([^)\s]*\)/g, /!\[/g];
+const MASKS = [/`[^`]*`/g, /\b(?:https?|ftp|file|mailto):[^\s，。；！？“”（）<>]*/gi, /\bwww\.[^\s，。；！？“”（）<>]*/gi, /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /<!--.*?-->/g, /\]\([^)\s]*\)/g, /!\[/g];
 const LINE_KINDS = new Set(['text', 'heading', 'table', 'quote']);
 
 interface Place {
@@ -117,13 +117,22 @@ export const punctuationWidth: Rule = {
         fixes: [{ title: t('Convert all {0} half-width marks to full-width', places.length), edits: places.flatMap((p) => p.edits), preferred: false }],
       });
     }
+    // Messages are made once per mark: a half-width document has thousands of places.
+    const messages = new Map<string, string>();
+    const messageOf = (found: string): string => {
+      let m = messages.get(found);
+      if (m === undefined) {
+        m = found === '( )' ? t('Half-width brackets "( )" in Chinese text: use "（ ）".') : t('Half-width "{0}" in Chinese text: use "{1}".', found, FULL[found] ?? found);
+        messages.set(found, m);
+      }
+      return m;
+    };
+    const convert = t('Convert to full-width');
     for (const p of places) {
       out.push({
         range: model.index.range(p.line, p.from, p.to),
-        message: p.found === '( )'
-          ? t('Half-width brackets "( )" in Chinese text: use "（ ）".')
-          : t('Half-width "{0}" in Chinese text: use "{1}".', p.found, FULL[p.found] ?? p.found),
-        fixes: [{ title: t('Convert to full-width'), edits: p.edits, preferred: true }],
+        message: messageOf(p.found),
+        fixes: [{ title: convert, edits: p.edits, preferred: true }],
         ...(summary ? { severity: 'hint' as const } : {}),
       });
     }
@@ -131,11 +140,14 @@ export const punctuationWidth: Rule = {
     if (halfCount > 0 && halfCount < percent.length) {
       const majority = halfCount > percent.length - halfCount ? '%' : '％';
       percent = percent.filter((p) => p.ch !== majority);
+      const minority = majority === '%' ? '％' : '%';
+      const message = t('"{0}" mixed with "{1}" in one document: this document mostly uses "{1}".', minority, majority);
+      const title = t('Change "{0}" to "{1}"', minority, majority);
       for (const p of percent) {
         out.push({
           range: model.index.range(p.line, p.at, p.at + 1),
-          message: t('"{0}" mixed with "{1}" in one document: this document mostly uses "{1}".', p.ch, majority),
-          fixes: [{ title: t('Change "{0}" to "{1}"', p.ch, majority), edits: [{ range: model.index.range(p.line, p.at, p.at + 1), newText: majority }], preferred: true }],
+          message,
+          fixes: [{ title, edits: [{ range: model.index.range(p.line, p.at, p.at + 1), newText: majority }], preferred: true }],
         });
       }
     }

@@ -19,7 +19,7 @@ const NO_COMPLETION = new Set(['code', 'table', 'frontmatter', 'quote']);
  */
 export function completion(model: ReportModel, position: Position, token?: CancellationToken): CompletionItem[] {
   if (token?.isCancellationRequested) return [];
-  if (model.text.trim() === '') return templateItems(model, model.index.positionAt(model.index.offsetAt(position))); // clamped: a stale client may ask past the end
+  if (!/[^\s\uFEFF]/u.test(model.text)) return templateItems(model, model.index.positionAt(model.index.offsetAt(position))); // clamped: a stale client may ask past the end
   const line = position.line;
   if (line < 0 || line >= model.index.lineCount || NO_COMPLETION.has(model.lineKinds[line] ?? 'blank')) return [];
   const text = model.index.line(line).text;

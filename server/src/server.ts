@@ -187,7 +187,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const { config } = await configOf(doc.uri);
+    const { settings: s, config } = await configOf(doc.uri);
+    if (doc.getText().length > s.maxDocumentSize) return []; // rules do not run on it (see validate)
     const query = { range: params.range, diagnostics: params.context.diagnostics, ...(params.context.only ? { only: params.context.only } : {}) };
     return guard('codeAction', [], () => codeActions(modelOf(doc), config, query, token));
   });

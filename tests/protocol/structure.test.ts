@@ -111,6 +111,21 @@ describe('structure over LSP: code actions, fix-all, formatting, configuration',
     await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'numbering-sequence'));
   });
 
+  it('speaks Chinese to a zh-cn client, titles of fixes included', async () => {
+    const { client: zh } = await TestClient.start({ locale: 'zh-cn' });
+    try {
+      const uri = pathToFileURL(path.join(tmp, 'zh.report.md')).toString();
+      await zh.open(uri, '一、甲\n（一）乙\n（三）丙\n');
+      const p = await zh.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'numbering-sequence'));
+      const diag = p.diagnostics.find((x) => x.code === 'numbering-sequence') as Diagnostic;
+      assert.strictEqual(diag.message, '编号跳号：此处应为“（二）”，实际为“（三）”。');
+      const actions = (await zh.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag], only: ['quickfix'] } })) as CodeAction[];
+      assert.deepStrictEqual(actions.map((a) => a.title), ['从此处重新编号：改为“（二）”并顺延后面的标题']);
+    } finally {
+      await zh.stop();
+    }
+  });
+
   it('reads the nearest .reportrc file and re-reads it when it changes', async () => {
     const dir = path.join(tmp, 'project', 'sub');
     fs.mkdirSync(dir, { recursive: true });

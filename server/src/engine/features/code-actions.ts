@@ -65,8 +65,7 @@ export function codeActions(model: ReportModel, config: EngineConfig, query: Cod
       }
     }
   }
-  const explicitFixAll = query.only?.some((o) => o === CodeActionKind.SourceFixAll || o === FIX_ALL_KIND) ?? false;
-  if (explicitFixAll || wanted(query.only, FIX_ALL_KIND)) {
+  if (wanted(query.only, FIX_ALL_KIND)) {
     const edits = fixAllEdits(found);
     if (edits.length > 0) {
       actions.push({ title: t('Fix all auto-fixable report problems'), kind: FIX_ALL_KIND, edit: { changes: { [model.uri]: edits } } });

@@ -7,8 +7,10 @@ import { DEFAULT_CONFIG, mergeConfig } from './engine/config';
 import { fixText, writeBack, type AppliedFix } from './cli-fix';
 import { sarifLog } from './cli-sarif';
 import { ConfigFiles, loadConfigFile } from './config-file';
+import { DEFAULT_SETTINGS } from './settings';
 
 const VERSION = '0.1.0';
+const MAX_ANALYSED_CHARS = DEFAULT_SETTINGS.maxDocumentSize;
 const REPORT_EXTENSIONS = ['.report.md', '.report'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
@@ -160,6 +162,11 @@ function checkFile(p: string, config: EngineConfig, fix = false): FileResult {
   if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') notes.push(t('decoded as {0}', decoded.encoding.toUpperCase()));
   if (decoded.encoding === 'utf-8-lossy') notes.push(t('not valid UTF-8 (nor GBK): undecodable bytes are shown as \uFFFD'));
   const model = buildModel({ text: decoded.text, uri: p === '-' ? 'stdin' : path.resolve(p) });
+  if (decoded.text.length > MAX_ANALYSED_CHARS) {
+    // Same limit as the server's report.maxDocumentSize: the outline is built, the rules do not run.
+    notes.push(t('more than {0} characters: only the outline is built, rules do not run', MAX_ANALYSED_CHARS));
+    return { path: p, model, findings: [], notes, error: undefined };
+  }
   if (fix && p !== '-' && decoded.encoding !== 'utf-8-lossy') {
     const fixed = fixText(model, config);
     if (fixed.applied.length > 0) {

@@ -10,7 +10,7 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const REAL = path.join(ROOT, 'tests', 'fixtures', 'real');
 
 function run(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -89,7 +89,8 @@ describe('report-check CLI', function () {
     assert.strictEqual(run([]).code, 2);
   });
 
-  it('handles empty, invalid UTF-8 and 10 MB input without a stack trace', () => {
+  it('handles empty, invalid UTF-8 and 10 MB input without a stack trace', function () {
+    this.timeout(180000);
     const empty = path.join(tmp, 'empty.txt');
     fs.writeFileSync(empty, '');
     assert.strictEqual(run([empty]).code, 0);
@@ -99,9 +100,17 @@ describe('report-check CLI', function () {
     assert.match(b.stdout, /not valid UTF-8/);
     const big = path.join(tmp, 'big.txt');
     const chunk = fs.readFileSync(path.join(REAL, '2026-shaanxi-government-work-report.txt'), 'utf8');
-    fs.writeFileSync(big, chunk.repeat(Math.ceil(10_000_000 / chunk.length)));
+    const bigText = chunk.repeat(Math.ceil(10_000_000 / Buffer.byteLength(chunk)));
+    fs.writeFileSync(big, bigText);
     const g = run([big]);
     assert.strictEqual(g.code, 0, g.stderr);
     assert.match(g.stdout, /1 file\(s\) checked/);
+    assert.doesNotMatch(g.stdout, /only the outline/);
+    // Beyond the size limit (5,000,000 characters, as in the editor) the outline is built and the rules are skipped, with a note.
+    fs.writeFileSync(big, bigText + bigText);
+    const h = run(['--format', 'json', big]);
+    assert.strictEqual(h.code, 0, h.stderr);
+    assert.match(h.stderr, /only the outline is built, rules do not run/);
+    assert.ok((JSON.parse(h.stdout) as { files: Array<{ outline: unknown[] }> }).files[0]?.outline.length);
   });
 });

@@ -18,7 +18,8 @@ describe('extension package', () => {
     const lang = pkg.contributes.languages.find((l) => l.id === 'report');
     assert.deepStrictEqual(lang?.aliases, ['Report', '报告']);
     assert.deepStrictEqual(lang?.extensions, ['.report.md', '.report']);
-    assert.deepStrictEqual(pkg.bin, { 'report-check': 'dist/cli.js', 'report-language-server': 'dist/server.js' });
+    assert.strictEqual(pkg.bin['report-check'], 'dist/cli.js');
+    assert.strictEqual(pkg.bin['report-language-server'], 'dist/server.js');
     assert.match(pkg.engines['vscode'] ?? '', /^\^1\.(\d|[1-8]\d|9[01])\.\d+$/);
     const typesVscode = (pkg.devDependencies['@types/vscode'] ?? '').replace(/^[\^~]/, '');
     assert.ok(Number(typesVscode.split('.')[1]) <= 91, `@types/vscode ${typesVscode} must not exceed engines.vscode`);

@@ -26,6 +26,16 @@ describe('heading-punctuation', () => {
     assert.strictEqual(applyFirstFix(most, m[0]!), '一、甲\n1. 做好甲。\n2. 做好乙。\n3. 做好丙。\n');
   });
 
+  it('finds a heading that stands alone among run-in siblings, and offers to run the text on', () => {
+    const text = '一、甲\n（一）主动学习强素质。始终把学习贯穿始终。\n（二）党建引领促发展\n　　严格执行“三会一课”。\n（三）民主决策聚合力。正确处理关系。\n';
+    const found = findings(R, text);
+    assert.strictEqual(found.length, 1);
+    assert.deepStrictEqual(where(text, found[0]!), [3, '（二）党建引领促发展']);
+    assert.match(found[0]!.finding.message, /its 2 sibling headings are run-in/);
+    assert.strictEqual(found[0]!.finding.fixes?.[0]?.preferred, false);
+    assert.strictEqual(applyFirstFix(text, found[0]!), text.replace('党建引领促发展\n　　严格', '党建引领促发展。严格'));
+  });
+
   it('does not judge run-in headings or titles that introduce a list with 「：」', () => {
     assert.deepStrictEqual(findings(R, '一、甲\n（一）学习。正文。\n（二）党建\n正文。\n二、进展有：\n三、下一步\n'), []);
   });

@@ -29,6 +29,29 @@ function removePeriod(h: Heading): TextEdit[] | undefined {
 }
 
 /**
+ * A heading standing alone without 「。」 among run-in siblings (「（一）主动学习强素质。始终……」):
+ * the writer forgot the 「。」 and broke the line. The fix (offered, not automatic) runs the next
+ * paragraph on after 「。」.
+ */
+function runinOutliers(model: ReportModel, headings: readonly Heading[]): Finding[] {
+  const runin = headings.filter((h) => h.runin);
+  const bare = headings.filter((h) => !h.runin && ending(model, h) === 'bare');
+  if (runin.length < 2 || bare.length === 0 || bare.length >= runin.length) return [];
+  return bare.map((h) => {
+    const next = h.line + 1;
+    const body = model.paragraphs.find((p) => p.line === next && p.runinOf === undefined);
+    const fix = body
+      ? [{ title: t('Run the next paragraph on after "。"'), edits: [{ range: { start: h.headingRange.end, end: body.range.start }, newText: '。' }], preferred: false }]
+      : [];
+    return {
+      range: h.headingRange,
+      message: t('This heading stands alone without "。" but its {0} sibling headings are run-in (title, "。", then the text).', runin.length),
+      ...(fix.length > 0 ? { fixes: fix } : {}),
+    };
+  });
+}
+
+/**
  * Stand-alone headings (a line of their own) of one list end the same way: all with a sentence end
  * (「。」) or all without; and a stand-alone level-1 heading takes no 「。」 (GB/T 9704 practice).
  * Run-in headings end with 「。」 by construction and are not judged; titles ending with 「：」 neither.
@@ -53,6 +76,7 @@ export const headingPunctuation: Rule = {
     }
     for (const run of siblingRuns(model)) {
       if (token?.isCancellationRequested) return [];
+      out.push(...runinOutliers(model, run.headings));
       const alone = run.headings.filter((h) => !h.runin && !flagged.has(h));
       const sentence = alone.filter((h) => ending(model, h) === 'sentence');
       const bare = alone.filter((h) => ending(model, h) === 'bare');

@@ -114,6 +114,11 @@ describe('numbering-style', () => {
     assert.strictEqual(found[0]!.finding.fixes?.[0]?.edits[0]?.newText, '一、');
     assert.strictEqual(found[0]!.finding.fixes?.[0]?.preferred, false);
     assert.deepStrictEqual(findings(STYLE, '1. 甲\n2. 乙\n'), []);
+    // The English half of a bilingual report keeps its own numbering.
+    const bilingual = '一、总体\n（一）甲\n二、下一步\n（一）乙\nEnglish version\n1. Overview\n(1) Growth\n2. Next steps\n(1) Plans\n';
+    assert.deepStrictEqual(findings(STYLE, bilingual), []);
+    assert.deepStrictEqual(findings(STYLE, '1. Overview\n(1) Growth\n2. Next steps\n(1) Plans\n'), []);
+    assert.deepStrictEqual(findings(SEQ, bilingual), []);
   });
 
   it('is quiet on the correct markers of the real reports', () => {

@@ -71,7 +71,8 @@ export const numberingStyle: Rule = {
       for (const [h, text] of inconsistent(run)) mixed.set(h, text);
     }
     for (const s of model.sections) {
-      if (ARABIC.has(s.heading.style) && s.children.length > 0) topArabic.add(s.heading);
+      // Only Chinese titles: an English half of a bilingual report numbers its parts 1. 2. on purpose.
+      if (ARABIC.has(s.heading.style) && s.children.length > 0 && /[\u3400-\u9fff]/u.test(s.heading.title)) topArabic.add(s.heading);
     }
     for (const h of model.headings) {
       if (token?.isCancellationRequested) return [];

@@ -1,14 +1,14 @@
-import { sentencesOf, type Clause, type Sentence } from '../model/statements';
+import { leadOf, sentencesOf, type Clause, type Sentence } from '../model/statements';
 import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
 import type { Finding, Rule } from './types';
 
-/** Measure words checked at the end of a clause, longest first. 人 and 元 alone are too common in words to check. */
-const UNITS = ['万人次', '人次', '件次', '批次', '户次', '家次', '万元', '亿元', '万件', '万人', '万户', '万亩', '万吨', '万个', '件', '次', '家', '项', '个', '条', '份', '辆', '篇', '名', '户'];
+/** Measure words checked at the end of a clause, longest first. 人, 元 and 户 alone end too many words (脱贫户) to check. */
+const UNITS = ['万人次', '人次', '件次', '批次', '户次', '家次', '万元', '亿元', '万件', '万人', '万亩', '万吨', '万个', '件', '次', '家', '项', '个', '条', '份', '辆', '篇', '名'];
 
 /** Words that end with a measure word and are not a missing count: 文件, 事项, 用户… */
 const WORDS: Record<string, string> = {
-  件: '访文案条事软硬邮稿证部零配物附要信函快急组构铸元器工批计来原样大小整挂摆插控用收寄发',
+  件: '访诉递文案条事软硬邮稿证部零配物附要信函快急组构铸元器工批计来原样大小整挂摆插控用收寄发',
   次: '层名档车班场批人架户首其再此本多屡依逐初历每上下这那该主位席轮频届年航版渐数',
   家: '国大专农人回全居东商厂买卖行自老成安持治齐管亲娘皇公独名画发起当店船玩赢输庄本到在离作业术学想',
   项: '事各专单分立款强弱选条重要逐本此该多全子细缺漏列弃进销',
@@ -18,7 +18,6 @@ const WORDS: Record<string, string> = {
   辆: '车',
   篇: '诗长短中开终续名通全首每下上',
   名: '姓签命报提排点署题实联匿冒知著有出闻扬盛威美英功虚地人书罪更改记具化别乳小大学域榜本正除列落挂声芳同重指成莫',
-  户: '农住用客商门账帐散落入开大窗储租包到每各困低保体业殖植点范',
 };
 /** Characters before a unit that make it vague rather than missing: 几件, 多家, 各项, 超亿元. */
 const VAGUE = /[零〇一二两三四五六七八九十百千万亿几多余数每各本该此这那首整逐同全某若干累超逾近约上]$/u;
@@ -38,6 +37,9 @@ function check(model: ReportModel): Finding[] {
     PERCENT_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PERCENT_RE.exec(p.text)) !== null) {
+      // After 、 only when a percentage precedes it (「增长40.9％、％」), not in 「单位：亿元、%」.
+      if (p.text.charAt(m.index - 1) === '、' && !/[0-9０-９][%％]\s*$/u.test(p.text.slice(0, m.index - 1))) continue;
+      if (/单位[：:]/u.test(p.text.slice(Math.max(0, m.index - 20), m.index))) continue;
       out.push(finding(model, p.line, p.range.start.character + m.index, m[0]));
     }
   }
@@ -60,6 +62,14 @@ function clauseFinding(model: ReportModel, sentence: Sentence, clause: Clause): 
     if (VAGUE.test(before) && !emptyItem) return undefined;
     const last = before.slice(-1);
     if ((WORDS[unit.slice(-1)] ?? '').includes(last) && unit.length === 1) return undefined;
+    // An item of a 、 list is checked only after a numbered item: 「例会8次、常务会议次」, not 「脱贫户、监测户1200户」.
+    // Or before a numbered item whose noun does not end with the unit: 「简报件、会议纪要28件」, not 「信访件、投诉件120件」.
+    const prev = sentence.clauses[index - 1];
+    const next = sentence.clauses[index + 1];
+    const afterNumbered = prev !== undefined && prev.delimiter === '、' && prev.figures.length > 0;
+    const nextFigure = next?.figures.find((f) => sameUnit(f.unit, f.multiplier, unit));
+    const beforeNumbered = next !== undefined && nextFigure !== undefined && !leadOf(next, nextFigure).endsWith(unit.slice(-1));
+    if (clause.delimiter === '、' && !afterNumbered && !beforeNumbered) return undefined;
     // The sentence must count in this unit elsewhere: 「收到…事项件，办结118件」.
     const counted = sentence.clauses.some((c) => c !== clause && c.figures.some((f) => f.approx !== 'range' && sameUnit(f.unit, f.multiplier, unit)));
     if (!counted) return undefined;

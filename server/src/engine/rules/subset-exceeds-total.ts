@@ -7,6 +7,8 @@ import type { Finding, Rule } from './types';
 
 /** Counts of what came in, and of what was done with it. */
 const RECEIVED = /收到|受理|接收|接到|摸排|排查|登记|交办|发现|收集|征集|立案|排出/u;
+/** Work carried over from earlier years may be done this year: 「受理120件，办结125件（含上年结转）」. */
+const CARRIED_OVER = /结转|上年|往年|历年|积案|存量|遗留/u;
 const DONE = /办结|化解|完成|解决|整改|处理|答复|回复|销号|结案|处置|调处|办理/u;
 
 /** The largest value a figure can have, or undefined when it has no upper bound (「100余件」 is at least 100). */
@@ -50,7 +52,7 @@ export function exceedings(model: ReportModel): Exceeding[] {
       const leadA = leadOf(a, got);
       const leadB = leadOf(b, done);
       if (!RECEIVED.test(leadA) || DONE.test(leadA) || !DONE.test(leadB) || RECEIVED.test(leadB)) continue;
-      if (CHANGE_WORDS.test(leadA) || CHANGE_WORDS.test(leadB)) continue;
+      if (CHANGE_WORDS.test(leadA) || CHANGE_WORDS.test(leadB) || CARRIED_OVER.test(s.text)) continue;
       const max = upper(got);
       const min = lower(done);
       if (max !== undefined && min !== undefined && min > max) out.push({ part: done, whole: got, how: 'done' });

@@ -4,6 +4,9 @@ import { t } from '../i18n';
 import { breakdownsOf, type Breakdown } from './breakdown';
 import type { Finding, Rule } from './types';
 
+/** Attributes of people that overlap (a member can be both 党员 and 女性): their counts need not add up. */
+const OVERLAPPING = /党员|团员|女性|女职工|女干部|妇女|少数民族|学历|大专|本科|硕士|博士|研究生|岁以下|岁以上|退役军人|残疾|职称|党外/u;
+
 export interface TotalCheck {
   readonly breakdown: Breakdown;
   /** Sum of the parts, in base units (元, 件…). */
@@ -54,8 +57,10 @@ export const totalMismatch: Rule = {
       const { total, parts, complete } = c.breakdown;
       if (c.agrees || parts.length < 2 || parts.some((p) => p.value > total.value)) continue; // one part over the total: subset-exceeds-total
       if (total.approx !== 'exact' || parts.some((p) => p.approx !== 'exact')) continue;
-      // More than the total is always wrong; less only when the parts are stated as the whole breakdown.
+      // More than the total is wrong unless the parts are overlapping attributes (党员, 女性, 本科学历…);
+      // less only when the parts are stated as the whole breakdown.
       if (c.sum < total.value && !complete) continue;
+      if (c.sum > total.value && OVERLAPPING.test(c.breakdown.sentence.text)) continue;
       out.push({
         range: total.range,
         message: t('The parts do not add up to the total {0}: {1}.', total.text, c.arithmetic),

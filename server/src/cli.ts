@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { statsReport } from './cli-stats';
 import { parseArgs } from 'util';
-import { buildModel, decodeReport, outline, runRules, setLanguage, t, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from './engine';
+import { buildModel, decodeReport, fixAll, outline, runRules, setLanguage, t, type AppliedFix, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from './engine';
 import { DEFAULT_CONFIG, mergeConfig } from './engine/config';
-import { fixText, writeBack, type AppliedFix } from './cli-fix';
+import { writeBack } from './cli-fix';
 import { sarifLog } from './cli-sarif';
 import { ConfigFiles, loadConfigFile } from './config-file';
 import { DEFAULT_SETTINGS } from './settings';
@@ -168,7 +168,7 @@ function checkFile(p: string, config: EngineConfig, fix = false): FileResult {
     return { path: p, model, findings: [], notes, error: undefined };
   }
   if (fix && p !== '-' && decoded.encoding !== 'utf-8-lossy') {
-    const fixed = fixText(model, config);
+    const fixed = fixAll(model, config);
     if (fixed.applied.length > 0) {
       try {
         writeBack(p, fixed.model.text, decoded);

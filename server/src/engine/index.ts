@@ -18,6 +18,7 @@ export { decodeReport, type DecodedText } from './util/decode';
 export { codeActions, fixAllEdits, FIX_ALL_KIND, type CodeActionQuery } from './features/code-actions';
 export { formatEdits } from './features/format';
 export { applyEdits, nonOverlapping } from './features/edits';
+export { fixAll, type AppliedFix } from './features/fix-all';
 export { completion, COMPLETION_TRIGGERS } from './features/completion';
 export { REPORT_TEMPLATES, templateById, type ReportTemplate } from './features/templates';
 export { exportDocx, type DocxOptions } from './features/export-docx';

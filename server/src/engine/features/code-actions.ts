@@ -4,7 +4,8 @@ import { runRules, type RuleDiagnostic } from '../diagnostics';
 import { t } from '../i18n';
 import type { ReportModel } from '../model/types';
 import type { CancellationToken } from '../util/cancellation';
-import { nonOverlapping } from './edits';
+import { applyEdits, nonOverlapping } from './edits';
+import { diffEdit, fixAll, pickFixes } from './fix-all';
 
 /** `source.fixAll.report`: applies every safe (preferred) fix of the document at once. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.report`;
@@ -32,14 +33,16 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-/** Edits of every preferred fix, without overlaps (the earlier finding wins). */
-export function fixAllEdits(found: readonly RuleDiagnostic[]): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const d of found) {
-    const fix = d.finding.fixes?.find((f) => f.preferred);
-    if (fix) edits.push(...fix.edits);
-  }
-  return nonOverlapping(edits);
+/**
+ * Edits of fix-all: the preferred fixes of one pass as they are, or — when one fix uncovers another —
+ * the result of every pass as one edit of the changed span.
+ */
+export function fixAllEdits(model: ReportModel, config: EngineConfig, found: readonly RuleDiagnostic[], token?: CancellationToken): TextEdit[] {
+  const first = pickFixes(found);
+  if (first.fixes.length === 0) return [];
+  const fixed = fixAll(model, config, token);
+  const onePass = applyEdits(model.index, first.edits);
+  return fixed.model.text === onePass ? nonOverlapping(first.edits) : diffEdit(model, fixed.model.text);
 }
 
 /**
@@ -66,7 +69,7 @@ export function codeActions(model: ReportModel, config: EngineConfig, query: Cod
     }
   }
   if (wanted(query.only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(found);
+    const edits = fixAllEdits(model, config, found, token);
     if (edits.length > 0) {
       actions.push({ title: t('Fix all auto-fixable report problems'), kind: FIX_ALL_KIND, edit: { changes: { [model.uri]: edits } } });
     }

@@ -1,0 +1,78 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { EngineConfig } from '../config';
+import { runRules, type RuleDiagnostic } from '../diagnostics';
+import { buildModel } from '../model/parse';
+import type { ReportModel } from '../model/types';
+import type { CancellationToken } from '../util/cancellation';
+import { applyEdits, nonOverlapping } from './edits';
+
+/** One fix applied by fix-all. */
+export interface AppliedFix {
+  readonly rule: string;
+  /** 1-based position in the text as it was before the pass that applied it. */
+  readonly line: number;
+  readonly column: number;
+  readonly title: string;
+}
+
+/** The preferred fixes of a pass: each taken whole, or not at all when it overlaps one already taken. */
+export function pickFixes(found: readonly RuleDiagnostic[]): { fixes: AppliedFix[]; edits: TextEdit[] } {
+  const fixes: AppliedFix[] = [];
+  const edits: TextEdit[] = [];
+  for (const d of found) {
+    const fix = d.finding.fixes?.find((f) => f.preferred);
+    if (!fix || fix.edits.length === 0) continue;
+    const fixEdits = fix.edits;
+    if (nonOverlapping([...edits, ...fixEdits]).length !== edits.length + fixEdits.length) continue;
+    edits.push(...fixEdits);
+    const s = d.finding.range.start;
+    fixes.push({ rule: d.rule.id, line: s.line + 1, column: s.character + 1, title: fix.title });
+  }
+  return { fixes, edits };
+}
+
+const MAX_PASSES = 5;
+
+/**
+ * Applies the preferred fixes until none is left: one fix may uncover another (a renumbered
+ * 「(三)」 is then written 「（三）」). The CLI's --fix and the editor's source.fixAll.report share it.
+ */
+export function fixAll(model: ReportModel, config: EngineConfig, token?: CancellationToken): { model: ReportModel; findings: RuleDiagnostic[]; applied: AppliedFix[] } {
+  const applied: AppliedFix[] = [];
+  let current = model;
+  let findings = runRules(current, config, token);
+  for (let pass = 0; pass < MAX_PASSES && !token?.isCancellationRequested; pass++) {
+    const { fixes, edits } = pickFixes(findings);
+    if (fixes.length === 0) break;
+    applied.push(...fixes);
+    current = buildModel({ text: applyEdits(current.index, edits), uri: current.uri, version: current.version });
+    findings = runRules(current, config, token);
+  }
+  return { model: current, findings, applied };
+}
+
+/** One edit that turns the model's text into `text`: the changed middle, common prefix and suffix kept. */
+export function diffEdit(model: ReportModel, text: string): TextEdit[] {
+  const old = model.text;
+  if (old === text) return [];
+  let start = 0;
+  while (start < old.length && start < text.length && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let endOld = old.length;
+  let endNew = text.length;
+  while (endOld > start && endNew > start && old.charCodeAt(endOld - 1) === text.charCodeAt(endNew - 1)) {
+    endOld--;
+    endNew--;
+  }
+  // Never split a surrogate pair or a CRLF (positions cannot address the middle of a line break).
+  const splits = (i: number): boolean => i > 0 && i < old.length && (isLow(old.charCodeAt(i)) || (old.charAt(i) === '\n' && old.charAt(i - 1) === '\r'));
+  while (splits(start)) start--;
+  while (splits(endOld)) {
+    endOld++;
+    endNew++;
+  }
+  return [{ range: { start: model.index.positionAt(start), end: model.index.positionAt(endOld) }, newText: text.slice(start, endNew) }];
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

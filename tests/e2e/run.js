@@ -488,6 +488,7 @@ async function main() {
               found: true,
               url: location.protocol,
               bodyClass: document.body.className,
+              bodyBackground: window.getComputedStyle(document.body).backgroundColor,
               scrollY: window.scrollY,
               topLine: tops.length ? Number(tops[tops.length - 1].getAttribute('data-line')) : null,
               resources: performance.getEntriesByType('resource').map((e) => e.name),

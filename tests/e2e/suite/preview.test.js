@@ -148,12 +148,16 @@ describe('live preview in a real webview', function () {
   });
 
   it('follows the dark theme', async function () {
+    // Dark when the webview's background (VS Code's theme colour) is dark: the theme is applied.
+    const dark = (x) => /vscode-dark/.test(x.bodyClass) && Number((/\d+/.exec(x.bodyBackground) || ['255'])[0]) < 100;
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
-    await probeUntil('dark-page', { scrollIntoView: '#report-root', count: ['.report-page'] }, (x) => /vscode-dark/.test(x.bodyClass) && x.counts['.report-page'] > 1, 'the dark theme');
-    await screenshot('preview-page-dark');
     await vscode.commands.executeCommand('report.preview.toggleView');
-    await probeUntil('dark-flow', { count: ['.report-flow'], scrollIntoView: '#report-root' }, (x) => x.counts['.report-flow'] === 1 && /vscode-dark/.test(x.bodyClass), 'the dark flow view');
-    await screenshot('preview-flow-dark');
+    await probeUntil('dark-flow', { count: ['.report-flow'], scrollIntoView: '#report-root' }, (x) => x.counts['.report-flow'] === 1 && dark(x), 'the dark flow view');
+    await screenshot('preview-flow-dark', { waitFor: '.monaco-workbench.vs-dark' });
+    await vscode.commands.executeCommand('report.preview.toggleView');
+    await probeUntil('dark-page', { scrollIntoView: '#report-root', count: ['.report-page'] }, (x) => x.counts['.report-page'] > 1 && dark(x), 'the dark page view');
+    await screenshot('preview-page-dark', { waitFor: '.monaco-workbench.vs-dark' });
+    await vscode.commands.executeCommand('report.preview.toggleView');
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
   });
 

@@ -47,6 +47,24 @@ describe('structure rules: docs, settings schema, config schema and translations
     assert.ok(pkg.contributes.jsonValidation.some((v) => v.fileMatch.includes('.reportrc.json') && fs.existsSync(path.join(ROOT, v.url))));
   });
 
+  it('the .reportrc schema and the report.rules setting accept good configurations and reject bad ones', () => {
+    // ajv 8 is installed (a dependency of the tool chain); strict off for VS Code keywords such as markdownDescription.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = require('ajv') as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const file = ajv.compile(json('schemas/reportrc.schema.json'));
+    const pkg = json('package.json') as { contributes: { configuration: { properties: Record<string, object> } } };
+    const setting = ajv.compile(pkg.contributes.configuration.properties['report.rules'] ?? {});
+    const good = { 'numbering-sequence': 'error', 'punctuation-width': { severity: 'info', summaryRatio: 0.9 }, 'some-other-rule': 'off' };
+    assert.ok(file({ rules: good }), JSON.stringify(file.errors));
+    assert.ok(setting(good), JSON.stringify(setting.errors));
+    for (const bad of [{ 'numbering-style': 'loud' }, { 'numbering-style': 3 }, { 'numbering-style': { severity: 'fatal' } }]) {
+      assert.strictEqual(file({ rules: bad }), false, JSON.stringify(bad));
+      assert.strictEqual(setting(bad), false, JSON.stringify(bad));
+    }
+    assert.strictEqual(file({ rulez: {} }), false);
+  });
+
   it('has a Chinese translation for every message of the structure area', () => {
     const zh = chineseBundle();
     const missing: string[] = [];

@@ -46,6 +46,16 @@ describe('document formatting', () => {
     assert.strictEqual(format(crlf), crlf.replace('　　(四)政府', '　　（四）政府'));
   });
 
+  it('keeps a BOM and reports exact ranges after it', () => {
+    const text = '\uFEFF一.甲\r\n(一)乙\r\n';
+    assert.strictEqual(format(text), '\uFEFF一、甲\r\n（一）乙\r\n');
+    const model = buildModel({ text });
+    assert.deepStrictEqual(formatEdits(model).map((e) => e.range), [
+      { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } },
+      { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } },
+    ]);
+  });
+
   for (const file of fs.readdirSync(REAL).filter((f) => f.endsWith('.txt'))) {
     it(`${file}: idempotent, same outline, nothing changed outside the markers`, () => {
       const text = real(file);

@@ -4,6 +4,7 @@
  * renderer: every text is escaped, links keep only safe schemes, remote images are not loaded.
  */
 import type { Token } from 'markdown-it';
+import { t } from '../i18n';
 import { markdown } from '../model/markdown';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -75,7 +76,7 @@ function renderTokens(tokens: Token[]): string {
         const src = safeImageSrc(attr(tok, 'src'));
         out += src !== undefined
           ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">`
-          : `<span class="report-img-blocked" title="${escapeHtml(attr(tok, 'src'))}">[${escapeHtml(alt || 'image')}]</span>`;
+          : `<span class="report-img-blocked" title="${escapeHtml(attr(tok, 'src'))}">[${escapeHtml(alt || t('image'))}]</span>`;
         break;
       }
       default:

@@ -26,6 +26,15 @@ describe('fix-all', () => {
     assert.strictEqual(fixAllAction(seed), seed.replace('##paidbegin##', '').replace('##paidend##', ''));
   });
 
+  it('answers the light bulb with quick fixes only, and the Source Action menu with fix-all', () => {
+    const model = buildModel({ text: '一、甲\n(一)乙\n（三）丙\n', uri: 'file:///f.report.md' });
+    const at = { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } };
+    const bulb = codeActions(model, DEFAULT_CONFIG, { range: at, diagnostics: [] });
+    assert.deepStrictEqual(bulb.map((a) => [a.kind, a.title]), [['quickfix', 'Change "(一)" to "（一）"']]);
+    const source = codeActions(model, DEFAULT_CONFIG, { range: at, diagnostics: [], only: ['source'] });
+    assert.deepStrictEqual(source.map((a) => a.kind), [FIX_ALL_KIND]);
+  });
+
   it('offers no fix-all when nothing is safely fixable', () => {
     const model = buildModel({ text: '一、甲\n党的XX大\n', uri: 'file:///f.report.md' });
     assert.deepStrictEqual(codeActions(model, DEFAULT_CONFIG, { range: ZERO, diagnostics: [], only: ['source.fixAll'] }), []);

@@ -68,7 +68,8 @@ export function codeActions(model: ReportModel, config: EngineConfig, query: Cod
       }
     }
   }
-  if (wanted(query.only, FIX_ALL_KIND)) {
+  // Only when asked for (Source Action…, codeActionsOnSave): not on every cursor move of the light bulb.
+  if (query.only !== undefined && query.only.length > 0 && wanted(query.only, FIX_ALL_KIND)) {
     const edits = fixAllEdits(model, config, found, token);
     if (edits.length > 0) {
       actions.push({ title: t('Fix all auto-fixable report problems'), kind: FIX_ALL_KIND, edit: { changes: { [model.uri]: edits } } });

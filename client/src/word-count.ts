@@ -1,6 +1,15 @@
 import * as vscode from 'vscode';
 import { countReport, type CharCount } from '../../server/src/engine/util/wordcount';
 
+/** What the status-bar item shows, as `report.wordCount.show` returns it. */
+export interface WordCountResult extends CharCount {
+  /** True when the counts are of the selection. */
+  readonly selection: boolean;
+  /** The count of the whole document. */
+  readonly total: number;
+  readonly statusText: string;
+}
+
 /** Waits this long after the last keystroke before counting again (large reports). */
 const DEBOUNCE_MS = 150;
 
@@ -12,8 +21,9 @@ const DEBOUNCE_MS = 150;
 export function registerWordCount(context: vscode.ExtensionContext): void {
   const item = vscode.window.createStatusBarItem('report.wordCount', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Report Character Count');
-  item.command = { title: item.name, command: 'workbench.action.openSettings', arguments: ['report.wordCount'] };
+  item.command = 'report.wordCount.show';
   let timer: NodeJS.Timeout | undefined;
+  let current: WordCountResult | undefined;
 
   const update = (): void => {
     timer = undefined;
@@ -21,6 +31,7 @@ export function registerWordCount(context: vscode.ExtensionContext): void {
     const config = vscode.workspace.getConfiguration('report.wordCount', editor?.document.uri);
     if (!editor || editor.document.languageId !== 'report' || !config.get<boolean>('enabled', true)) {
       item.hide();
+      current = undefined;
       return;
     }
     const options = { countPunctuation: config.get<boolean>('countPunctuation', false) };
@@ -30,9 +41,11 @@ export function registerWordCount(context: vscode.ExtensionContext): void {
       const part = countReport(selected.map((s) => editor.document.getText(s)).join('\n'), options);
       item.text = vscode.l10n.t('{0} of {1} characters', part.characters, total.characters);
       item.tooltip = tooltip(part, options.countPunctuation, true);
+      current = { ...part, selection: true, total: total.characters, statusText: item.text };
     } else {
       item.text = vscode.l10n.t('{0} characters', total.characters);
       item.tooltip = tooltip(total, options.countPunctuation, false);
+      current = { ...total, selection: false, total: total.characters, statusText: item.text };
     }
     item.show();
   };
@@ -48,6 +61,12 @@ export function registerWordCount(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && schedule()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('report.wordCount') && update()),
     { dispose: () => timer && clearTimeout(timer) },
+    // Clicking the item: the breakdown in a message. Resolves to the counts the item shows (undefined when hidden).
+    vscode.commands.registerCommand('report.wordCount.show', (): WordCountResult | undefined => {
+      if (current) void vscode.window.showInformationMessage(`${current.statusText}\n${String(item.tooltip)}`);
+      else void vscode.window.showInformationMessage(vscode.l10n.t('Open a report to count its characters.'));
+      return current;
+    }),
   );
   update();
 }

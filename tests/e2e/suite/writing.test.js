@@ -85,4 +85,32 @@ describe('writing help in VS Code', function () {
       assert.ok(list.items.some((i) => labelOf(i) === name), name);
     }
   });
+
+  it('counts the characters of the report and of the selection in the status bar, live', async function () {
+    const config = vscode.workspace.getConfiguration('report.wordCount');
+    // 「一、总体情况」 5 + 「全年学习29次，满意率达98％。」 9 + 29 and 98 one each; punctuation: 、 ， ％ 。
+    const doc = await openNew('writing-wordcount.report.md', '一、总体情况\n\n全年学习29次，满意率达98％。\n');
+    const editor = vscode.window.activeTextEditor;
+    // The item is updated shortly after each change (debounced) and has no event of its own: poll it.
+    const shown = (pred, what) => poll(async () => {
+      const r = await vscode.commands.executeCommand('report.wordCount.show');
+      return r && pred(r) ? r : undefined;
+    }, 20000, what);
+    const whole = await shown((r) => !r.selection && r.characters === 16, 'the document count');
+    assert.deepStrictEqual([whole.cjk, whole.words, whole.punctuation], [14, 2, 4]);
+    assert.match(whole.statusText, /16/);
+    editor.selection = new vscode.Selection(2, 0, 2, 4); // 全年学习
+    const part = await shown((r) => r.selection && r.characters === 4, 'the selection count');
+    assert.strictEqual(part.total, 16);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await editor.edit((b) => b.insert(new vscode.Position(3, 0), '特此报告。\n'));
+    await shown((r) => !r.selection && r.characters === 20 && r.statusText.includes('20'), 'the count after typing');
+    await config.update('countPunctuation', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      await shown((r) => r.characters === 20 + 5, 'the count with punctuation');
+    } finally {
+      await config.update('countPunctuation', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await doc.save();
+  });
 });

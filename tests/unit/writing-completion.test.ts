@@ -43,6 +43,12 @@ describe('writing: completion of the next marker', () => {
     assert.deepStrictEqual(labels(at('一、甲\n（一）乙\n1. 丙\n|')), ['（1）', '2.', '（二）', '二、']);
   });
 
+  it('continues level 4, circled and decimal numbering', () => {
+    assert.deepStrictEqual(labels(at('一、甲\n（一）乙\n1. 丙\n（1）丁。正文。\n|')), ['（2）', '2.', '（二）', '二、']);
+    assert.deepStrictEqual(labels(at('一、甲\n① 乙。正文。\n|')), ['②', '二、']);
+    assert.deepStrictEqual(labels(at('1.1 背景\n\n正文。\n\n|')), ['1.2', '1.1.1']);
+  });
+
   it('offers 一、 at the start of a document body without headings', () => {
     assert.deepStrictEqual(labels(at('现将有关情况报告如下：\n|')), ['一、']);
   });

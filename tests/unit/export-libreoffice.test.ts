@@ -95,6 +95,24 @@ describe('export: the .docx in LibreOffice (PDF)', function () {
     assert.ok(widths.filter((w) => w === 28).length >= 11, `lines of 28: ${widths.join(' ')}`);
   });
 
+  it('page 1: the title takes one line, one blank line follows, and the rows are 28.95 pt apart', () => {
+    const bbox = pdftotext(pdfs.get(SEED) ?? '', '-bbox', '-f', '1', '-l', '1');
+    const height = Number(/height="([\d.]+)"/.exec(bbox)?.[1]);
+    const tops = [...new Set([...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"/g)].map((m) => Math.round(Number(m[1]) * 10) / 10))]
+      .filter((y) => y < (height * 262) / 297)
+      .sort((a, b) => a - b);
+    const [title = 0, ...body] = tops;
+    const pitch = (225 / 25.4) * 72 / 22;
+    // The title's glyphs are taller: its row starts where the text block does (37 mm).
+    assert.ok(Math.abs(title - (37 / 25.4) * 72) < 6, `title at ${title} pt`);
+    const gaps = body.slice(1).map((y, i) => y - (body[i] ?? 0));
+    assert.ok(gaps.every((g) => Math.abs(g - pitch) < 0.5), `row gaps ${gaps.join(' ')}`);
+    // Body text starts on the third row of the text block (title, blank line, body).
+    const blockTop = (37 / 25.4) * 72;
+    assert.strictEqual(Math.floor(((body[0] ?? 0) - blockTop) / pitch), 2, `first body text at ${body[0]} pt`);
+    assert.ok(body.length >= 19 && body.length <= 20, `${body.length} body rows on page 1`);
+  });
+
   it('page numbers 「— N —」: odd pages on the right, even pages on the left', () => {
     const bbox = pdftotext(pdfs.get(SEED) ?? '', '-bbox', '-f', '1', '-l', '2');
     const pages = bbox.split('<page ').slice(1);

@@ -45,7 +45,8 @@ export const CHAR_PITCH_TWIPS = mmToTwips(TEXT_BLOCK_MM.width) / CHARS_PER_LINE;
  * 156 mm line: 16 pt − 0.25 pt. This rather than a character grid (w:docGrid linesAndChars with a
  * negative charSpace): Word squeezes characters into such a grid, but LibreOffice gives every
  * 16 pt character two 15.8 pt cells (18 characters a line). Condensed spacing gives 28 characters
- * a line in Word, WPS and LibreOffice alike; the line grid (22 lines) stays.
+ * a line in Word, WPS and LibreOffice alike. Nor is there a line grid (w:docGrid type "lines"):
+ * exact spacing alone gives the 22 lines, and LibreOffice would put the 22 pt title on two rows.
  */
 export const CHAR_SPACING_TWIPS = Math.floor(CHAR_PITCH_TWIPS - BODY_PT * 20);
 

@@ -179,7 +179,7 @@ export function docxDocument(model: ReportModel, options: DocxOptions = {}): Doc
               gutter: 0,
             },
           },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
+          grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH_TWIPS },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: blockChildren(exportBlocks(model)),

@@ -56,7 +56,7 @@ ${base}
 </head>
 <body class="view-${r.view}" data-view="${r.view}" data-pages="${r.pages}">
 <div class="report-toolbar" role="toolbar">${toolbar}</div>
-<div id="report-settings" data-settings="${attr(JSON.stringify({ line: i.line }))}"></div>
+<div id="report-settings" data-settings="${attr(JSON.stringify({ line: i.line, uri: i.document.toString(), locked: i.locked }))}"></div>
 <div id="report-root">${r.html}</div>
 <script nonce="${nonce}" src="${attr(media('dist/preview.js'))}"></script>
 </body>

@@ -140,5 +140,22 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
       }
     }),
     { dispose: () => [...panels].forEach((p) => p.dispose()) },
+    // After a window reload VS Code hands back the previews that were open.
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+        const s = (state ?? {}) as { uri?: string; locked?: boolean };
+        if (!s.uri) {
+          panel.dispose();
+          return;
+        }
+        const p = new ReportPreviewPanel(panel, vscode.Uri.parse(s.uri), s.locked === true, host);
+        panels.add(p);
+        if (!p.locked) {
+          dynamic?.dispose();
+          dynamic = p;
+        }
+        p.refresh();
+      },
+    }),
   );
 }

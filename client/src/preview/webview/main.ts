@@ -18,7 +18,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('report-root') as HTMLElement;
-const settings = JSON.parse(document.getElementById('report-settings')?.getAttribute('data-settings') ?? '{}') as { line?: number };
+/** From the extension: the first line to show, and what to restore after a window reload. */
+const settings = JSON.parse(document.getElementById('report-settings')?.getAttribute('data-settings') ?? '{}') as { line?: number; uri?: string; locked?: boolean };
 
 /** Ignore our own scroll events for a moment after scrolling on the editor's behalf. */
 let ignoreScrollUntil = 0;
@@ -111,6 +112,7 @@ function update(msg: Extract<ToWebview, { type: 'update' }>): void {
     if (state === 'locked') b.setAttribute('aria-pressed', String(msg.locked));
   }
   document.body.dataset['pages'] = String(msg.pages);
+  settings.locked = msg.locked;
   fitPages();
   if (keepLine !== undefined) scrollToLine(keepLine);
 }
@@ -124,7 +126,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 window.addEventListener('scroll', () => {
   const line = lineAtTop();
   if (line === undefined) return;
-  vscode.setState({ line });
+  vscode.setState({ line, uri: settings.uri, locked: settings.locked });
   if (Date.now() < ignoreScrollUntil) return;
   vscode.postMessage({ type: 'scroll', line });
 }, { passive: true });
@@ -152,7 +154,8 @@ document.addEventListener('click', (e) => {
 
 // First paint: the content is in the HTML already; restore the scroll position.
 fitPages();
-const state = vscode.getState() as { line?: number } | undefined;
-const start = state?.line ?? settings.line;
+const state = vscode.getState() as { line?: number; uri?: string } | undefined;
+const start = state?.uri === settings.uri ? (state?.line ?? settings.line) : settings.line;
+vscode.setState({ line: start ?? 0, uri: settings.uri, locked: settings.locked });
 if (typeof start === 'number' && start > 0) scrollToLine(start);
 vscode.postMessage({ type: 'ready' });

@@ -1,6 +1,7 @@
 /**
  * `npm run fuzz`: the engine's robustness properties on 100,000 generated inputs (the property
- * suite in `npm test` runs a few thousand). Splits the runs over worker processes (one per core),
+ * suite in `npm test` runs a few thousand); formatting idempotence and the fix property on every
+ * 10th. Splits the runs over worker processes (one per core),
  * prints the number of cases checked, and exits 1 with a replayable seed on the first failure.
  *
  *   node -r ./tests/register.js scripts/fuzz.ts [--runs 100000] [--seed N] [--workers N]
@@ -8,8 +9,9 @@
 import { fork } from 'child_process';
 import * as os from 'os';
 import fc from 'fast-check';
-import { anyReport } from '../tests/support/generators';
+import { fuzzReport } from '../tests/support/generators';
 import { checkEngine, describeInput } from '../tests/support/engine-properties';
+import { checkFixes, checkFormatIdempotent } from '../tests/support/fix-properties';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,11 +28,17 @@ interface Result {
 /** Runs `runs` cases with `seed` in this process. */
 function work(runs: number, seed: number): Result {
   const slowest = { ms: 0, length: 0 };
+  let n = 0;
   const details = fc.check(
-    fc.property(anyReport, (text) => {
+    fc.property(fuzzReport, (text) => {
       const { ms } = checkEngine(text, text.length);
       if (ms > slowest.ms) Object.assign(slowest, { ms, length: text.length });
-      if (text.length < 1_000_000 && ms > 1000) throw new Error(`analysis took ${ms.toFixed(0)} ms for ${text.length} characters`);
+      if (text.length < 1_000_000 && ms > 1000) throw new Error(`analysis took ${ms.toFixed(0)} ms (CPU) for ${text.length} characters`);
+      // Formatting and fixes rebuild the model per fix: every 10th small case.
+      if (n++ % 10 === 0 && text.length < 100_000) {
+        checkFormatIdempotent(text);
+        checkFixes(text, 2);
+      }
     }),
     { numRuns: runs, seed },
   );
@@ -70,7 +78,7 @@ async function main(): Promise<void> {
   const runs = results.reduce((n, r) => n + r.runs, 0);
   const slowest = results.reduce((a, r) => (r.slowest.ms > a.ms ? r.slowest : a), { ms: 0, length: 0 });
   const failures = results.filter((r) => r.failure);
-  console.log(`fuzz: ${runs} cases checked in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest analysis ${slowest.ms.toFixed(0)} ms (${slowest.length} characters)`);
+  console.log(`fuzz: ${runs} cases checked in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest analysis ${slowest.ms.toFixed(0)} ms CPU (${slowest.length} characters)`);
   for (const f of failures) console.error(`fuzz: FAILED ${f.failure}`);
   if (failures.length > 0) process.exitCode = 1;
   else console.log(`fuzz: ${runs} cases passed`);

@@ -198,11 +198,27 @@ export function applyLineEdits(source: readonly string[], edits: readonly LineEd
   return lines;
 }
 
-/** A real example report, edited at random, with its original or a different line ending style. */
+/**
+ * A real example report (or a window of 5–80 of its lines, which keeps a case cheap), edited at
+ * random, with its original or a different line ending style.
+ */
 export const editedRealReport: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...REAL_REPORTS), fc.array(lineEdit, { minLength: 1, maxLength: 20 }), fc.nat(2), fc.boolean(), fc.boolean())
-  .map(([report, edits, eol, mixed, keepEol]) => {
-    const lines = applyLineEdits(report.text.split(/\r\n|\r|\n/), edits);
+  .tuple(
+    fc.constantFrom(...REAL_REPORTS),
+    fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 5, max: 80 }) }),
+    fc.nat(),
+    fc.array(lineEdit, { minLength: 1, maxLength: 20 }),
+    fc.nat(2),
+    fc.boolean(),
+    fc.boolean(),
+  )
+  .map(([report, window, at, edits, eol, mixed, keepEol]) => {
+    let lines = report.text.split(/\r\n|\r|\n/);
+    if (window > 0) {
+      const from = at % Math.max(1, lines.length - window);
+      lines = lines.slice(from, from + window);
+    }
+    lines = applyLineEdits(lines, edits);
     return keepEol ? lines.join('\n') : joinLines(lines, eol, mixed);
   });
 
@@ -226,5 +242,13 @@ export const anyReport: fc.Arbitrary<string> = fc.oneof(
   { weight: 10, arbitrary: generatedReport() },
   { weight: 4, arbitrary: editedRealReport },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
+  { weight: 1, arbitrary: largeReport },
+);
+
+/** The mixture of `npm run fuzz`: as anyReport, with large inputs rarer (1 in 100) so 100,000 cases stay affordable. */
+export const fuzzReport: fc.Arbitrary<string> = fc.oneof(
+  { weight: 60, arbitrary: generatedReport() },
+  { weight: 25, arbitrary: editedRealReport },
+  { weight: 14, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   { weight: 1, arbitrary: largeReport },
 );

@@ -1,0 +1,45 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { REPORT_TEMPLATES } from '../../server/src/engine/features/templates';
+
+const ROOT = path.join(__dirname, '..', '..');
+const read = (f: string): string => fs.readFileSync(path.join(ROOT, f), 'utf8');
+const WRITING = JSON.parse(read('l10n/zh-cn/writing.json')) as Record<string, string>;
+const SOURCES = ['server/src/engine/features/completion.ts', 'server/src/engine/features/section-hover.ts', 'client/src/new-report.ts', 'client/src/word-count.ts'];
+
+describe('writing: Chinese translations', () => {
+  it('translates every message of the writing features in l10n/zh-cn/writing.json', () => {
+    const missing: string[] = [];
+    let found = 0;
+    for (const file of SOURCES) {
+      for (const m of read(file).matchAll(/\b(?:l10n\.)?t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
+        const key = (m[1] ?? '').replace(/\\(["'\\])/g, '$1');
+        found++;
+        if (!WRITING[key]) missing.push(`${file}: ${key}`);
+      }
+    }
+    assert.ok(found >= 20, `only ${found} messages found`);
+    assert.deepStrictEqual(missing, []);
+  });
+
+  it('translates the skeleton descriptions shown in the New Report quick pick', () => {
+    assert.deepStrictEqual(REPORT_TEMPLATES.filter((t) => !WRITING[t.description]).map((t) => t.description), []);
+  });
+
+  it('names the writing commands and settings in English and Chinese', () => {
+    const pkg = JSON.parse(read('package.json')) as { contributes: { commands: Array<{ command: string; title: string }>; configuration: { properties: Record<string, { description?: string }> } } };
+    const en = JSON.parse(read('package.nls.json')) as Record<string, string>;
+    const zh = JSON.parse(read('package.nls.zh-cn.json')) as Record<string, string>;
+    const keys = [
+      ...pkg.contributes.commands.filter((c) => c.command === 'report.newReport' || c.command === 'report.wordCount.show').map((c) => c.title),
+      ...Object.entries(pkg.contributes.configuration.properties).filter(([k]) => k.startsWith('report.wordCount.')).map(([, v]) => v.description ?? ''),
+    ].map((k) => k.replace(/^%|%$/g, ''));
+    assert.strictEqual(keys.length, 4);
+    for (const k of keys) {
+      assert.ok(en[k], `package.nls.json: ${k}`);
+      assert.ok(zh[k] && /[\u4e00-\u9fff]/.test(zh[k]), `package.nls.zh-cn.json: ${k}`);
+    }
+    assert.strictEqual(zh['command.newReport'], '新建报告…');
+  });
+});

@@ -32,6 +32,11 @@ describe('figure-conflict', () => {
     '全年累计开展公务接待，累计接收上级来文390件。',
     '会上通报：全年处理报废车辆12辆。',
     '回顾全年，召开支部党员大会25次。',
+    '全年累计召开信访联席及研判会议60次。',
+    '全年检查机关单位16家。',
+    '全年编发各类文件320件。',
+    '累计开展主题党日活动12次。',
+    '全年开展主要领导对班子成员廉政谈话5次。',
   ];
   for (const line of wrong) it(`catches 「${line}」`, () => assert.strictEqual(onSeed(line).length, 1, JSON.stringify(onSeed(line))));
 

@@ -66,13 +66,16 @@ export const numberingStyle: Rule = {
   check(model, _options, token) {
     const out: Finding[] = [];
     const mixed = new Map<Heading, string>();
-    const topArabic = new Set<Heading>();
+    /** Top-level Arabic headings → their list: converting one alone would break the list's sequence. */
+    const topArabic = new Map<Heading, Heading[]>();
+    const hasChildren = new Set(model.sections.filter((s) => s.children.length > 0).map((s) => s.heading));
     for (const run of siblingRuns(model)) {
       for (const [h, text] of inconsistent(run)) mixed.set(h, text);
-    }
-    for (const s of model.sections) {
       // Only Chinese titles: an English half of a bilingual report numbers its parts 1. 2. on purpose.
-      if (ARABIC.has(s.heading.style) && s.children.length > 0 && /[\u3400-\u9fff]/u.test(s.heading.title)) topArabic.add(s.heading);
+      const arabic = run.headings.filter((h) => ARABIC.has(h.style));
+      if (run.parent === undefined && arabic.some((h) => hasChildren.has(h) && /[\u3400-\u9fff]/u.test(h.title))) {
+        for (const h of arabic) topArabic.set(h, arabic);
+      }
     }
     for (const h of model.headings) {
       if (token?.isCancellationRequested) return [];
@@ -82,15 +85,19 @@ export const numberingStyle: Rule = {
       // The sibling form is built from the corrected marker, so it cures both (one fix, not two in a row).
       if (sibling) fix = { text: sibling, reason: t('its siblings are written "{0}"', sibling.replace(/[0-9]+/, 'N')) };
       // Checked last and wins: its Chinese numeral also cures width and punctuation (one fix, not two in a row).
-      if (topArabic.has(h)) {
+      const top = topArabic.get(h);
+      if (top) {
         fix = { text: `${toChineseNumeral(h.value)}、`, reason: t('level-1 headings are numbered with Chinese numerals') };
         preferred = false;
       }
       if (!fix || fix.text === h.marker) continue;
+      const edits = top
+        ? top.map((g) => ({ range: g.markerRange, newText: `${toChineseNumeral(g.value)}、` }))
+        : [{ range: h.markerRange, newText: fix.text }];
       out.push({
         range: h.markerRange,
         message: t('Non-standard numbering "{0}" ({1}): write "{2}".', h.marker, fix.reason, fix.text),
-        fixes: [{ title: t('Change "{0}" to "{1}"', h.marker, fix.text), edits: [{ range: h.markerRange, newText: fix.text }], preferred }],
+        fixes: [{ title: top ? t('Number the {0} top-level headings with Chinese numerals (一、二、…)', top.length) : t('Change "{0}" to "{1}"', h.marker, fix.text), edits, preferred }],
       });
     }
     return out;

@@ -26,6 +26,22 @@ describe('numeric rules on the real reports', () => {
     });
   }
 
+  it('every message of the hover, the statistics and the client view has a Chinese translation', () => {
+    const zh = chineseBundle();
+    const root = path.join(__dirname, '..', '..');
+    for (const file of ['server/src/engine/features/figure-hover.ts', 'server/src/cli-stats.ts', 'client/src/statistics.ts']) {
+      const source = fs.readFileSync(path.join(root, file), 'utf8');
+      let n = 0;
+      for (const m of source.matchAll(/\b(?:t|l10n\.t)\('((?:[^'\\]|\\.)*)'/g)) {
+        n++;
+        assert.ok(zh[m[1] ?? ''], `${file}: no translation for "${m[1]}"`);
+      }
+      assert.ok(n > 0, file);
+    }
+    const hover = fs.readFileSync(path.join(root, 'server/src/engine/features/figure-hover.ts'), 'utf8');
+    for (const m of hover.matchAll(/^ {2}\w+: '([^']+)',$/gm)) assert.ok(zh[m[1] ?? ''], `kind label "${m[1]}"`);
+  });
+
   it('every message of these rules has a Chinese translation', () => {
     const zh = chineseBundle();
     for (const rule of RULES.filter((r) => NUMBER_RULES.includes(r.id))) {

@@ -71,6 +71,9 @@ export function startServer(connection: Connection): void {
   const validate = async (doc: TextDocument): Promise<void> => {
     const version = doc.version;
     const { settings: s, config } = await configOf(doc.uri);
+    // vscode-jsonrpc handles one queued message per event-loop turn: yield one turn so that a
+    // change already waiting is applied first and this (stale) version is dropped, not analysed.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (documents.get(doc.uri)?.version !== version) return; // a newer version will be validated
     const diags = guard<Diagnostic[]>('diagnostics', [], () => {
       if (doc.getText().length > s.maxDocumentSize) {

@@ -27,6 +27,8 @@ export class TestClient {
   private readonly waiters: Array<{ uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   private readonly versions = new Map<string, number>();
   stderr = '';
+  /** Every publishDiagnostics received, in order (to count publishes per document). */
+  readonly published: PublishDiagnosticsParams[] = [];
   /** `workspace/configuration` answers: section → value. */
   configuration: Record<string, unknown> = {};
 
@@ -35,6 +37,7 @@ export class TestClient {
     child.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.published.push(p);
       this.diagnostics.set(p.uri, p);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i];

@@ -56,6 +56,10 @@ class StatisticsProvider implements vscode.TreeDataProvider<Node> {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.description = vscode.l10n.t('{0} figure(s)', node.figures.length);
       item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+      if (this.uri && node.line >= 0) {
+        const selection = new vscode.Range(node.line, 0, node.line, 0);
+        item.command = { title: vscode.l10n.t('Go to Figure'), command: 'vscode.open', arguments: [this.uri, { selection }] };
+      }
       return item;
     }
     const f = node.figure;

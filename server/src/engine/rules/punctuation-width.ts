@@ -118,21 +118,22 @@ export const punctuationWidth: Rule = {
       });
     }
     // Messages are made once per mark: a half-width document has thousands of places.
-    const messages = new Map<string, string>();
-    const messageOf = (found: string): string => {
-      let m = messages.get(found);
+    const texts = new Map<string, { message: string; title: string }>();
+    const textOf = (found: string): { message: string; title: string } => {
+      let m = texts.get(found);
       if (m === undefined) {
-        m = found === '( )' ? t('Half-width brackets "( )" in Chinese text: use "（ ）".') : t('Half-width "{0}" in Chinese text: use "{1}".', found, FULL[found] ?? found);
-        messages.set(found, m);
+        const full = found === '( )' ? '（ ）' : (FULL[found] ?? found);
+        const message = found === '( )' ? t('Half-width brackets "( )" in Chinese text: use "（ ）".') : t('Half-width "{0}" in Chinese text: use "{1}".', found, full);
+        m = { message, title: t('Change "{0}" to "{1}"', found, full) };
+        texts.set(found, m);
       }
       return m;
     };
-    const convert = t('Convert to full-width');
     for (const p of places) {
       out.push({
         range: model.index.range(p.line, p.from, p.to),
-        message: messageOf(p.found),
-        fixes: [{ title: convert, edits: p.edits, preferred: true }],
+        message: textOf(p.found).message,
+        fixes: [{ title: textOf(p.found).title, edits: p.edits, preferred: true }],
         ...(summary ? { severity: 'hint' as const } : {}),
       });
     }

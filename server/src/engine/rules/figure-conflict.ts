@@ -35,11 +35,14 @@ function keyOf(sentence: Sentence, figure: Figure): string | undefined {
   if (index > 0 && /^\s*其中/u.test(sentence.clauses[index - 1]?.text ?? '')) return undefined;
   const lead = leadOf(clause, figure).trim().replace(FILLER, '');
   if (!/^\p{Script=Han}+$/u.test(lead) || GENERIC.has(lead) || lead.length > 16) return undefined;
-  if (lead.length >= 4) return lead;
+  // 「西安：新增就业12万人」: a topic before a colon is part of the subject.
+  const before = sentence.clauses[index - 1];
+  const topic = before && (before.delimiter === '：' || before.delimiter === ':') ? `${before.text.trim()}：` : '';
+  if (lead.length >= 4) return topic + lead;
   // 「办结118件」: a short verb is the same figure only when the statement it follows is the same too.
   const prev = sentence.clauses[index - 1]?.text.replace(/[0-9０-９.．,，%％]+\p{Script=Han}?/gu, '').trim() ?? '';
   if ([...prev].length < 4) return undefined;
-  return `${[...prev].slice(-4).join('')}|${lead}`;
+  return `${topic}${[...prev].slice(-4).join('')}|${lead}`;
 }
 
 export interface Conflict {

@@ -45,16 +45,14 @@ function partAndWhole(sentence: Sentence, rate: Figure, stem: string): { part: F
   });
   const part = parts.filter((f) => f.range.start.character < rate.range.start.character).pop() ?? parts[0];
   if (!part) return undefined;
-  // The whole: the nearest earlier count in the same unit introduced by 受理/收到/共…, without the stem.
-  const wholes = counts.filter((f) => {
-    if (f === part || f.unit !== part.unit || f.range.start.character >= part.range.start.character) return false;
-    const c = clauseOf(sentence, f);
-    if (!c) return false;
-    const lead = leadOf(c, f);
-    return BASE_VERBS.test(lead) && (!lead.includes(stem) || lead.includes('应' + stem));
-  });
-  const whole = wholes.pop();
-  return whole ? { part, whole } : undefined;
+  // The whole: the nearest earlier figure in the same unit, introduced by 受理/收到/共… and without the stem.
+  // Another count in between (「共200件，其中刑事案件80件，结案75件」) makes the base ambiguous.
+  const whole = sentence.figures.filter((f) => f !== part && f !== rate && f.unit === part.unit && f.range.start.character < part.range.start.character).pop();
+  if (!whole || !counts.includes(whole)) return undefined;
+  const c = clauseOf(sentence, whole);
+  const lead = c ? leadOf(c, whole) : '';
+  if (!BASE_VERBS.test(lead) || (lead.includes(stem) && !lead.includes('应' + stem)) || lead.includes('其中')) return undefined;
+  return { part, whole };
 }
 
 /** Rounding tolerance: one unit in the last decimal place the rate is written with. */

@@ -115,9 +115,12 @@ async function exportDocument(format: Format, getClient: () => LanguageClient | 
     void vscode.window.showErrorMessage(message);
     return undefined;
   }
+  // Not awaited: the command returns as soon as the file is written.
+  const open = vscode.l10n.t('Open');
   const reveal = dest.scheme === 'file' ? vscode.l10n.t('Reveal in File Explorer') : undefined;
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', shown), ...(reveal ? [reveal] : [])).then((choice) => {
-    if (choice && choice === reveal) void vscode.commands.executeCommand('revealFileInOS', dest);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', shown), open, ...(reveal ? [reveal] : [])).then((choice) => {
+    if (choice === open) void vscode.env.openExternal(dest);
+    else if (choice !== undefined && choice === reveal) void vscode.commands.executeCommand('revealFileInOS', dest);
   });
   return dest;
 }

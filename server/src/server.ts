@@ -43,10 +43,16 @@ export function startServer(connection: Connection): void {
   const workspace = new WorkspaceIndex();
   const pending = new Map<string, NodeJS.Immediate>();
   const configFiles = new ConfigFiles();
+  const reportedConfigErrors = new Set<string>();
   /** Settings, then the nearest .reportrc.* on top (the project file wins, as in the CLI). */
   const configOf = async (uri: string): Promise<{ settings: ReportSettings; config: EngineConfig }> => {
     const s = await settings.get(uri);
-    return { settings: s, config: mergeConfig(engineConfig(s, DOCS_BASE), configFiles.forUri(uri)?.config) };
+    const file = configFiles.forUri(uri);
+    if (file?.error && !reportedConfigErrors.has(file.path)) {
+      reportedConfigErrors.add(file.path);
+      connection.console.warn(`${file.path}: ${file.error} (ignored)`);
+    }
+    return { settings: s, config: mergeConfig(engineConfig(s, DOCS_BASE), file?.config) };
   };
 
   const modelOf = (doc: TextDocument): ReportModel => {
@@ -142,6 +148,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(() => {
     configFiles.clear();
+    reportedConfigErrors.clear();
     for (const doc of documents.all()) schedule(doc);
   });
 

@@ -126,6 +126,22 @@ describe('structure over LSP: code actions, fix-all, formatting, configuration',
     }
   });
 
+  it('ignores a broken .reportrc file with a warning in the log, and keeps checking', async () => {
+    const dir = path.join(tmp, 'broken');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, '.reportrc.json'), '{"rules": ');
+    const logged = new Promise<string>((resolve) => {
+      client.connection.onNotification('window/logMessage', (m: { message: string }) => {
+        if (m.message.includes('.reportrc.json')) resolve(m.message);
+      });
+    });
+    const uri = pathToFileURL(path.join(dir, 'b.report.md')).toString();
+    await client.open(uri, '一、甲\n(一)乙\n');
+    const p = await client.waitForDiagnostics(uri);
+    assert.deepStrictEqual(p.diagnostics.map((d) => d.code), ['numbering-style']);
+    assert.match(await logged, /broken[\\/]\.reportrc\.json: .*\(ignored\)/);
+  });
+
   it('reads the nearest .reportrc file and re-reads it when it changes', async () => {
     const dir = path.join(tmp, 'project', 'sub');
     fs.mkdirSync(dir, { recursive: true });

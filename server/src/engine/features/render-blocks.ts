@@ -109,17 +109,19 @@ export function splitPieces(pieces: readonly Piece[], offset: number): [Piece[],
   return [a, b];
 }
 
-/**
- * Splits a paragraph so that its first part takes `lines` grid lines.
- * Returns undefined when it can't be split there (fewer lines than that).
- */
-export function splitPara(b: ParaBlock, lines: number): [string, ParaBlock] | undefined {
-  const starts = layoutLines(plainOf(b.pieces), b.cap - b.indent, b.cap);
-  const at = starts[lines];
-  if (lines < 1 || at === undefined) return undefined;
-  const [first, rest] = splitPieces(b.pieces, at);
-  const cont = b.cls.includes('report-cont') ? b.cls : `${b.cls} report-cont`;
-  return [paraHtml(b, first, 'report-split'), { ...b, cls: cont, pieces: rest, indent: 0 }];
+/** The pieces covering text offsets [from, to) of the joined text (empty pieces at `from` included). */
+export function slicePieces(pieces: readonly Piece[], from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  let pos = 0;
+  for (const p of pieces) {
+    const end = pos + p.text.length;
+    if (p.text === '' ? pos >= from && pos < to : end > from && pos < to) {
+      out.push(pos >= from && end <= to ? p : { ...p, text: p.text.slice(Math.max(0, from - pos), Math.min(p.text.length, to - pos)) });
+    }
+    pos = end;
+    if (pos >= to) break;
+  }
+  return out;
 }
 
 /** HTML of a whole block in the flow view. */

@@ -129,29 +129,39 @@ export function layoutLines(text: string, firstCapacity: number, capacity: numbe
   const starts = [0];
   let used = 0;
   let cap = firstCapacity;
-  const chars = [...text];
-  let offset = 0;
-  const offsets: number[] = [];
-  for (const ch of chars) {
-    offsets.push(offset);
-    offset += ch.length;
-  }
   let lineStart = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] ?? '';
+  // Offsets of the two characters before the current one (避头尾 may move them to the next line).
+  let prev1 = -1;
+  let prev2 = -1;
+  const charAt = (o: number): string => String.fromCodePoint(text.codePointAt(o) ?? 0);
+  for (let i = 0; i < text.length; ) {
+    const c = text.codePointAt(i) ?? 0;
+    const ch = String.fromCodePoint(c);
     const w = charWidth(ch);
     if (used + w > cap + 1e-9 && used > 0) {
-      // Break before this character; a closing punctuation mark takes the previous character along.
+      // Break before this character; a closing punctuation mark takes the previous character along,
+      // an opening quote or bracket goes down with the character it opens.
       let k = i;
-      if (NO_START.has(ch) && k - 1 > lineStart) k--;
-      if (NO_END.has(chars[k - 1] ?? '') && k - 1 > lineStart) k--;
+      let before = prev1;
+      if (NO_START.has(ch) && prev1 > lineStart) {
+        k = prev1;
+        before = prev2;
+      }
+      if (before > lineStart && NO_END.has(charAt(before))) k = before;
+      starts.push(k);
       lineStart = k;
-      starts.push(offsets[k] ?? offset);
       used = 0;
-      for (let j = k; j < i; j++) used += charWidth(chars[j] ?? '');
+      for (let j = k; j < i; ) {
+        const cj = text.codePointAt(j) ?? 0;
+        used += charWidth(String.fromCodePoint(cj));
+        j += cj > 0xffff ? 2 : 1;
+      }
       cap = capacity;
     }
     used += w;
+    prev2 = prev1;
+    prev1 = i;
+    i += c > 0xffff ? 2 : 1;
   }
   return starts;
 }

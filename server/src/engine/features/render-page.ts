@@ -3,7 +3,8 @@
  * The engine lays the blocks out in the character grid (see layoutLines), so the result is the
  * same in the preview, in the HTML export and in tests; the page CSS uses the same grid.
  */
-import { GRID_LINES, paraHtml, paraLines, splitPara, tableHtml, type Block, type ParaBlock, type TableRow } from './render-blocks';
+import { GRID_LINES, paraHtml, plainOf, slicePieces, tableHtml, type Block, type ParaBlock, type TableRow } from './render-blocks';
+import { layoutLines } from './render-inline';
 
 export interface PlacedBlock {
   readonly line: number;
@@ -52,33 +53,31 @@ export function paginate(blocks: readonly Block[], linesPerPage = GRID_LINES): P
     placePara(block);
   }
 
-  function placePara(block: ParaBlock): void {
-    let b = block;
-    let n = paraLines(b);
+  function placePara(b: ParaBlock): void {
+    // One layout per paragraph: the pieces are cut at the line starts where pages break.
+    const starts = layoutLines(plainOf(b.pieces), b.cap - b.indent, b.cap);
+    const n = starts.length;
     // A heading needs room for itself and one line after it.
     if (b.keepWithNext && n + 1 > remaining() && !atTop()) newPage();
-    for (;;) {
-      if (remaining() <= 0) newPage();
-      if (n <= remaining()) {
-        put(b, paraHtml(b), n);
-        skip(b.after);
-        return;
-      }
-      const fit = remaining();
-      const split = b.keepWithNext ? undefined : splitPara(b, fit);
-      if (!split) {
-        if (atTop()) {
-          put(b, paraHtml(b), n); // taller than a page and unsplittable: let it overflow
-          return;
-        }
-        newPage();
-        continue;
-      }
-      put(b, split[0], fit);
-      b = split[1];
-      n = paraLines(b);
-      newPage();
+    if (remaining() <= 0) newPage();
+    if (n <= remaining() || b.keepWithNext) {
+      if (n > remaining() && !atTop()) newPage();
+      put(b, paraHtml(b), n); // (a heading taller than a page overflows rather than split)
+      skip(b.after);
+      return;
     }
+    const total = plainOf(b.pieces).length;
+    let from = 0;
+    while (from < n) {
+      if (remaining() <= 0) newPage();
+      const take = Math.min(remaining(), n - from);
+      const last = from + take >= n;
+      const part = slicePieces(b.pieces, starts[from] ?? 0, last ? total + 1 : (starts[from + take] ?? total));
+      const cls = [from > 0 ? 'report-cont' : '', last ? '' : 'report-split'].filter(Boolean).join(' ');
+      put(b, paraHtml(b, part, cls), take);
+      from += take;
+    }
+    skip(b.after);
   }
 
   function placeTable(rows: readonly TableRow[], headLines: number, emit: (rows: TableRow[], cont: boolean) => void): void {

@@ -41,6 +41,11 @@ describe('hover on figures', () => {
     assert.match(hoverAt('标题\n\n| 类别 | 件数 |\n|---|---|\n| 甲 | 80 |\n| 乙 | 30 |\n| 合计 | 120 |\n', '| 120', 2) ?? '', /Sum of the cells: 80 \+ 30 = 110 ≠ 120/);
   });
 
+  it('shows the length of the list a count claim announces', () => {
+    const v = hoverAt(readReal('2016-hailar-government-work-report.txt'), '八个方面', 1);
+    assert.match(v ?? '', /Announces 8 items; 8 sub-sections follow/);
+  });
+
   it('is part of the document hover and gives nothing off a figure', () => {
     assert.match(hoverAt(SEED, '办结118件', 2, true) ?? '', /`118件`/);
     assert.strictEqual(hoverAt(SEED, '收到上级交办', 1), undefined);

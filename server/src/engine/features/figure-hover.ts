@@ -2,6 +2,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { figuresOf, type Figure } from '../model/figures';
 import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
+import { countClaims } from '../rules/count-claim';
 import { rateChecks, formatRate } from '../rules/rate-mismatch';
 import { tableTotals } from '../rules/table-total';
 import { formatNumber, totalChecks } from '../rules/total-mismatch';
@@ -41,6 +42,10 @@ function arithmeticOf(model: ReportModel, f: Figure): string[] {
     if (c.rate === f) out.push(t('Rate: {0} / {1} = {2}%', c.part.numberText, c.whole.numberText, formatRate(c.computed, Math.max(1, f.decimals))));
   }
   for (const c of tableTotals(model)) if (c.total === f) out.push(t('Sum of the cells: {0}', c.arithmetic));
+  for (const c of countClaims(model)) {
+    if (c.range.start.line !== f.line || c.range.start.character !== f.range.start.character) continue;
+    out.push(c.kind === 'sections' ? t('Announces {0} items; {1} sub-sections follow', c.claimed, c.items.length) : t('Announces {0} items; the list that follows has {1}', c.claimed, c.items.length));
+  }
   return out;
 }
 

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: speed of the engine beside markdown-it's bare parse and markdownlint's default
+ * lint on the same text (medians after warm-up, ratios), editor latency through the real server,
+ * server memory, bundle sizes and activation. Figures are printed; targets are noted, not asserted
+ * (see docs/performance.md).
+ *
+ *   node esbuild.js && node -r ./tests/register.js scripts/bench.ts [--quick]
+ */
+import * as os from 'os';
+import MarkdownIt from 'markdown-it';
+import { buildModel, DEFAULT_CONFIG, documentSymbols, foldingRanges, RULES, runRules } from '../server/src/engine';
+import * as engine from '../server/src/engine';
+import { generateReport, REAL } from './bench-inputs';
+import { activationEstimate, bundleSizes, editLatency, median, serverMemory } from './bench-server';
+
+const QUICK = process.argv.includes('--quick');
+
+/** Median milliseconds of `runs` calls after `warmup` calls. */
+function time(fn: () => unknown, runs: number, warmup: number): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+type Lint = (options: { strings: Record<string, string> }) => unknown;
+
+async function loadMarkdownlint(): Promise<Lint> {
+  // markdownlint is ESM only: a real dynamic import (the TypeScript loader would turn import() into require()).
+  const dynamicImport = new Function('s', 'return import(s)') as (s: string) => Promise<{ lint: Lint }>;
+  return (await dynamicImport('markdownlint/sync')).lint;
+}
+
+interface Row {
+  step: string;
+  ms: number;
+}
+
+function table(title: string, rows: Row[], mdit: number, mdlint: number): void {
+  console.log(`\n${title}`);
+  console.log(`  ${'step'.padEnd(34)}${'median ms'.padStart(11)}${'÷ markdown-it'.padStart(15)}${'÷ markdownlint'.padStart(16)}`);
+  for (const r of rows) {
+    console.log(`  ${r.step.padEnd(34)}${r.ms.toFixed(2).padStart(11)}${(r.ms / mdit).toFixed(2).padStart(15)}${(r.ms / mdlint).toFixed(3).padStart(16)}`);
+  }
+}
+
+async function engineTables(lint: Lint): Promise<Record<string, { analysis: number; mdit: number; mdlint: number }>> {
+  const md = new MarkdownIt();
+  const render = (engine as unknown as Record<string, unknown>)['renderDocument'] as ((m: unknown, o?: unknown) => unknown) | undefined;
+  const inputs = [
+    { name: 'generated 30k-character report', text: generateReport(30_000), perRule: true },
+    { name: 'generated 1 MB report', text: generateReport(1_000_000), perRule: true },
+    ...REAL.map((r) => ({ name: `real: ${r.name}`, text: r.text, perRule: false })),
+  ];
+  const summary: Record<string, { analysis: number; mdit: number; mdlint: number }> = {};
+  for (const input of inputs) {
+    const big = input.text.length > 200_000;
+    const runs = QUICK ? 3 : big ? 7 : 25;
+    const warm = QUICK ? 1 : big ? 2 : 5;
+    const text = input.text;
+    const model = buildModel({ text });
+    const rows: Row[] = [];
+    rows.push({ step: 'buildModel', ms: time(() => buildModel({ text }), runs, warm) });
+    if (input.perRule) for (const rule of RULES) rows.push({ step: `  rule ${rule.id}`, ms: time(() => runRules(model, DEFAULT_CONFIG, undefined, [rule]), runs, warm) });
+    rows.push({ step: 'all diagnostics (runRules)', ms: time(() => runRules(model, DEFAULT_CONFIG), runs, warm) });
+    rows.push({ step: 'documentSymbols', ms: time(() => documentSymbols(model), runs, warm) });
+    rows.push({ step: 'foldingRanges', ms: time(() => foldingRanges(model), runs, warm) });
+    const analysis = time(() => {
+      const m = buildModel({ text });
+      runRules(m, DEFAULT_CONFIG);
+      documentSymbols(m);
+      foldingRanges(m);
+    }, runs, warm);
+    rows.push({ step: 'WHOLE ANALYSIS (model+rules+sym+fold)', ms: analysis });
+    if (render) rows.push({ step: 'render for the preview (flow)', ms: time(() => render(model, { view: 'flow' }), runs, warm) });
+    const mdit = time(() => md.parse(text, {}), runs, warm);
+    const mdlint = time(() => lint({ strings: { doc: text } }), Math.max(3, Math.ceil(runs / 3)), 1);
+    rows.push({ step: 'markdown-it parse (bare)', ms: mdit }, { step: 'markdownlint lint (default rules)', ms: mdlint });
+    table(`${input.name} (${text.length.toLocaleString('en')} characters, ${model.headings.length} headings)`, rows, mdit, mdlint);
+    summary[input.name] = { analysis, mdit, mdlint };
+  }
+  return summary;
+}
+
+async function main(): Promise<void> {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`report-language-tools bench — ${new Date().toISOString()}`);
+  console.log(`machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const lint = await loadMarkdownlint();
+  const summary = await engineTables(lint);
+
+  const edits = QUICK ? 40 : 200;
+  const latency = await editLatency(generateReport(30_000), edits);
+  console.log(`\neditor latency, 30k-character report, ${latency.edits} one-character edits through the server over stdio:`);
+  console.log(`  round trip didChange → publishDiagnostics of that version: median ${latency.roundTrip.median.toFixed(2)} ms, p95 ${latency.roundTrip.p95.toFixed(2)} ms`);
+  console.log(`  server-side analysis of each version (same code in process): median ${latency.serverAnalysis.median.toFixed(2)} ms, p95 ${latency.serverAnalysis.p95.toFixed(2)} ms`);
+  console.log(`  publishes: ${latency.publishes}`);
+
+  const mem = await serverMemory(generateReport(1_000_000));
+  console.log(`\nserver memory (VmRSS): ${mem.idle.toFixed(1)} MB after initialize, ${mem.open.toFixed(1)} MB with the 1 MB report open (diagnostics, symbols, folding)`);
+
+  console.log('\nbundles (dist/*.js as built; minified as vscode:prepublish builds them):');
+  for (const b of await bundleSizes()) console.log(`  ${b.file.padEnd(16)} ${(b.dev / 1024).toFixed(0).padStart(6)} KB${b.production ? `   minified ${(b.production / 1024).toFixed(0)} KB` : ''}`);
+
+  const act = await activationEstimate();
+  console.log(`\nactivation estimate: load dist/extension.js ${Number.isNaN(act.load) ? 'n/a' : `${act.load.toFixed(1)} ms`} + server start to initialize ${act.serverStart.toFixed(1)} ms`);
+
+  const big = summary['generated 1 MB report'];
+  if (big) {
+    console.log('\ntargets:');
+    const ok = (b: boolean): string => (b ? 'met' : 'MISSED');
+    console.log(`  1 MB analysis ≤ 2 × markdown-it parse: ${(big.analysis / big.mdit).toFixed(2)} × — ${ok(big.analysis <= 2 * big.mdit)}`);
+    console.log(`  1 MB analysis ≥ 8 × faster than markdownlint: ${(big.mdlint / big.analysis).toFixed(1)} × — ${ok(big.mdlint >= 8 * big.analysis)}`);
+    console.log(`  edit → diagnostics ≤ 5 ms server time (median): ${latency.serverAnalysis.median.toFixed(2)} ms — ${ok(latency.serverAnalysis.median <= 5)}`);
+    console.log(`  server RSS ≤ 80 MB with 1 MB open: ${mem.open.toFixed(1)} MB — ${ok(mem.open <= 80)}`);
+    const activation = (Number.isNaN(act.load) ? 0 : act.load) + act.serverStart;
+    console.log(`  activation ≤ 100 ms (estimate): ${activation.toFixed(1)} ms — ${ok(activation <= 100)}`);
+  }
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

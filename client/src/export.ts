@@ -118,7 +118,11 @@ async function exportDocument(format: Format, getClient: () => LanguageClient | 
   // Not awaited: the command returns as soon as the file is written.
   const open = vscode.l10n.t('Open');
   const reveal = dest.scheme === 'file' ? vscode.l10n.t('Reveal in File Explorer') : undefined;
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', shown), open, ...(reveal ? [reveal] : [])).then((choice) => {
+  // Pasted junk and placeholders would go to the office too: say so when the report still has errors.
+  const errors = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  const show = (m: string, ...items: string[]): Thenable<string | undefined> => (errors > 0 ? vscode.window.showWarningMessage(m, ...items) : vscode.window.showInformationMessage(m, ...items));
+  const message = errors > 0 ? vscode.l10n.t('Exported to {0}. The report still has {1} error(s): see the Problems panel before you submit it.', shown, errors) : vscode.l10n.t('Exported to {0}', shown);
+  void show(message, open, ...(reveal ? [reveal] : [])).then((choice) => {
     if (choice === open) void vscode.env.openExternal(dest);
     else if (choice !== undefined && choice === reveal) void vscode.commands.executeCommand('revealFileInOS', dest);
   });

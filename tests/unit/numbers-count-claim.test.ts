@@ -52,6 +52,11 @@ describe('count-claim', () => {
   ];
   for (const [text, cells] of wrong) it(`catches 「${text.split('\n')[1] ?? ''}…」`, () => assert.deepStrictEqual(flagged(text), cells));
 
+  it('reads 「重点做好十方面工作。」 before the first sub-heading as a claim', () => {
+    assert.deepStrictEqual(flagged(doc('重点做好三方面工作。', '（一）稳增长', '（二）惠民生')), ['三方面']);
+    assert.deepStrictEqual(flagged(doc('重点做好两方面工作。', '（一）稳增长', '（二）惠民生')), []);
+  });
+
   const right: string[] = [
     doc('下阶段，我将从以下几个方面狠下功夫：一是加强队伍建设；二是发挥参谋作用；三是强化协调。'),
     doc('我们在三个方面取得了进展，群众满意度明显提升。'),
@@ -59,6 +64,7 @@ describe('count-claim', () => {
     doc('存在的问题主要有三点：一是学习不够深入；二是调研不够扎实；三是创新不够。'),
     doc('一、明年工作安排', '明年重点做好以下四项工作：', '（一）抓项目。', '（二）稳就业。', '（三）保民生。', '（四）防风险。'),
     doc('主要有三点：'),
+    doc('从创新、协调、绿色6个维度设置了29项主要指标，包括：地区生产总值年均增速5%左右，等等。', '具体部署了3项任务举措：一是服务保障；二是繁荣文化；三是深化交流。'),
   ];
   for (const text of right) it(`stays quiet on 「${text.split('\n').slice(1).join(' ').slice(0, 30)}…」`, () => assert.deepStrictEqual(flagged(text), []));
 });

@@ -33,8 +33,12 @@ export function countClaims(model: ReportModel): CountClaim[] {
       const endRel = rest.search(/[。！？；：:]/u);
       const stop = endRel < 0 ? '' : rest.charAt(endRel);
       const sentence = p.text.slice(sentenceStart, endRel < 0 ? p.text.length : m.index + endRel + 1);
-      if (!(stop === '：' || stop === ':' || ANNOUNCES.test(sentence))) continue;
-      const list = listAfter(model, p, p.range.start.character + (endRel < 0 ? p.text.length : m.index + endRel + 1));
+      const sentenceEnd = endRel < 0 ? p.text.length : m.index + endRel + 1;
+      // 「重点做好十方面工作。」 right before its first sub-heading announces the sub-sections too.
+      const endsParagraph = p.text.slice(sentenceEnd).trim() === '';
+      const announced = stop === '：' || stop === ':' || ANNOUNCES.test(sentence);
+      if (!announced && !endsParagraph) continue;
+      const list = listAfter(model, p, p.range.start.character + sentenceEnd, announced, endsParagraph);
       if (!list) continue;
       const col = p.range.start.character + m.index;
       out.push({ range: model.index.range(p.line, col, col + m[0].length), claimed, text: m[0], ...list });
@@ -44,21 +48,25 @@ export function countClaims(model: ReportModel): CountClaim[] {
 }
 
 /** The list announced at a place: the sub-sections that follow, or an inline enumeration right after it. */
-function listAfter(model: ReportModel, p: Paragraph, column: number): Pick<CountClaim, 'items' | 'kind'> | undefined {
+function listAfter(model: ReportModel, p: Paragraph, column: number, announced: boolean, endsParagraph: boolean): Pick<CountClaim, 'items' | 'kind'> | undefined {
   const section = sectionAt(model.sections, p.line);
   const nextLine = nextContentLine(model, p.line);
   const children = section ? section.children : model.sections;
   const firstChild = children.find((c) => c.heading.line > p.line);
-  if (firstChild && firstChild.heading.line === nextLine && column >= p.range.end.character - 1) {
+  if (firstChild && firstChild.heading.line === nextLine && endsParagraph) {
     // Every sub-section must follow the claim (the claim is the section's introduction).
     if (children.some((c) => c.heading.line < p.line)) return undefined;
     if (!section && model.sections.some((s) => s.heading.line < p.line)) return undefined;
     return { items: children.map((c: Section) => c.heading.markerRange), kind: 'sections' };
   }
+  if (!announced) return undefined;
+  // The enumeration starts right after the sentence, or opens the next paragraph when the sentence ends this one
+  // (「设置了29项主要指标，包括：……」 is not announcing the 一是…十三是 of the next paragraph).
   const enumeration = model.enumerations.find((e: Enumeration) => {
     const first = e.items[0];
     if (!first) return false;
-    return (first.line === p.line && first.markerRange.start.character >= column) || first.line === nextLine;
+    if (first.line === p.line) return first.markerRange.start.character >= column && first.markerRange.start.character <= column + 2;
+    return first.line === nextLine && endsParagraph;
   });
   if (!enumeration) return undefined;
   return { items: enumeration.items.map((i) => i.markerRange), kind: 'enumeration' };

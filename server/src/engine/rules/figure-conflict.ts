@@ -21,9 +21,17 @@ interface Statement {
   readonly years: string;
 }
 
+/** Headings of plans: their figures are targets, not the achievements the review states. */
+const PLAN_HEADING = /重点工作|工作安排|工作打算|工作思路|工作计划|下一步|下阶段|明年|今后|主要任务|目标任务|展望|建议/u;
+const PERIOD = /十[一二三四五六七八九]五/gu;
+
+/** The period a statement is about: years and 「十四五」 periods named in it or in its headings, and whether it is a plan. */
 function yearsOf(model: ReportModel, sentence: Sentence): string {
-  const years = new Set<string>(sentence.text.match(YEAR) ?? []);
-  for (let s: Section | undefined = sectionAt(model.sections, sentence.line); s; s = s.parent) for (const y of s.heading.title.match(YEAR) ?? []) years.add(y);
+  const years = new Set<string>([...(sentence.text.match(YEAR) ?? []), ...(sentence.text.match(PERIOD) ?? [])]);
+  for (let s: Section | undefined = sectionAt(model.sections, sentence.line); s; s = s.parent) {
+    for (const y of [...(s.heading.title.match(YEAR) ?? []), ...(s.heading.title.match(PERIOD) ?? [])]) years.add(y);
+    if (PLAN_HEADING.test(s.heading.title)) years.add('plan');
+  }
   return [...years].sort().join(',');
 }
 

@@ -57,7 +57,14 @@ function listAfter(model: ReportModel, p: Paragraph, column: number, announced: 
     // Every sub-section must follow the claim (the claim is the section's introduction).
     if (children.some((c) => c.heading.line < p.line)) return undefined;
     if (!section && model.sections.some((s) => s.heading.line < p.line)) return undefined;
-    return { items: children.map((c: Section) => c.heading.markerRange), kind: 'sections' };
+    // The announced run: from the first sub-section until the numbering restarts (a second list of 1. 2. 3.).
+    const run: Section[] = [];
+    for (const c of children) {
+      const last = run[run.length - 1];
+      if (last && c.heading.value > 0 && c.heading.value <= last.heading.value) break;
+      run.push(c);
+    }
+    return { items: run.map((c) => c.heading.markerRange), kind: 'sections' };
   }
   if (!announced) return undefined;
   // The enumeration starts right after the sentence, or opens the next paragraph when the sentence ends this one

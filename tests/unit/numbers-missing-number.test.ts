@@ -79,6 +79,7 @@ describe('missing-number', () => {
       '表1 主要指标（单位：万元、%、个百分点）',
       '收到群众来信、来电、来访件120件。',
       '大力推进项目建设，新开工项目120个。',
+      '梳理城市公共服务事项，明确公共项。',
     ];
     for (const c of cases) it(c, () => void expectSpans(RULE, c));
   });

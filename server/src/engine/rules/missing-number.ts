@@ -21,7 +21,7 @@ const WORDS: Record<string, string> = {
 };
 /** Characters before a unit that make it vague rather than missing: 几件, 多家, 各项, 超亿元. */
 const VAGUE = /[零〇一二两三四五六七八九十百千万亿几多余数每各本该此这那首整逐同全某若干累超逾近约上]$/u;
-const TOTAL_VERB = /(?:共计|合计|总计|共有|累计|共)$/u;
+const TOTAL_VERB = /(?:共计|合计|总计|共有|累计|(?<![公])共)$/u;
 const HAN = /\p{Script=Han}$/u;
 const PERCENT_RE = /(?<=[\p{Script=Han}、])(?<![0-9０-９.．%％零〇一二两三四五六七八九十百千几])(个百分点|[%％])/gu;
 

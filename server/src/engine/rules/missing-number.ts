@@ -57,6 +57,8 @@ function clauseFinding(model: ReportModel, sentence: Sentence, clause: Clause): 
   // 「分别达到845亿元、亿元」: an empty item in a 、 list.
   const emptyItem = before.trim() === '' && index > 0 && sentence.clauses[index - 1]?.delimiter === '、';
   if (!HAN.test(before) && !emptyItem) return undefined;
+  // 「按照生产批次，抽检120批次」: a phrase naming the measure, not counting in it.
+  if (/^\s*(?:按照|按|根据|依据|依照|对照|统计|以|对|从|在|针对|关于)/u.test(before)) return undefined;
   const totalVerb = TOTAL_VERB.test(before);
   if (!totalVerb) {
     if (VAGUE.test(before) && !emptyItem) return undefined;

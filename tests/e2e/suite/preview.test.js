@@ -181,4 +181,20 @@ describe('live preview in a real webview', function () {
     const remote = r.resources.filter((u) => /evil\.example/.test(u));
     assert.deepStrictEqual(remote, [], 'nothing remote was loaded');
   });
+
+  it('stays on its document when locked, follows the active editor again when unlocked', async function () {
+    const payloadUri = vscode.Uri.file(path.join(process.env.E2E_WORKSPACE, PAYLOAD)).toString();
+    await vscode.commands.executeCommand('report.preview.toggleLock');
+    await poll(async () => (await previewState()).find((p) => p.locked && p.uri === payloadUri), 10000, 'the preview to lock');
+    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
+    const [locked] = await previewState();
+    assert.strictEqual(locked.uri, payloadUri, 'a locked preview does not follow the editor');
+    await probeUntil('locked', { text: ['h2.report-h'] }, (x) => (x.texts['h2.report-h'] || []).some((t) => t.includes('总体情况')), 'the locked document');
+    await vscode.commands.executeCommand('report.preview.toggleLock');
+    const other = await vscode.workspace.openTextDocument(workspaceUri('2026-shaanxi-government-work-report.txt'));
+    await vscode.languages.setTextDocumentLanguage(other, 'report');
+    await vscode.window.showTextDocument(other, { preview: false, viewColumn: vscode.ViewColumn.One });
+    await poll(async () => (await previewState()).find((p) => !p.locked && p.uri === other.uri.toString()), 30000, 'the unlocked preview to follow');
+    await probeUntil('unlocked', { text: ['h2.report-h'] }, (x) => (x.texts['h2.report-h'] || [])[0] === '一、2025年工作回顾', 'the 2026 report');
+  });
 });

@@ -7,6 +7,8 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': 
 /** Han characters and CJK/full-width punctuation: what makes the side of a mark "Chinese". */
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]/u;
 const ASCII_WORD = /[A-Za-z0-9]/;
+/** Char codes of the half-width marks scanned for: , ; : ? ! ( (「)」 is found through its pair). */
+const HALF_CODES = new Set([0x2c, 0x3b, 0x3a, 0x3f, 0x21, 0x28]);
 /** What is not prose: code spans, URLs, e-mail addresses, HTML comments, Markdown link targets and image marks. */
 const MASKS = [/`[^`]*`/g, /\b(?:https?|ftp|file|mailto):[^\s，。；！？“”（）<>]*/gi, /\bwww\.[^\s，。；！？“”（）<>]*/gi, /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /<!--.*?-->/g, /\]\([^)\s]*\)/g, /!\[/g];
 const LINE_KINDS = new Set(['text', 'heading', 'table', 'quote']);
@@ -47,13 +49,15 @@ function scanLine(model: ReportModel, line: number, skip: ReadonlyArray<[number,
   const inSkip = (i: number): boolean => skip.some(([a, b]) => i >= a && i < b);
   const pairs = new Map<number, number>();
   const stack: number[] = [];
+  // charCodeAt, not charAt: charAt allocates a string per Chinese character (GC-bound on 1 MB).
   for (let i = 0; i < s.length; i++) {
-    if (s.charAt(i) === '(') stack.push(i);
-    else if (s.charAt(i) === ')' && stack.length > 0) pairs.set(stack.pop() as number, i);
+    const c = s.charCodeAt(i);
+    if (c === 0x28) stack.push(i);
+    else if (c === 0x29 && stack.length > 0) pairs.set(stack.pop() as number, i);
   }
   for (let i = 0; i < s.length; i++) {
+    if (!HALF_CODES.has(s.charCodeAt(i)) || inSkip(i)) continue;
     const ch = s.charAt(i);
-    if (!(ch in FULL) || ch === ')' || inSkip(i)) continue;
     const prev = neighbour(s, i, -1);
     const next = neighbour(s, i, 1);
     if (ch === '(') {
@@ -102,7 +106,10 @@ export const punctuationWidth: Rule = {
       places.push(...scanLine(model, line.index, markers.get(line.index) ?? []));
       full += countFull(line.text);
       const s = masked(line.text);
-      for (let i = 0; i < s.length; i++) if (s.charAt(i) === '%' || s.charAt(i) === '％') percent.push({ line: line.index, at: i, ch: s.charAt(i) });
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x25 || c === 0xff05) percent.push({ line: line.index, at: i, ch: s.charAt(i) });
+      }
     }
     const out: Finding[] = [];
     const ratio = typeof options['summaryRatio'] === 'number' ? options['summaryRatio'] : 0.8;

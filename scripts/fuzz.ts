@@ -21,6 +21,8 @@ function arg(name: string, fallback: number): number {
 
 interface Result {
   runs: number;
+  /** Violations of the fix property (fix → no new structure diagnostic), collected without stopping. */
+  fixFindings: string[];
   failure?: string;
   slowest: { ms: number; length: number };
 }
@@ -28,25 +30,33 @@ interface Result {
 /** Runs `runs` cases with `seed` in this process. */
 function work(runs: number, seed: number): Result {
   const slowest = { ms: 0, length: 0 };
+  const fixFindings: string[] = [];
   let n = 0;
   const details = fc.check(
     fc.property(fuzzReport, (text) => {
       const { ms } = checkEngine(text, text.length);
       if (ms > slowest.ms) Object.assign(slowest, { ms, length: text.length });
       if (text.length < 1_000_000 && ms > 1000) throw new Error(`analysis took ${ms.toFixed(0)} ms (CPU) for ${text.length} characters`);
-      // Formatting and fixes rebuild the model per fix: every 10th small case.
+      // Formatting and fixes rebuild the model per fix: every 10th small case. A fix that trips
+      // another rule is collected (the run goes on); any other failure stops and is shrunk.
       if (n++ % 10 === 0 && text.length < 100_000) {
         checkFormatIdempotent(text);
-        checkFixes(text, 2);
+        try {
+          checkFixes(text, 2);
+        } catch (e) {
+          fixFindings.push(e instanceof Error ? e.message : String(e));
+        }
       }
+      if (n % 5000 === 0) console.error(`fuzz: worker at ${n} cases`);
     }),
     { numRuns: runs, seed },
   );
-  if (!details.failed) return { runs: details.numRuns, slowest };
+  if (!details.failed) return { runs: details.numRuns, slowest, fixFindings };
   const err = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   return {
     runs: details.numRuns,
     slowest,
+    fixFindings,
     failure: `seed ${seed}, path ${details.counterexamplePath ?? '?'}: ${err}\ninput: ${describeInput(details.counterexample?.[0] ?? '')}\nreplay: node -r ./tests/register.js scripts/fuzz.ts --workers 1 --runs ${runs} --seed ${seed}`,
   };
 }
@@ -80,7 +90,12 @@ async function main(): Promise<void> {
   const failures = results.filter((r) => r.failure);
   console.log(`fuzz: ${runs} cases checked in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest analysis ${slowest.ms.toFixed(0)} ms CPU (${slowest.length} characters)`);
   for (const f of failures) console.error(`fuzz: FAILED ${f.failure}`);
-  if (failures.length > 0) process.exitCode = 1;
+  const fixFindings = results.flatMap((r) => r.fixFindings);
+  if (fixFindings.length > 0) {
+    console.error(`fuzz: the fix property failed on ${fixFindings.length} of about ${Math.ceil(runs / 10)} cases checked for it; the first ones:`);
+    for (const f of fixFindings.slice(0, 5)) console.error(`  ${f.replace(/\n/g, '\n    ')}`);
+  }
+  if (failures.length > 0 || fixFindings.length > 0) process.exitCode = 1;
   else console.log(`fuzz: ${runs} cases passed`);
 }
 

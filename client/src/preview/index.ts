@@ -121,7 +121,8 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
       for (const p of panels) if (p.resource === e.textEditor.document.uri.toString()) p.scrollToLine(line);
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
-      // Navigation (Outline, Go to Symbol, breadcrumbs) moves the selection by command: follow it.
+      // A command moved the selection (e.g. Go to Symbol): follow it. Outline and breadcrumbs reveal
+      // the section in the editor, and the preview follows the editor's visible range.
       if (e.kind !== vscode.TextEditorSelectionChangeKind.Command) return;
       const line = e.selections[0]?.active.line;
       if (line === undefined) return;

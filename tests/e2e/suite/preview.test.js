@@ -120,6 +120,18 @@ describe('live preview in a real webview', function () {
     await moved;
   });
 
+  it('scrolls the preview to a section chosen in the Outline (the editor reveals it)', async function () {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    const atTop = waitFor(() => (editor.visibleRanges[0].start.line === 0 ? true : undefined), [vscode.window.onDidChangeTextEditorVisibleRanges], 15000, 'the editor at the top');
+    editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+    await atTop;
+    // The Outline opens the editor with the section selected and revealed: do the same.
+    const revealed = waitFor(() => (editor.visibleRanges.some((r) => r.contains(new vscode.Position(15, 0))) && editor.visibleRanges[0].start.line > 0 ? editor.visibleRanges[0].start.line : undefined), [vscode.window.onDidChangeTextEditorVisibleRanges], 15000, 'line 16 revealed');
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(15, 0, 15, 0) });
+    const top = await revealed;
+    await probeUntil('outline-nav', {}, (x) => x.topLine !== null && Math.abs(x.topLine - top) <= 1, `line ${top} at the top of the preview`);
+  });
+
   it('reveals the source line on double-click', async function () {
     const selected = waitFor(
       () => {

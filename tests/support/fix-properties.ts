@@ -61,6 +61,13 @@ function countByRule(found: readonly RuleDiagnostic[]): Map<string, number> {
 export function checkFixes(text: string, limit = 4): number {
   if (!applyEditsFn) return 0;
   const m = model(text);
+  // Fix-all (the CLI's --fix and source.fixAll) applies fixes in passes: it must not throw and must
+  // give a model of a document.
+  const fixAll = optionalFeature('fixAll');
+  if (fixAll) {
+    const result = fixAll(m, DEFAULT_CONFIG) as { model?: ReportModel };
+    if (typeof result?.model?.text !== 'string') throw new Error(`fixAll gave no model for ${describeInput(text, 200)}`);
+  }
   const found = runRules(m, DEFAULT_CONFIG);
   const before = countByRule(found);
   let checked = 0;

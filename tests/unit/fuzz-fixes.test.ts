@@ -36,6 +36,8 @@ describe('fuzz: formatting and fixes', function () {
   it('formatting is idempotent on the real examples and generated reports', function () {
     if (!formatEditsFn) this.skip();
     for (const r of REAL_REPORTS) assert.ok(checkFormatIdempotent(r.text));
+    // Found by npm run fuzz: 100 sibling sections were renumbered to 「一百、」, which is no heading.
+    assert.ok(checkFormatIdempotent(Array.from({ length: 600 }, (_, i) => ['一、标题', '（一）小节。正文', '1.条目', '（1）细目', '## 第二章', `${i}.${i % 7}.${i % 3} 小节`][i % 6] ?? '').join('\n')));
     fc.assert(fc.property(generatedReport(), (t) => void checkFormatIdempotent(t)), params(400));
     fc.assert(fc.property(editedRealReport, (t) => void checkFormatIdempotent(t)), params(100));
   });

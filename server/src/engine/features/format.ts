@@ -48,6 +48,9 @@ export function formatEdits(model: ReportModel, token?: CancellationToken): Text
     // One 「3、4月份」 keeps the 、 of the whole list (the model reads it as a heading only in a 、 list).
     const digitNext = run.headings.some((h) => /^[0-9０-９]/.test(model.index.line(h.line).text.slice(h.markerRange.end.character)));
     run.headings.forEach((h, k) => {
+      // The model reads markers up to 99 only: 「一百、」 would stop being a heading (and the next
+      // format would renumber its children again), so the 100th sibling on keeps its marker.
+      if (k + 1 > 99) return;
       const text = standardForm(h, k + 1, digitNext);
       if (text !== h.marker) edits.push({ range: h.markerRange, newText: text });
     });

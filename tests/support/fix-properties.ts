@@ -83,7 +83,10 @@ export function checkFixes(text: string, limit = 4): number {
       // "That diagnostic": the same rule and message where the fix moved its start to.
       const at = fixedModel.index.positionAt(mapOffset(m.index.offsetAt(d.finding.range.start), m, fix.edits));
       const still = afterFound.find((x) => x.rule.id === d.rule.id && x.finding.message === d.finding.message && x.finding.range.start.line === at.line && x.finding.range.start.character === at.character);
-      if (still) {
+      // Two identical neighbours (「\uFEFF\uFEFF」): the next one moves into the place of the fixed one,
+      // so a finding there counts only if the rule's findings with that message did not go down.
+      const same = (list: readonly RuleDiagnostic[]): number => list.filter((x) => x.rule.id === d.rule.id && x.finding.message === d.finding.message).length;
+      if (still && same(afterFound) >= same(found)) {
         throw new Error(`${where} did not remove its diagnostic\n before: ${describeInput(text, 300)}\n  after: ${describeInput(fixed, 300)}`);
       }
       for (const id of STRUCTURE_RULES) {

@@ -34,7 +34,7 @@ describe('fuzz: engine properties', function () {
   });
 
   it('holds on generated reports (every construct, EOL mixes, BOMs, hostile characters)', () => {
-    fc.assert(fc.property(generatedReport(), property), params(1000));
+    fc.assert(fc.property(generatedReport(), property), params(2000));
   });
 
   it('holds on randomly edited real reports (delete, duplicate, swap, cut inside markers)', () => {
@@ -46,7 +46,7 @@ describe('fuzz: engine properties', function () {
   });
 
   it('holds on the mixture used by npm run fuzz', () => {
-    fc.assert(fc.property(anyReport, property), params(250));
+    fc.assert(fc.property(anyReport, property), params(500));
   });
 
   it('holds on inputs found by the fuzzer (regressions)', () => {

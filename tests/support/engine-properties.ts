@@ -175,6 +175,11 @@ function checkDocumentFeatures(model: ReportModel, lens: readonly number[], diag
   if (blocks && !Array.isArray(blocks(model))) fail('exportBlocks gave no list', null);
   const meta = optionalFeature('reportMeta');
   if (meta) meta(model);
+  const stats = optionalFeature('statistics');
+  if (stats) {
+    const out = stats(model) as { figures?: Array<{ range?: Range }> };
+    for (const f of out?.figures ?? []) if (f.range) assertRange(f.range, lens, 'statistics figure');
+  }
 }
 
 /** A short description of a failing input (inputs can be megabytes long). */

@@ -6,13 +6,14 @@ import type { Finding, Rule } from './types';
 
 const ORDER_WORDS: Record<number, string> = { 1: '首先', 2: '其次', 3: '再次' };
 const LAST = 99; // 最后
+const CN_NUMERAL_RE = new RegExp(`[${CN_NUMERAL_CHARS}]+`);
 
 /** The item's marker with its number replaced by `value`, or undefined when there is no word for it. */
 export function renumberItem(e: Enumeration, item: EnumerationItem, value: number): string | undefined {
   switch (e.family) {
     case 'shi':
     case 'di':
-      return item.marker.replace(new RegExp(`[${CN_NUMERAL_CHARS}]+`), toChineseNumeral(value));
+      return item.marker.replace(CN_NUMERAL_RE, toChineseNumeral(value));
     case 'paren':
       return item.marker.replace(/[0-9]+/, String(value));
     case 'circled':
@@ -68,11 +69,15 @@ export const enumerationSequence: Rule = {
                 : item.value > expected
                   ? t('The enumeration skips a number: expected "{0}" here, found "{1}".', want, found)
                   : t('The enumeration is out of order: expected "{0}" here, found "{1}".', want, found);
-          const fix = edits(e, i, expected);
+          // The edits are built on demand: built eagerly, k findings among n items cost k·n edits
+          // (fuzz: 「一是，二是，二是……」 with 4,000 items took over 10 s).
+          const from = expected;
+          const own = renumberItem(e, item, from);
+          const fix = { title: t('Renumber the enumeration from here: "{0}"', want), preferred: first, get edits(): TextEdit[] { return edits(e, i, from); } };
           out.push({
             range: item.markerRange,
             message,
-            ...(fix.length > 0 ? { fixes: [{ title: t('Renumber the enumeration from here: "{0}"', want), edits: fix, preferred: first }] } : {}),
+            ...(own !== undefined && own !== item.marker ? { fixes: [fix] } : {}),
           });
           first = false;
           expected = item.value;

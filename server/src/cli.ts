@@ -8,11 +8,10 @@ import { writeBack } from './cli-fix';
 import { sarifLog } from './cli-sarif';
 import { ConfigFiles, loadConfigFile } from './config-file';
 import { DEFAULT_SETTINGS } from './settings';
+import { describeFsError, expandInputs } from './cli-inputs';
 
 const VERSION = '0.1.0';
 const MAX_ANALYSED_CHARS = DEFAULT_SETTINGS.maxDocumentSize;
-const REPORT_EXTENSIONS = ['.report.md', '.report'];
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
 const HELP = `Usage: report-check [options] <file|dir|->...
 
@@ -97,52 +96,7 @@ function parseOptions(argv: string[]): Options | string {
   return { format: v.format as Options['format'], stats: v.stats, config: v.config, fix: v.fix, outline: v.outline, quiet: v.quiet, inputs: parsed.positionals };
 }
 
-/** Files to check: explicit files as they are, directories searched for report files. */
-function expandInputs(inputs: string[]): Array<{ path: string; error?: string }> {
-  const out: Array<{ path: string; error?: string }> = [];
-  const walk = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      out.push({ path: dir, error: describeFsError(e) });
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
-      } else if (REPORT_EXTENSIONS.some((ext) => e.name.endsWith(ext))) {
-        out.push({ path: p });
-      }
-    }
-  };
-  for (const input of inputs) {
-    if (input === '-') {
-      out.push({ path: '-' });
-      continue;
-    }
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(input);
-    } catch (e) {
-      out.push({ path: input, error: describeFsError(e) });
-      continue;
-    }
-    if (stat.isDirectory()) walk(input);
-    else out.push({ path: input });
-  }
-  return out;
-}
 
-function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return t('no such file or directory');
-  if (code === 'EACCES' || code === 'EPERM') return t('permission denied');
-  if (code === 'EISDIR') return t('is a directory');
-  return e instanceof Error ? e.message : String(e);
-}
 
 function readInput(p: string): Buffer {
   return p === '-' ? fs.readFileSync(0) : fs.readFileSync(p);

@@ -9,11 +9,10 @@ import { buildModel, decodeReport, setLanguage, t, type ReportModel } from './en
 import { exportDocx } from './engine/features/export-docx';
 import { exportHtml } from './engine/features/export-html';
 import { describeWriteError, writeFileAtomic } from './export-write';
+import { describeFsError, expandInputs } from './cli-inputs';
 
 const VERSION = '0.1.0';
-const REPORT_EXTENSIONS = ['.report.md', '.report'];
 const STRIP_EXTENSIONS = ['.report.md', '.report', '.md', '.markdown', '.txt'];
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
 export type ExportFormat = 'docx' | 'html';
 const EXPORTERS: Record<ExportFormat, (model: ReportModel) => Promise<Uint8Array>> = {
@@ -85,47 +84,7 @@ function parseOptions(argv: string[]): Options | string | 'exit' {
   return { format: format as ExportFormat, out: v.out, inputs: parsed.positionals };
 }
 
-function describeReadError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return t('no such file or directory');
-  if (code === 'EACCES' || code === 'EPERM') return t('permission denied');
-  if (code === 'EISDIR') return t('is a directory');
-  return e instanceof Error ? e.message : String(e);
-}
 
-/** Files to export: explicit files as they are, directories searched for report files. */
-export function expandInputs(inputs: string[]): Array<{ path: string; error?: string }> {
-  const out: Array<{ path: string; error?: string }> = [];
-  const walk = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      out.push({ path: dir, error: describeReadError(e) });
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
-      } else if (REPORT_EXTENSIONS.some((ext) => e.name.endsWith(ext))) out.push({ path: p });
-    }
-  };
-  for (const input of inputs) {
-    if (input === '-') {
-      out.push({ path: '-' });
-      continue;
-    }
-    try {
-      if (fs.statSync(input).isDirectory()) walk(input);
-      else out.push({ path: input });
-    } catch (e) {
-      out.push({ path: input, error: describeReadError(e) });
-    }
-  }
-  return out;
-}
 
 /** `name.report.md` → `name.docx`. */
 export function outputName(input: string, format: ExportFormat): string {
@@ -160,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       fs.mkdirSync(opts.out, { recursive: true });
     } catch (e) {
-      process.stderr.write(`report-export: ${t('cannot create the output folder {0}: {1}', opts.out, describeReadError(e))}\n`);
+      process.stderr.write(`report-export: ${t('cannot create the output folder {0}: {1}', opts.out, describeFsError(e))}\n`);
       return 2;
     }
   }
@@ -179,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       bytes = input.path === '-' ? fs.readFileSync(0) : fs.readFileSync(input.path);
     } catch (e) {
-      fail(describeReadError(e));
+      fail(describeFsError(e));
       continue;
     }
     const decoded = decodeReport(bytes);

@@ -1,0 +1,55 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { t } from './engine';
+
+/** Report files by name; other files are read only when named explicitly. */
+export const REPORT_EXTENSIONS = ['.report.md', '.report'];
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+
+/** A one-line reason for a file-system error, in the user's language. */
+export function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return t('no such file or directory');
+  if (code === 'EACCES' || code === 'EPERM') return t('permission denied');
+  if (code === 'EISDIR') return t('is a directory');
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Inputs of the command-line tools: explicit files as they are, directories searched for report files, `-` for stdin. */
+export function expandInputs(inputs: string[]): Array<{ path: string; error?: string }> {
+  const out: Array<{ path: string; error?: string }> = [];
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      out.push({ path: dir, error: describeFsError(e) });
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
+      } else if (REPORT_EXTENSIONS.some((ext) => e.name.endsWith(ext))) {
+        out.push({ path: p });
+      }
+    }
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      out.push({ path: '-' });
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch (e) {
+      out.push({ path: input, error: describeFsError(e) });
+      continue;
+    }
+    if (stat.isDirectory()) walk(input);
+    else out.push({ path: input });
+  }
+  return out;
+}

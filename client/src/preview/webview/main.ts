@@ -21,8 +21,20 @@ const root = document.getElementById('report-root') as HTMLElement;
 /** From the extension: the first line to show, and what to restore after a window reload. */
 const settings = JSON.parse(document.getElementById('report-settings')?.getAttribute('data-settings') ?? '{}') as { line?: number; uri?: string; locked?: boolean };
 
-/** Ignore our own scroll events for a moment after scrolling on the editor's behalf. */
-let ignoreScrollUntil = 0;
+/**
+ * Where we last scrolled on the editor's behalf: a scroll event that lands there is ours and is not
+ * sent back to the editor; any other position is the user's (a time window would drop user scrolls
+ * that come right after an editor-driven one).
+ */
+let programmaticY: number | undefined;
+
+function scrollOnEditorsBehalf(y: number): void {
+  const max = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);
+  const target = Math.round(Math.min(Math.max(0, y), max));
+  if (Math.abs(window.scrollY - target) < 1) return;
+  programmaticY = target;
+  window.scrollTo(0, target);
+}
 let zoom = 1;
 
 function blocks(): HTMLElement[] {
@@ -58,7 +70,7 @@ function around(line: number): { prev?: HTMLElement; next?: HTMLElement } {
 function scrollToLine(line: number): void {
   const { prev, next } = around(line);
   if (!prev) {
-    window.scrollTo(0, 0);
+    scrollOnEditorsBehalf(0);
     return;
   }
   const l0 = lineOf(prev);
@@ -67,8 +79,7 @@ function scrollToLine(line: number): void {
     const l1 = lineOf(next);
     y += ((line - l0) / (l1 - l0)) * Math.max(0, topOf(next) - y);
   }
-  ignoreScrollUntil = Date.now() + 150;
-  window.scrollTo(0, Math.max(0, y - toolbarHeight() - 8));
+  scrollOnEditorsBehalf(y - toolbarHeight() - 8);
 }
 
 /** The source line at the top of the preview (fractional: between blocks). */
@@ -127,7 +138,8 @@ window.addEventListener('scroll', () => {
   const line = lineAtTop();
   if (line === undefined) return;
   vscode.setState({ line, uri: settings.uri, locked: settings.locked });
-  if (Date.now() < ignoreScrollUntil) return;
+  if (programmaticY !== undefined && Math.abs(window.scrollY - programmaticY) <= 2) return;
+  programmaticY = undefined;
   vscode.postMessage({ type: 'scroll', line });
 }, { passive: true });
 

@@ -44,7 +44,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Report language server restarted.'), 3000);
     }),
   );
-  await client.start();
+  // The server starts in the background: activation does not wait for its `initialize` answer
+  // (requests sent meanwhile wait for it; the features register once it is up).
+  void client.start().catch((e: unknown) => {
+    output?.error(`The report language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The report language server did not start. See the "Report Language Server" output for details.'));
+  });
 }
 
 export async function deactivate(): Promise<void> {

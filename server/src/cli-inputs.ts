@@ -6,6 +6,11 @@ import { t } from './engine';
 export const REPORT_EXTENSIONS = ['.report.md', '.report'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
+/** The locale of the environment, for the language of messages when --lang is not given. */
+export function envLocale(): string | undefined {
+  return process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'] || Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
 /** A one-line reason for a file-system error, in the user's language. */
 export function describeFsError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;

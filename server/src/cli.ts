@@ -8,7 +8,7 @@ import { writeBack } from './cli-fix';
 import { sarifLog } from './cli-sarif';
 import { ConfigFiles, loadConfigFile } from './config-file';
 import { DEFAULT_SETTINGS } from './settings';
-import { describeFsError, expandInputs } from './cli-inputs';
+import { describeFsError, envLocale, expandInputs } from './cli-inputs';
 
 const VERSION = '0.1.0';
 const MAX_ANALYSED_CHARS = DEFAULT_SETTINGS.maxDocumentSize;
@@ -52,10 +52,6 @@ interface FileResult {
   error: string | undefined;
   /** Fixes applied by --fix. */
   fixed?: AppliedFix[];
-}
-
-function envLocale(): string | undefined {
-  return process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'] || Intl.DateTimeFormat().resolvedOptions().locale;
 }
 
 function parseOptions(argv: string[]): Options | string {

@@ -9,7 +9,7 @@ import { buildModel, decodeReport, setLanguage, t, type ReportModel } from './en
 import { exportDocx } from './engine/features/export-docx';
 import { exportHtml } from './engine/features/export-html';
 import { describeWriteError, writeFileAtomic } from './export-write';
-import { describeFsError, expandInputs } from './cli-inputs';
+import { describeFsError, envLocale, expandInputs } from './cli-inputs';
 
 const VERSION = '0.1.0';
 const STRIP_EXTENSIONS = ['.report.md', '.report', '.md', '.markdown', '.txt'];
@@ -43,10 +43,6 @@ interface Options {
   format: ExportFormat;
   out: string | undefined;
   inputs: string[];
-}
-
-function envLocale(): string | undefined {
-  return process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'] || Intl.DateTimeFormat().resolvedOptions().locale;
 }
 
 function parseOptions(argv: string[]): Options | string | 'exit' {

@@ -74,4 +74,14 @@ function workspaceUri(name) {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
-module.exports = { waitFor, poll, screenshot, workspaceUri };
+/** Writes a report into the workspace, opens it in an editor and checks it is a `report` document. */
+async function openNew(name, text) {
+  const uri = workspaceUri(name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  if (doc.languageId !== 'report') throw new Error(`${name} opened as ${doc.languageId}, not report`);
+  return doc;
+}
+
+module.exports = { waitFor, poll, screenshot, workspaceUri, openNew };

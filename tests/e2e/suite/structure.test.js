@@ -3,7 +3,7 @@
 // the report.rules setting, in the real VS Code extension host.
 const assert = require('assert');
 const vscode = require('vscode');
-const { waitFor, poll, workspaceUri } = require('./helpers');
+const { waitFor, poll, openNew } = require('./helpers');
 
 function codeOf(diagnostic) {
   const c = diagnostic.code;
@@ -21,15 +21,6 @@ function diagnosticsWhen(uri, pred, what) {
     45000,
     what,
   );
-}
-
-async function openNew(name, text) {
-  const uri = workspaceUri(name);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc, { preview: false });
-  assert.strictEqual(doc.languageId, 'report');
-  return doc;
 }
 
 describe('structure checks in VS Code', function () {

@@ -3,20 +3,11 @@
 // completion of the next marker, the section hover and the snippets.
 const assert = require('assert');
 const vscode = require('vscode');
-const { poll, workspaceUri } = require('./helpers');
+const { poll, openNew } = require('./helpers');
 
 const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
 const sorted = (list) => [...list.items].sort((a, b) => (a.sortText || labelOf(a)).localeCompare(b.sortText || labelOf(b)));
 const hoverText = (hovers) => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-
-async function openNew(name, text) {
-  const uri = workspaceUri(name);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc, { preview: false });
-  assert.strictEqual(doc.languageId, 'report');
-  return doc;
-}
 
 /** Completion items from every provider (the language server's and the snippets), once `pred` holds. */
 function completionsWhen(uri, position, pred, what) {

@@ -4,17 +4,19 @@ import { sectionAt } from './sections';
 import type { Enumeration, EnumerationFamily, EnumerationItem, Paragraph, Section } from './types';
 
 /** What may stand right before an inline marker: the start of the text, punctuation or space. */
-const BOUNDARY = '(?<=^|[。；;：:，,、！？!?\\s\\u3000“"‘（(])';
+const BOUNDARY = /[。；;：:，,、！？!?\s\u3000“"‘（(]/u;
 const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
 
-// The boundary lookbehind is tested once per position, not once per alternative (3–4× faster, same matches).
+// The boundary is checked by hand on the character before a match: a lookbehind at the front of
+// the pattern is evaluated at every position of every paragraph (most of the model's time).
 const MARKER_RE = new RegExp(
-  `(?:${BOUNDARY}(?:${[
+  [
     `(?<shi>[一二三四五六七八九十]{1,3})是`,
     `(?<di>第[一二三四五六七八九十]{1,3})[，、：,]`,
     `(?<order>首先|其次|再次|最后)[，,：:]?`,
     `(?<paren>[（(][0-9]{1,2}[）)])`,
-  ].join('|')}))|(?<circled>[${CIRCLED_CLASS}])`,
+    `(?<circled>[${CIRCLED_CLASS}])`,
+  ].join('|'),
   'gu',
 );
 
@@ -33,6 +35,10 @@ function scan(p: Paragraph): RawItem[] {
   let m: RegExpExecArray | null;
   while ((m = MARKER_RE.exec(p.text)) !== null) {
     const g = m.groups ?? {};
+    if (!g['circled'] && m.index > 0 && !BOUNDARY.test(p.text.charAt(m.index - 1))) {
+      MARKER_RE.lastIndex = m.index + 1;
+      continue;
+    }
     let family: EnumerationFamily;
     let value: number | undefined;
     if (g['shi']) {

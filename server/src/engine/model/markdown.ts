@@ -14,7 +14,22 @@ export function createMarkdown(): Markdown {
 }
 
 let shared: Markdown | undefined;
+/** The full parser: inline Markdown of the preview and the exporters. */
 export function markdown(): Markdown {
   shared ??= createMarkdown();
   return shared;
+}
+
+let blocks: Markdown | undefined;
+/**
+ * The same dialect, block structure only: what the model classifies lines with. Inline parsing
+ * (emphasis, links, entities) is done where something is rendered, on the text of one line; doing
+ * it for the whole document on every version would cost more than the block parse itself.
+ */
+export function blockMarkdown(): Markdown {
+  if (!blocks) {
+    blocks = createMarkdown();
+    blocks.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+  }
+  return blocks;
 }

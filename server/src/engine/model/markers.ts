@@ -65,8 +65,13 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`^(${AR})${CLOSE}([、，,.．]*)`), make: (m) => ar('ar-half-close', 4, m[1] ?? '', m[2] ?? '') },
 ];
 
+/** The first character of every pattern above. */
+const MARKER_START = new RegExp(`^[（(第${CN_NUMERAL_CHARS}0-9０-９${CIRCLED_CLASS}]$`, 'u');
+
 /** Recognises a numbering marker at `offset` in `text` (after indentation). */
 export function matchMarker(text: string, offset: number): MarkerMatch | undefined {
+  // Most lines are prose: a marker can only begin with a bracket, 第, a numeral or a digit.
+  if (!MARKER_START.test(text.charAt(offset))) return undefined;
   const rest = text.slice(offset);
   for (const p of PATTERNS) {
     const m = p.re.exec(rest);

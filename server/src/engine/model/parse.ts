@@ -3,7 +3,7 @@ import { findEnumerations } from './enumerations';
 import { parseFrontMatter } from './frontmatter';
 import { recogniseHeading, type HeadingContext } from './headings';
 import { LineIndex } from './lines';
-import { markdown } from './markdown';
+import { blockMarkdown } from './markdown';
 import { buildSections } from './sections';
 import { parseTable } from './tables';
 import type { FrontMatter, Heading, LineKind, Paragraph, ReportModel, Table, Title } from './types';
@@ -31,7 +31,7 @@ export function buildModel(input: ModelInput): ReportModel {
   // markdown-it sees the body with the front matter blanked out, so its line maps are document lines.
   // (When the front matter is all there is, there is no body: index.line() would clamp to its last line.)
   const body = bodyStart === 0 ? text : bodyStart < lineCount ? text.slice(index.line(bodyStart).start) : '';
-  const tokens = markdown().parse('\n'.repeat(bodyStart) + body, {});
+  const tokens = blockMarkdown().parse('\n'.repeat(bodyStart) + body, {});
   const mdHeadingLines = new Map<number, number>();
   const tables: Table[] = [];
   classifyLines(tokens, kinds, mdHeadingLines, tables, index);

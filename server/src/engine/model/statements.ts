@@ -22,10 +22,6 @@ export interface Sentence {
   readonly figures: readonly Figure[];
 }
 
-const codes = (s: string): Set<number> => new Set([...s].map((c) => c.charCodeAt(0)));
-const SENTENCE_END = codes('。！？!?；;');
-const CLAUSE_END = codes('，,、：:。！？!?；;');
-const COMMAS = codes('，,');
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const CACHE = new WeakMap<ReportModel, Sentence[]>();
 
@@ -40,37 +36,50 @@ export function sentencesOf(model: ReportModel): Sentence[] {
   return list;
 }
 
+/** Lookup table for the char codes of a set of (BMP) characters. */
+function table(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+const SENTENCE_END = table('。！？!?；;');
+const CLAUSE_END = table('，,、：:。！？!?；;');
+const isComma = (c: number): boolean => c === 0xff0c || c === 0x2c;
+
 function splitParagraph(p: Paragraph, figures: readonly Figure[]): Sentence[] {
   const base = p.range.start.character;
   const out: Sentence[] = [];
+  const text = p.text;
+  const n = figures.length;
+  const figStart = (k: number): number => figures[k]?.range.start.character ?? 0;
+  const digitAt = (k: number): boolean => isDigit(text.charCodeAt(k));
   let sStart = 0;
   let clauses: Clause[] = [];
   let cStart = 0;
-  // Figures are in order: each clause and sentence takes a slice of them.
-  const inRange = (a: number, b: number): Figure[] => {
-    let lo = 0;
-    while (lo < figures.length && (figures[lo]?.range.start.character ?? 0) < base + a) lo++;
-    let hi = lo;
-    while (hi < figures.length && (figures[hi]?.range.start.character ?? 0) < base + b) hi++;
-    return figures.slice(lo, hi);
-  };
-  const text = p.text;
-  let i = 0;
-  // (Defined once, not per character: a closure per character of every paragraph was GC-bound.)
-  const at = (k: number): number => text.charCodeAt(i + k);
-  for (i = 0; i <= text.length; i++) {
+  // Figures are in order and so are clauses and sentences: each takes the next slice of them.
+  let cFig = 0;
+  let sFig = 0;
+  for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : -1;
-    let endsClause = i === text.length || CLAUSE_END.has(c);
+    let endsClause = c < 0 || CLAUSE_END[c] === 1;
     // A comma inside a number (「33，212」) is not a delimiter.
-    if (endsClause && COMMAS.has(c) && isDigit(at(-1)) && isDigit(at(1)) && isDigit(at(2)) && isDigit(at(3)) && !isDigit(at(4))) endsClause = false;
+    if (endsClause && isComma(c) && digitAt(i - 1) && digitAt(i + 1) && digitAt(i + 2) && digitAt(i + 3) && !digitAt(i + 4)) endsClause = false;
     if (endsClause) {
-      clauses.push({ text: text.slice(cStart, i), start: base + cStart, end: base + i, delimiter: c < 0 ? '' : text.charAt(i), figures: inRange(cStart, i) });
+      while (cFig < n && figStart(cFig) < base + cStart) cFig++;
+      let hi = cFig;
+      while (hi < n && figStart(hi) < base + i) hi++;
+      clauses.push({ text: text.slice(cStart, i), start: base + cStart, end: base + i, delimiter: c < 0 ? '' : text.charAt(i), figures: figures.slice(cFig, hi) });
+      cFig = hi;
       cStart = i + 1;
     }
-    if (i === text.length || SENTENCE_END.has(c)) {
-      if (clauses.some((c) => c.text.trim() !== '')) {
-        out.push({ paragraph: p, line: p.line, text: text.slice(sStart, i), start: base + sStart, end: base + i, clauses, figures: inRange(sStart, i) });
+    if (c < 0 || SENTENCE_END[c] === 1) {
+      while (sFig < n && figStart(sFig) < base + sStart) sFig++;
+      let hi = sFig;
+      while (hi < n && figStart(hi) < base + i) hi++;
+      if (clauses.some((x) => x.text.trim() !== '')) {
+        out.push({ paragraph: p, line: p.line, text: text.slice(sStart, i), start: base + sStart, end: base + i, clauses, figures: figures.slice(sFig, hi) });
       }
+      sFig = hi;
       clauses = [];
       sStart = i + 1;
     }

@@ -6,6 +6,9 @@ import type { Finding, Rule } from './types';
 /** Measure words checked at the end of a clause, longest first. 人, 元 and 户 alone end too many words (脱贫户) to check. */
 const UNITS = ['万人次', '人次', '件次', '批次', '户次', '家次', '万元', '亿元', '万件', '万人', '万亩', '万吨', '万个', '件', '次', '家', '项', '个', '条', '份', '辆', '篇', '名'];
 
+/** Last characters of UNITS: a quick test before trying each. */
+const UNIT_LAST = new Set(UNITS.map((u) => u.charCodeAt(u.length - 1)));
+
 /** Words that end with a measure word and are not a missing count: 文件, 事项, 用户… */
 const WORDS: Record<string, string> = {
   件: '访诉递文案条事软硬邮稿证部零配物附要信函快急组构铸元器工批计来原样大小整挂摆插控用收寄发',
@@ -34,6 +37,7 @@ function check(model: ReportModel): Finding[] {
     }
   }
   for (const p of model.paragraphs) {
+    if (p.text.indexOf('%') < 0 && p.text.indexOf('％') < 0 && p.text.indexOf('个百分点') < 0) continue;
     PERCENT_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PERCENT_RE.exec(p.text)) !== null) {
@@ -50,6 +54,7 @@ function check(model: ReportModel): Finding[] {
 function clauseFinding(model: ReportModel, sentence: Sentence, clause: Clause): Finding | undefined {
   if (clause.figures.length > 0 || clause.delimiter === '') return undefined;
   const text = clause.text.trimEnd();
+  if (!UNIT_LAST.has(text.charCodeAt(text.length - 1))) return undefined;
   const unit = UNITS.find((u) => text.endsWith(u));
   if (!unit) return undefined;
   const before = text.slice(0, text.length - unit.length);

@@ -43,8 +43,7 @@ function trailingSpaces(s: string, at: number): number {
 }
 
 /** Half-width marks in Chinese context on one line, with their fixes. */
-function scanLine(model: ReportModel, line: number, skip: ReadonlyArray<[number, number]>): Place[] {
-  const s = masked(model.index.line(line).text);
+function scanLine(model: ReportModel, line: number, s: string, skip: ReadonlyArray<[number, number]>): Place[] {
   const out: Place[] = [];
   const inSkip = (i: number): boolean => skip.some(([a, b]) => i >= a && i < b);
   const pairs = new Map<number, number>();
@@ -79,9 +78,8 @@ function scanLine(model: ReportModel, line: number, skip: ReadonlyArray<[number,
   return out;
 }
 
-function countFull(text: string): number {
-  return (text.match(/[，；：？！（]/g) ?? []).length;
-}
+/** Full-width marks counted against half-width ones (for the summary). */
+const FULL_CODES = new Set([0xff0c, 0xff1b, 0xff1a, 0xff1f, 0xff01, 0xff08]);
 
 /**
  * GB/T 15834: Chinese sentences take full-width 「，；：？！（）」. Half-width marks are reported where
@@ -103,10 +101,22 @@ export const punctuationWidth: Rule = {
     for (const line of model.index.lines) {
       if (token?.isCancellationRequested) return [];
       if (!LINE_KINDS.has(model.lineKinds[line.index] ?? '')) continue;
-      places.push(...scanLine(model, line.index, markers.get(line.index) ?? []));
-      full += countFull(line.text);
-      const s = masked(line.text);
-      for (let i = 0; i < s.length; i++) {
+      // One pass over the raw line first: most lines have no half-width mark and no percent sign.
+      const raw = line.text;
+      let half = false;
+      let pct = false;
+      for (let i = 0; i < raw.length; i++) {
+        const c = raw.charCodeAt(i);
+        if (c < 0x80) {
+          if (HALF_CODES.has(c)) half = true;
+          else if (c === 0x25) pct = true;
+        } else if (c === 0xff05) pct = true;
+        else if (FULL_CODES.has(c)) full++;
+      }
+      if (!half && !pct) continue;
+      const s = masked(raw);
+      if (half) places.push(...scanLine(model, line.index, s, markers.get(line.index) ?? []));
+      if (pct) for (let i = 0; i < s.length; i++) {
         const c = s.charCodeAt(i);
         if (c === 0x25 || c === 0xff05) percent.push({ line: line.index, at: i, ch: s.charAt(i) });
       }

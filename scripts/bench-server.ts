@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import Module from 'module';
 import { DocumentSymbolRequest, FoldingRangeRequest } from 'vscode-languageserver-protocol/node';
-import { buildModel, DEFAULT_CONFIG, runRules } from '../server/src/engine';
+import { buildModel, DEFAULT_CONFIG, diagnostics } from '../server/src/engine';
 import { TestClient } from '../tests/support/lsp';
 
 const ROOT = path.join(__dirname, '..');
@@ -39,7 +39,7 @@ export interface LatencyResult {
 /**
  * `edits` one-character edits of the report in the real server, each awaited until the diagnostics
  * of its version arrive (round trip); the same edits analysed in process as the server does
- * (buildModel + every rule): the server-side time.
+ * (buildModel from the previous version + diagnostics, as the server does): the server-side time.
  */
 export async function editLatency(text: string, edits: number): Promise<LatencyResult> {
   const { client } = await TestClient.start({ configuration: false });
@@ -54,6 +54,8 @@ export async function editLatency(text: string, edits: number): Promise<LatencyR
     const rt: number[] = [];
     let current = text;
     const server: number[] = [];
+    let previous = buildModel({ text: current, uri, version: 1 });
+    diagnostics(previous, DEFAULT_CONFIG);
     for (let i = 0; i < edits; i++) {
       const insert = i % 2 === 0;
       const change = insert
@@ -69,7 +71,10 @@ export async function editLatency(text: string, edits: number): Promise<LatencyR
       ls[line] = insert ? l.slice(0, col) + '字' + l.slice(col) : l.slice(0, col) + l.slice(col + 1);
       current = ls.join('\n');
       const s0 = performance.now();
-      runRules(buildModel({ text: current, uri, version }), DEFAULT_CONFIG);
+      // As the server does: built from the previous version's model (incremental), then every rule.
+      const model = buildModel({ text: current, uri, version, previous });
+      diagnostics(model, DEFAULT_CONFIG);
+      previous = model;
       server.push(performance.now() - s0);
     }
     return {

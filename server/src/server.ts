@@ -58,7 +58,8 @@ export function startServer(connection: Connection): void {
   const modelOf = (doc: TextDocument): ReportModel => {
     let model = models.get(doc);
     if (!model || model.version !== doc.version) {
-      model = buildModel({ text: doc.getText(), uri: doc.uri, version: doc.version });
+      // Built from the previous version's model: the paragraphs an edit did not touch are reused.
+      model = buildModel({ text: doc.getText(), uri: doc.uri, version: doc.version, previous: model });
       models.set(doc, model);
     }
     return model;

@@ -211,22 +211,41 @@ export function figuresOf(model: ReportModel): FigureIndex {
   return idx;
 }
 
+/** A figure read from a text on its own (line 0, column 0), moved to where that text is. */
+function place(f: Figure, at: TextPlace): Figure {
+  const col = at.column;
+  return {
+    ...f,
+    line: at.line,
+    range: rangeOf(at.line, f.range.start.character + col, f.range.end.character + col),
+    numberRange: rangeOf(at.line, f.numberRange.start.character + col, f.numberRange.end.character + col),
+    source: at.source,
+    paragraph: at.paragraph,
+  };
+}
+
+/** Figures of a text at a place: read once per distinct text and version (see TextMemo). */
+function figuresAt(model: ReportModel, text: string, at: TextPlace): Figure[] {
+  const relative = model.memo.get('figures', text, () => scanFigures(text));
+  return relative.map((f) => place(f, at));
+}
+
 function buildIndex(model: ReportModel): FigureIndex {
   const all: Figure[] = [];
   const byParagraph = new Map<Paragraph, Figure[]>();
   const byCell = new Map<TableCell, Figure>();
   for (const h of model.headings) {
     const text = model.index.line(h.line).text.slice(h.titleRange.start.character, h.titleRange.end.character);
-    all.push(...scanFigures(text, { line: h.line, column: h.titleRange.start.character, source: 'heading', paragraph: undefined }));
+    all.push(...figuresAt(model, text, { line: h.line, column: h.titleRange.start.character, source: 'heading', paragraph: undefined }));
   }
   for (const p of model.paragraphs) {
-    const list = scanFigures(p.text, { line: p.line, column: p.range.start.character, source: 'text', paragraph: p });
+    const list = model.memo.forObject('figures', p, () => figuresAt(model, p.text, { line: p.line, column: p.range.start.character, source: 'text', paragraph: p }));
     for (const f of list) all.push(f);
     byParagraph.set(p, list);
   }
   for (const table of model.tables) {
     for (const cell of table.rows.flat()) {
-      const found = scanFigures(cell.text, { line: cell.range.start.line, column: cell.range.start.character, source: 'table', paragraph: undefined });
+      const found = figuresAt(model, cell.text, { line: cell.range.start.line, column: cell.range.start.character, source: 'table', paragraph: undefined });
       const only = found[0];
       const rest = only ? cell.text.slice(0, only.range.start.character - cell.range.start.character) + cell.text.slice(only.range.end.character - cell.range.start.character) : '';
       // The cell holds the figure alone (perhaps in **bold**).

@@ -4,6 +4,7 @@ import { parseFrontMatter } from './frontmatter';
 import { recogniseHeading, type HeadingContext } from './headings';
 import { LineIndex } from './lines';
 import { blockMarkdown } from './markdown';
+import { TextMemo } from './memo';
 import { buildSections } from './sections';
 import { parseTable } from './tables';
 import type { FrontMatter, Heading, LineKind, Paragraph, ReportModel, Table, Title } from './types';
@@ -12,6 +13,11 @@ export interface ModelInput {
   readonly text: string;
   readonly uri?: string;
   readonly version?: number;
+  /**
+   * The model of the previous version of the same document: what did not change (paragraphs,
+   * lines) is taken from it instead of being read again. Results are the same either way.
+   */
+  readonly previous?: ReportModel;
 }
 
 const BLANK_RE = /^[\s\u3000\uFEFF]*$/u;
@@ -19,6 +25,8 @@ const BLANK_RE = /^[\s\u3000\uFEFF]*$/u;
 /** Builds the report model of a document once; rules and features only read it. */
 export function buildModel(input: ModelInput): ReportModel {
   const { text } = input;
+  const memo = new TextMemo(input.previous?.memo);
+  const previousParagraphs = input.previous && new Map(input.previous.paragraphs.filter((p) => !p.runinOf).map((p) => [p.line, p]));
   const index = new LineIndex(text);
   const lineCount = index.lineCount;
   const frontMatter = parseFrontMatter(index);
@@ -79,7 +87,12 @@ export function buildModel(input: ModelInput): ReportModel {
       const lineText = index.line(line).text;
       const start = lineText.length - lineText.replace(/^[\s\u3000\uFEFF]+/u, '').length;
       const end = lineText.replace(/[\s\u3000]+$/u, '').length;
-      paragraphs.push({ line, range: index.range(line, start, end), text: lineText.slice(start, end), runinOf: undefined });
+      const body = lineText.slice(start, end);
+      // A paragraph the edit did not touch is the previous version's object: what was derived
+      // from it (figures, sentences) is reused as it is.
+      const old = previousParagraphs?.get(line);
+      if (old && old.text === body && old.range.start.character === start) paragraphs.push(old);
+      else paragraphs.push({ line, range: index.range(line, start, end), text: body, runinOf: undefined });
     }
   }
 
@@ -99,6 +112,7 @@ export function buildModel(input: ModelInput): ReportModel {
     enumerations,
     tables,
     tokens,
+    memo,
   };
 }
 

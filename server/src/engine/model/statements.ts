@@ -30,10 +30,35 @@ export function sentencesOf(model: ReportModel): Sentence[] {
   let list = CACHE.get(model);
   if (!list) {
     const figures = figuresOf(model);
-    list = model.paragraphs.flatMap((p) => splitParagraph(p, figures.inParagraph(p)));
+    list = [];
+    for (const p of model.paragraphs) {
+      const sentences = model.memo.forObject('sentences', p, () => {
+        const own = figures.inParagraph(p);
+        // Figures and sentences depend on the text alone: split once per distinct text and version.
+        const shapes = model.memo.get('sentences', p.text, () => splitText(p.text, own.map((f) => f.range.start.character - p.range.start.character)));
+        return shapes.map((shape) => materialise(p, own, shape));
+      });
+      for (const s of sentences) list.push(s);
+    }
     CACHE.set(model, list);
   }
   return list;
+}
+
+/** A sentence of a paragraph's text: columns from the start of the text, figures as index ranges. */
+interface SentenceShape {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly figFrom: number;
+  readonly figTo: number;
+  readonly clauses: ReadonlyArray<{ readonly text: string; readonly start: number; readonly end: number; readonly delimiter: string; readonly figFrom: number; readonly figTo: number }>;
+}
+
+function materialise(p: Paragraph, figures: readonly Figure[], s: SentenceShape): Sentence {
+  const base = p.range.start.character;
+  const clauses = s.clauses.map((c) => ({ text: c.text, start: base + c.start, end: base + c.end, delimiter: c.delimiter, figures: figures.slice(c.figFrom, c.figTo) }));
+  return { paragraph: p, line: p.line, text: s.text, start: base + s.start, end: base + s.end, clauses, figures: figures.slice(s.figFrom, s.figTo) };
 }
 
 /** Lookup table for the char codes of a set of (BMP) characters. */
@@ -46,15 +71,14 @@ const SENTENCE_END = table('。！？!?；;');
 const CLAUSE_END = table('，,、：:。！？!?；;');
 const isComma = (c: number): boolean => c === 0xff0c || c === 0x2c;
 
-function splitParagraph(p: Paragraph, figures: readonly Figure[]): Sentence[] {
-  const base = p.range.start.character;
-  const out: Sentence[] = [];
-  const text = p.text;
-  const n = figures.length;
-  const figStart = (k: number): number => figures[k]?.range.start.character ?? 0;
+/** Splits a paragraph's text into sentences and clauses; `figureStarts` are its figures' columns, in order. */
+function splitText(text: string, figureStarts: readonly number[]): SentenceShape[] {
+  const out: SentenceShape[] = [];
+  const n = figureStarts.length;
+  const figStart = (k: number): number => figureStarts[k] ?? 0;
   const digitAt = (k: number): boolean => isDigit(text.charCodeAt(k));
   let sStart = 0;
-  let clauses: Clause[] = [];
+  let clauses: Array<SentenceShape['clauses'][number]> = [];
   let cStart = 0;
   // Figures are in order and so are clauses and sentences: each takes the next slice of them.
   let cFig = 0;
@@ -65,20 +89,18 @@ function splitParagraph(p: Paragraph, figures: readonly Figure[]): Sentence[] {
     // A comma inside a number (「33，212」) is not a delimiter.
     if (endsClause && isComma(c) && digitAt(i - 1) && digitAt(i + 1) && digitAt(i + 2) && digitAt(i + 3) && !digitAt(i + 4)) endsClause = false;
     if (endsClause) {
-      while (cFig < n && figStart(cFig) < base + cStart) cFig++;
+      while (cFig < n && figStart(cFig) < cStart) cFig++;
       let hi = cFig;
-      while (hi < n && figStart(hi) < base + i) hi++;
-      clauses.push({ text: text.slice(cStart, i), start: base + cStart, end: base + i, delimiter: c < 0 ? '' : text.charAt(i), figures: figures.slice(cFig, hi) });
+      while (hi < n && figStart(hi) < i) hi++;
+      clauses.push({ text: text.slice(cStart, i), start: cStart, end: i, delimiter: c < 0 ? '' : text.charAt(i), figFrom: cFig, figTo: hi });
       cFig = hi;
       cStart = i + 1;
     }
     if (c < 0 || SENTENCE_END[c] === 1) {
-      while (sFig < n && figStart(sFig) < base + sStart) sFig++;
+      while (sFig < n && figStart(sFig) < sStart) sFig++;
       let hi = sFig;
-      while (hi < n && figStart(hi) < base + i) hi++;
-      if (clauses.some((x) => x.text.trim() !== '')) {
-        out.push({ paragraph: p, line: p.line, text: text.slice(sStart, i), start: base + sStart, end: base + i, clauses, figures: figures.slice(sFig, hi) });
-      }
+      while (hi < n && figStart(hi) < i) hi++;
+      if (clauses.some((x) => x.text.trim() !== '')) out.push({ text: text.slice(sStart, i), start: sStart, end: i, clauses, figFrom: sFig, figTo: hi });
       sFig = hi;
       clauses = [];
       sStart = i + 1;

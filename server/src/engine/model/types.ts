@@ -1,3 +1,4 @@
+import type { TextMemo } from './memo';
 import type { Range } from 'vscode-languageserver-types';
 import type { Token } from 'markdown-it';
 import type { LineIndex } from './lines';
@@ -153,4 +154,6 @@ export interface ReportModel {
   readonly tables: Table[];
   /** markdown-it block tokens of the body (line maps are document lines). */
   readonly tokens: Token[];
+  /** Per-text results shared with the next version of the document (incremental analysis). */
+  readonly memo: TextMemo;
 }

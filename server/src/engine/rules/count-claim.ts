@@ -6,7 +6,9 @@ import { t } from '../i18n';
 import type { Finding, Rule } from './types';
 
 /** 「八个方面」「9个方面」「三点」「五项任务」: a number of items. */
-const CLAIM_RE = /(?<![第0-9０-９零〇一二两三四五六七八九十])([0-9０-９]{1,2}|[二两三四五六七八九十]{1,3})(?:个)?(方面|点|项任务|项工作|项措施|项重点工作|大任务|个重点|件事|条措施|条意见|个问题|项)/gu;
+const CLAIM_RE = /([0-9０-９]{1,2}|[二两三四五六七八九十]{1,3})(?:个)?(方面|点|项任务|项工作|项措施|项重点工作|大任务|个重点|件事|条措施|条意见|个问题|项)/gu;
+/** Not after these (「第三项」, 「123项」): checked by hand before a match — a lookbehind at the front of the pattern is tried at every position. */
+const NOT_AFTER = /[第0-9０-９零〇一二两三四五六七八九十]/u;
 /** The sentence announces a list: it ends with a colon or says 以下/如下/下列. */
 const ANNOUNCES = /以下|如下|下列|下面|下述/u;
 
@@ -25,6 +27,10 @@ export function countClaims(model: ReportModel): CountClaim[] {
   for (const p of model.paragraphs) {
     CLAIM_RE.lastIndex = 0;
     for (let m = CLAIM_RE.exec(p.text); m; m = CLAIM_RE.exec(p.text)) {
+      if (m.index > 0 && NOT_AFTER.test(p.text.charAt(m.index - 1))) {
+        CLAIM_RE.lastIndex = m.index + 1;
+        continue;
+      }
       const numeral = m[1] ?? '';
       const claimed = parseArabic(numeral) ?? parseChineseNumeral(numeral);
       if (!claimed || claimed < 2) continue;

@@ -78,8 +78,13 @@ function scanLine(model: ReportModel, line: number, s: string, skip: ReadonlyArr
   return out;
 }
 
-/** Full-width marks counted against half-width ones (for the summary). */
-const FULL_CODES = new Set([0xff0c, 0xff1b, 0xff1a, 0xff1f, 0xff01, 0xff08]);
+/** What a char code is to the first pass over a line: a half-width mark, a percent sign, a full-width mark (counted for the summary). */
+const HALF = 1;
+const PCT = 2;
+const CLASS = new Uint8Array(0x10000);
+for (const c of HALF_CODES) CLASS[c] = HALF;
+for (const c of [0x25, 0xff05]) CLASS[c] = PCT;
+for (const c of '，；：？！（') CLASS[c.charCodeAt(0)] = 3;
 
 /**
  * GB/T 15834: Chinese sentences take full-width 「，；：？！（）」. Half-width marks are reported where
@@ -106,12 +111,11 @@ export const punctuationWidth: Rule = {
       let half = false;
       let pct = false;
       for (let i = 0; i < raw.length; i++) {
-        const c = raw.charCodeAt(i);
-        if (c < 0x80) {
-          if (HALF_CODES.has(c)) half = true;
-          else if (c === 0x25) pct = true;
-        } else if (c === 0xff05) pct = true;
-        else if (FULL_CODES.has(c)) full++;
+        const k = CLASS[raw.charCodeAt(i)];
+        if (k === 0) continue;
+        if (k === HALF) half = true;
+        else if (k === PCT) pct = true;
+        else full++;
       }
       if (!half && !pct) continue;
       const s = masked(raw);

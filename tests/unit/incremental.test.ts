@@ -1,0 +1,88 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { buildModel, DEFAULT_CONFIG, documentSymbols, foldingRanges, runRules, type ReportModel } from '../../server/src/engine';
+import { figuresOf } from '../../server/src/engine/model/figures';
+import { sentencesOf } from '../../server/src/engine/model/statements';
+import { generatedReport, REAL_REPORTS, textPiece, marker } from '../support/generators';
+
+/**
+ * Incremental analysis: a model built with `previous` (what the server does on every change)
+ * reuses the paragraphs, figures and sentences the edit did not touch. Whatever it reuses, the
+ * result must be exactly what a build from scratch gives.
+ */
+
+/** Everything the engine says about a model, as comparable JSON. */
+function everything(model: ReportModel): string {
+  return JSON.stringify({
+    kinds: model.lineKinds,
+    headings: model.headings,
+    paragraphs: model.paragraphs.map((p) => [p.line, p.range, p.text, p.runinOf?.line]),
+    enumerations: model.enumerations.map((e) => ({ ...e, section: e.section?.heading.line })),
+    figures: figuresOf(model).all.map((f) => ({ ...f, paragraph: f.paragraph ? [f.paragraph.line, f.paragraph.text] : undefined })),
+    sentences: sentencesOf(model).map((s) => [s.line, s.start, s.end, s.text, s.paragraph.line, s.clauses.map((c) => [c.start, c.end, c.text, c.delimiter, c.figures.map((f) => f.range)])]),
+    diagnostics: runRules(model, DEFAULT_CONFIG),
+    symbols: documentSymbols(model),
+    folding: foldingRanges(model),
+  });
+}
+
+/** A character edit: replace [from, from + remove) of the text with `insert` (offsets taken modulo the length). */
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+}
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)),
+  insert: fc.oneof(fc.constant(''), textPiece, marker, fc.constantFrom('\n', '\r\n', '字', '，', '。', '3', '件', '一是', '\n\n')),
+});
+
+function apply(text: string, e: Edit): string {
+  const at = text.length === 0 ? 0 : e.at % (text.length + 1);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+/** Types the edits one after the other, each version built from the previous one, and compares with fresh builds. */
+function typeAndCompare(start: string, edits: readonly Edit[]): void {
+  let text = start;
+  let previous = buildModel({ text });
+  everything(previous); // analyse it fully, as the server does, so that there is something to reuse
+  for (const e of edits) {
+    text = apply(text, e);
+    const incremental = buildModel({ text, previous });
+    assert.strictEqual(everything(incremental), everything(buildModel({ text })), `after editing to ${JSON.stringify(text.slice(0, 200))}`);
+    previous = incremental;
+  }
+}
+
+describe('incremental analysis', function () {
+  this.timeout(120_000);
+
+  it('gives what a fresh build gives, on generated reports edited at random', () => {
+    fc.assert(fc.property(generatedReport(20), fc.array(edit, { minLength: 1, maxLength: 8 }), typeAndCompare), { numRuns: 300 });
+  });
+
+  it('gives what a fresh build gives, on the real reports edited at random', () => {
+    fc.assert(fc.property(fc.constantFrom(...REAL_REPORTS), fc.array(edit, { minLength: 1, maxLength: 4 }), (r, edits) => typeAndCompare(r.text, edits)), { numRuns: 40 });
+  });
+
+  it('reuses the paragraphs an edit did not touch, and re-reads the one it did', () => {
+    const text = REAL_REPORTS[0]?.text ?? '';
+    const before = buildModel({ text });
+    everything(before);
+    const target = before.paragraphs[Math.floor(before.paragraphs.length / 2)];
+    assert.ok(target);
+    const lines = text.split('\n');
+    lines[target.line] = `${lines[target.line] ?? ''}新增12件。`;
+    const after = buildModel({ text: lines.join('\n'), previous: before });
+    const reused = after.paragraphs.filter((p) => before.paragraphs.includes(p));
+    assert.strictEqual(reused.length, after.paragraphs.length - 1);
+    assert.ok(!before.paragraphs.includes(after.paragraphs.find((p) => p.line === target.line) as never));
+    // The reused paragraphs keep their figures (the same objects), the edited one has its new figure.
+    const reusedFigures = figuresOf(after).all.filter((f) => f.paragraph && f.paragraph !== after.paragraphs.find((p) => p.line === target.line));
+    assert.ok(reusedFigures.every((f) => figuresOf(before).all.includes(f)));
+    assert.ok(figuresOf(after).all.some((f) => f.line === target.line && f.text === '12件'));
+  });
+});

@@ -1,12 +1,13 @@
 import { parseDocument } from 'yaml';
 import type { LineIndex } from './lines';
+import type { TextMemo } from './memo';
 import type { FrontMatter } from './types';
 
 const FENCE_OPEN = /^(\uFEFF)?---[ \t]*$/;
 const FENCE_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
 /** YAML front matter between `---` lines at the very top of the document. */
-export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
+export function parseFrontMatter(index: LineIndex, memo?: TextMemo): FrontMatter | undefined {
   const first = index.line(0);
   if (!FENCE_OPEN.test(first.text) || index.lineCount < 2) return undefined;
   let close = -1;
@@ -26,6 +27,13 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
       error: undefined,
     };
   }
+  // Everything here depends on the text from the top through the closing fence only.
+  const upTo = index.line(close);
+  if (memo) return memo.get('front-matter', index.text.slice(0, upTo.start + upTo.text.length), () => readFrontMatter(index, close));
+  return readFrontMatter(index, close);
+}
+
+function readFrontMatter(index: LineIndex, close: number): FrontMatter {
   const yamlText = index.text.slice(index.line(1).start, index.line(close).start);
   let data: Record<string, unknown> | undefined;
   let error: FrontMatter['error'];

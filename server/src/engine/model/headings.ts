@@ -1,5 +1,6 @@
 import type { LineIndex } from './lines';
-import { INDENT_RE, matchMarker, type MarkerMatch } from './markers';
+import { INDENT_RE, matchMarker, mayStartMarker, type MarkerMatch } from './markers';
+import type { TextMemo } from './memo';
 import type { Heading } from './types';
 
 /** Sentence ends that close a run-in title. 「：」 does not: 「他们是：……」 stays one title. */
@@ -53,7 +54,7 @@ export interface HeadingContext {
  * Recognises a numbered heading on a body-text line, or returns undefined when the line is body text.
  * `context` decides ambiguous cases such as 「3、4月份……」 (a heading only when it continues 「2、」).
  */
-export function recogniseHeading(index: LineIndex, line: number, mdDepth: number, context: HeadingContext): Heading | undefined {
+export function recogniseHeading(index: LineIndex, line: number, mdDepth: number, context: HeadingContext, memo?: TextMemo): Heading | undefined {
   const text = index.line(line).text;
   let offset = (INDENT_RE.exec(text)?.[0].length ?? 0);
   if (line === 0 && text.charCodeAt(0) === 0xfeff) offset = Math.max(offset, 1 + (INDENT_RE.exec(text.slice(1))?.[0].length ?? 0));
@@ -61,7 +62,8 @@ export function recogniseHeading(index: LineIndex, line: number, mdDepth: number
     const m = /^#{1,6}(?:[ \t]+|$)/.exec(text.slice(offset));
     offset += m ? m[0].length : 0;
   }
-  const marker = matchMarker(text, offset);
+  const at = offset;
+  const marker = !mayStartMarker(text, at) ? undefined : memo ? memo.get('marker', `${at}:${text}`, () => matchMarker(text, at)) : matchMarker(text, at);
   if (!marker) {
     if (mdDepth === 0) return undefined;
     return makeHeading(index, line, mdDepth, undefined, offset);

@@ -68,10 +68,14 @@ const PATTERNS: Pattern[] = [
 /** The first character of every pattern above. */
 const MARKER_START = new RegExp(`^[（(第${CN_NUMERAL_CHARS}0-9０-９${CIRCLED_CLASS}]$`, 'u');
 
+/** Most lines are prose: a marker can only begin with a bracket, 第, a numeral or a digit. */
+export function mayStartMarker(text: string, offset: number): boolean {
+  return MARKER_START.test(text.charAt(offset));
+}
+
 /** Recognises a numbering marker at `offset` in `text` (after indentation). */
 export function matchMarker(text: string, offset: number): MarkerMatch | undefined {
-  // Most lines are prose: a marker can only begin with a bracket, 第, a numeral or a digit.
-  if (!MARKER_START.test(text.charAt(offset))) return undefined;
+  if (!mayStartMarker(text, offset)) return undefined;
   const rest = text.slice(offset);
   for (const p of PATTERNS) {
     const m = p.re.exec(rest);

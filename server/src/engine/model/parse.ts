@@ -29,7 +29,7 @@ export function buildModel(input: ModelInput): ReportModel {
   const previousParagraphs = input.previous && new Map(input.previous.paragraphs.filter((p) => !p.runinOf).map((p) => [p.line, p]));
   const index = new LineIndex(text);
   const lineCount = index.lineCount;
-  const frontMatter = parseFrontMatter(index);
+  const frontMatter = parseFrontMatter(index, memo);
   const kinds: LineKind[] = new Array<LineKind>(lineCount);
   for (let i = 0; i < lineCount; i++) kinds[i] = BLANK_RE.test(index.line(i).text) ? 'blank' : 'text';
 
@@ -54,7 +54,7 @@ export function buildModel(input: ModelInput): ReportModel {
     const kind = kinds[line];
     if (kind !== 'text' && kind !== 'heading') continue;
     const mdDepth = mdHeadingLines.get(line) ?? 0;
-    const heading = recogniseHeading(index, line, mdDepth, context);
+    const heading = recogniseHeading(index, line, mdDepth, context, memo);
     if (heading && heading.style === 'none' && heading.mdDepth === 1 && !title && headings.length === 0) {
       title = { text: heading.title, range: heading.titleRange, line, source: 'heading' };
       kinds[line] = 'heading';

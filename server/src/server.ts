@@ -11,16 +11,19 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildModel, codeActions, diagnostics, documentSymbols, FIX_ALL_KIND, formatEdits, mergeConfig, foldingRanges, hover, outline, setLanguage, t, workspaceSymbols, type EngineConfig, type ReportModel } from './engine';
+import { buildModel, releaseDerived, codeActions, diagnostics, documentSymbols, FIX_ALL_KIND, formatEdits, mergeConfig, foldingRanges, hover, outline, setLanguage, t, workspaceSymbols, type EngineConfig, type ReportModel } from './engine';
 import { ConfigFiles } from './config-file';
 import { completion, COMPLETION_TRIGGERS } from './engine';
 import { OutlineRequest, RenderRequest, StatisticsRequest } from './protocol';
 import { statistics } from './engine';
 import { pageCss, renderDocument } from './engine';
-import { exportDocx, exportHtml } from './engine';
+import { exportHtml } from './engine';
 import { ExportRequest } from './protocol';
 import { engineConfig, SettingsCache, type ReportSettings } from './settings';
 import { WorkspaceIndex } from './workspace';
+
+/** Above this many characters, a document's derived data is not kept between versions (memory over speed). */
+const KEEP_DERIVED_LIMIT = 250_000;
 
 /** Rule documentation shipped beside the bundle: dist/../docs/rules/<id>.md. */
 const DOCS_BASE = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString();
@@ -94,7 +97,13 @@ export function startServer(connection: Connection): void {
           },
         ];
       }
-      return diagnosticsOf(modelOf(doc), config);
+      const model = modelOf(doc);
+      const diags = diagnosticsOf(model, config);
+      // A very large document keeps only its model between versions: its figures and sentences
+      // (tens of MB at 1 MB of text) are read again when needed. Smaller ones keep them for
+      // incremental analysis of the next version.
+      if (doc.getText().length > KEEP_DERIVED_LIMIT) releaseDerived(model);
+      return diags;
     });
     await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diags });
   };
@@ -235,7 +244,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.uri);
     const model = params.text !== undefined ? buildModel({ text: params.text, uri: params.uri }) : doc ? modelOf(doc) : undefined;
     if (!model) return null;
-    const bytes = params.format === 'docx' ? await exportDocx(model) : new TextEncoder().encode(exportHtml(model));
+    // The docx library is loaded on the first export, not at start (memory and start-up time).
+    const bytes = params.format === 'docx' ? await (await import('./engine/features/export-docx')).exportDocx(model) : new TextEncoder().encode(exportHtml(model));
     return { format: params.format, data: Buffer.from(bytes).toString('base64'), title: model.title?.text ?? '' };
   });
 

@@ -1,5 +1,6 @@
 /** The engine: pure functions over a report model. No editor, no connection. */
 export { buildModel, type ModelInput } from './model/parse';
+export { releaseDerived } from './model/derived';
 export type * from './model/types';
 export { flattenSections, sectionAt } from './model/sections';
 export { documentSymbols } from './features/symbols';
@@ -21,7 +22,9 @@ export { applyEdits, nonOverlapping } from './features/edits';
 export { fixAll, type AppliedFix } from './features/fix-all';
 export { completion, COMPLETION_TRIGGERS } from './features/completion';
 export { REPORT_TEMPLATES, templateById, type ReportTemplate } from './features/templates';
-export { exportDocx, type DocxOptions } from './features/export-docx';
+// The .docx exporter (and the docx library) is not exported here: importers load
+// './features/export-docx' themselves, the server only when a user exports (it is large).
+export type { DocxOptions } from './features/export-docx';
 export { exportBlocks, reportMeta, type ExportBlock, type ReportMeta } from './features/export-blocks';
 export { renderDocument, pageCss, type RenderOptions, type RenderResult, type RenderView, type LineMapEntry } from './features/render';
 export { exportHtml } from './features/export-html';

@@ -1,3 +1,4 @@
+import { derivedCache } from './derived';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { parseChineseNumeral, toAsciiDigits } from '../util/numerals';
 import { NON_FIGURE_FOLLOWERS, UNIT_ALTERNATION, unitKind, type FigureKind } from './figure-units';
@@ -199,7 +200,7 @@ export interface FigureIndex {
   at(position: Position): Figure | undefined;
 }
 
-const CACHE = new WeakMap<ReportModel, FigureIndex>();
+const CACHE = derivedCache<FigureIndex>();
 
 /** Figures of a report (memoised per model: the model stays cheap when no numeric rule runs). */
 export function figuresOf(model: ReportModel): FigureIndex {
@@ -211,23 +212,33 @@ export function figuresOf(model: ReportModel): FigureIndex {
   return idx;
 }
 
-/** A figure read from a text on its own (line 0, column 0), moved to where that text is. */
-function place(f: Figure, at: TextPlace): Figure {
-  const col = at.column;
+/** A figure moved by `lines` and `columns` to another place (an unchanged text that moved). */
+function move(f: Figure, at: TextPlace, columns: number): Figure {
   return {
     ...f,
     line: at.line,
-    range: rangeOf(at.line, f.range.start.character + col, f.range.end.character + col),
-    numberRange: rangeOf(at.line, f.numberRange.start.character + col, f.numberRange.end.character + col),
+    range: rangeOf(at.line, f.range.start.character + columns, f.range.end.character + columns),
+    numberRange: rangeOf(at.line, f.numberRange.start.character + columns, f.numberRange.end.character + columns),
     source: at.source,
     paragraph: at.paragraph,
   };
 }
 
-/** Figures of a text at a place: read once per distinct text and version (see TextMemo). */
+interface Placed {
+  readonly at: TextPlace;
+  readonly figures: Figure[];
+}
+
+/** Figures of a text at a place: read once, then moved along with the text from version to version (see TextMemo). */
 function figuresAt(model: ReportModel, text: string, at: TextPlace): Figure[] {
-  const relative = model.memo.get('figures', text, () => scanFigures(text));
-  return relative.map((f) => place(f, at));
+  const same = (a: TextPlace): boolean => a.line === at.line && a.column === at.column && a.source === at.source && a.paragraph === at.paragraph;
+  const placed = model.memo.get<Placed>(
+    `figures:${at.source}`,
+    text,
+    () => ({ at, figures: scanFigures(text, at) }),
+    (old) => (same(old.at) ? old : { at, figures: old.figures.map((f) => move(f, at, at.column - old.at.column)) }),
+  );
+  return placed.figures;
 }
 
 function buildIndex(model: ReportModel): FigureIndex {
@@ -239,7 +250,7 @@ function buildIndex(model: ReportModel): FigureIndex {
     all.push(...figuresAt(model, text, { line: h.line, column: h.titleRange.start.character, source: 'heading', paragraph: undefined }));
   }
   for (const p of model.paragraphs) {
-    const list = model.memo.forObject('figures', p, () => figuresAt(model, p.text, { line: p.line, column: p.range.start.character, source: 'text', paragraph: p }));
+    const list = figuresAt(model, p.text, { line: p.line, column: p.range.start.character, source: 'text', paragraph: p });
     for (const f of list) all.push(f);
     byParagraph.set(p, list);
   }

@@ -1,3 +1,4 @@
+import { derivedCache } from './derived';
 import { figuresOf, type Figure } from './figures';
 import type { Paragraph, ReportModel } from './types';
 
@@ -23,7 +24,7 @@ export interface Sentence {
 }
 
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-const CACHE = new WeakMap<ReportModel, Sentence[]>();
+const CACHE = derivedCache<Sentence[]>();
 
 /** Sentences of every body paragraph, with their clauses and figures (memoised per model). */
 export function sentencesOf(model: ReportModel): Sentence[] {
@@ -32,33 +33,38 @@ export function sentencesOf(model: ReportModel): Sentence[] {
     const figures = figuresOf(model);
     list = [];
     for (const p of model.paragraphs) {
-      const sentences = model.memo.forObject('sentences', p, () => {
-        const own = figures.inParagraph(p);
-        // Figures and sentences depend on the text alone: split once per distinct text and version.
-        const shapes = model.memo.get('sentences', p.text, () => splitText(p.text, own.map((f) => f.range.start.character - p.range.start.character)));
-        return shapes.map((shape) => materialise(p, own, shape));
-      });
-      for (const s of sentences) list.push(s);
+      const own = figures.inParagraph(p);
+      // Sentences depend on the text alone: split once, then moved along with the paragraph.
+      const split = model.memo.get<Split>(
+        'sentences',
+        p.text,
+        () => ({ paragraph: p, figures: own, sentences: splitParagraph(p, own) }),
+        (old) => (old.paragraph === p ? old : { paragraph: p, figures: own, sentences: old.sentences.map((s) => moveSentence(s, old, p, own)) }),
+      );
+      for (const s of split.sentences) list.push(s);
     }
     CACHE.set(model, list);
   }
   return list;
 }
 
-/** A sentence of a paragraph's text: columns from the start of the text, figures as index ranges. */
-interface SentenceShape {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly figFrom: number;
-  readonly figTo: number;
-  readonly clauses: ReadonlyArray<{ readonly text: string; readonly start: number; readonly end: number; readonly delimiter: string; readonly figFrom: number; readonly figTo: number }>;
+interface Split {
+  readonly paragraph: Paragraph;
+  readonly figures: readonly Figure[];
+  readonly sentences: readonly Sentence[];
 }
 
-function materialise(p: Paragraph, figures: readonly Figure[], s: SentenceShape): Sentence {
-  const base = p.range.start.character;
-  const clauses = s.clauses.map((c) => ({ text: c.text, start: base + c.start, end: base + c.end, delimiter: c.delimiter, figures: figures.slice(c.figFrom, c.figTo) }));
-  return { paragraph: p, line: p.line, text: s.text, start: base + s.start, end: base + s.end, clauses, figures: figures.slice(s.figFrom, s.figTo) };
+const NONE: readonly Figure[] = Object.freeze([]);
+const sliceOf = (figures: readonly Figure[], from: number, to: number): readonly Figure[] => (from >= to ? NONE : figures.slice(from, to));
+
+/** A sentence of an unchanged paragraph text that moved: same text, same clauses, the paragraph's new figures. */
+function moveSentence(s: Sentence, old: Split, p: Paragraph, figures: readonly Figure[]): Sentence {
+  const shift = p.range.start.character - old.paragraph.range.start.character;
+  // Figures of the same text come in the same order: the k-th old figure is the k-th new one.
+  const index = new Map(old.figures.map((f, k) => [f, k]));
+  const same = (list: readonly Figure[]): readonly Figure[] => (list.length === 0 ? NONE : list.map((f) => figures[index.get(f) ?? -1] ?? f));
+  const clauses = s.clauses.map((c) => ({ ...c, start: c.start + shift, end: c.end + shift, figures: same(c.figures) }));
+  return { ...s, paragraph: p, line: p.line, start: s.start + shift, end: s.end + shift, clauses, figures: same(s.figures) };
 }
 
 /** Lookup table for the char codes of a set of (BMP) characters. */
@@ -71,14 +77,16 @@ const SENTENCE_END = table('。！？!?；;');
 const CLAUSE_END = table('，,、：:。！？!?；;');
 const isComma = (c: number): boolean => c === 0xff0c || c === 0x2c;
 
-/** Splits a paragraph's text into sentences and clauses; `figureStarts` are its figures' columns, in order. */
-function splitText(text: string, figureStarts: readonly number[]): SentenceShape[] {
-  const out: SentenceShape[] = [];
-  const n = figureStarts.length;
-  const figStart = (k: number): number => figureStarts[k] ?? 0;
+/** Splits a paragraph into sentences and clauses, each with its slice of the paragraph's figures. */
+function splitParagraph(p: Paragraph, figures: readonly Figure[]): Sentence[] {
+  const base = p.range.start.character;
+  const text = p.text;
+  const out: Sentence[] = [];
+  const n = figures.length;
+  const figStart = (k: number): number => (figures[k]?.range.start.character ?? 0) - base;
   const digitAt = (k: number): boolean => isDigit(text.charCodeAt(k));
   let sStart = 0;
-  let clauses: Array<SentenceShape['clauses'][number]> = [];
+  let clauses: Clause[] = [];
   let cStart = 0;
   // Figures are in order and so are clauses and sentences: each takes the next slice of them.
   let cFig = 0;
@@ -92,7 +100,7 @@ function splitText(text: string, figureStarts: readonly number[]): SentenceShape
       while (cFig < n && figStart(cFig) < cStart) cFig++;
       let hi = cFig;
       while (hi < n && figStart(hi) < i) hi++;
-      clauses.push({ text: text.slice(cStart, i), start: cStart, end: i, delimiter: c < 0 ? '' : text.charAt(i), figFrom: cFig, figTo: hi });
+      clauses.push({ text: text.slice(cStart, i), start: base + cStart, end: base + i, delimiter: c < 0 ? '' : text.charAt(i), figures: sliceOf(figures, cFig, hi) });
       cFig = hi;
       cStart = i + 1;
     }
@@ -100,7 +108,7 @@ function splitText(text: string, figureStarts: readonly number[]): SentenceShape
       while (sFig < n && figStart(sFig) < sStart) sFig++;
       let hi = sFig;
       while (hi < n && figStart(hi) < i) hi++;
-      if (clauses.some((x) => x.text.trim() !== '')) out.push({ text: text.slice(sStart, i), start: sStart, end: i, clauses, figFrom: sFig, figTo: hi });
+      if (clauses.some((x) => x.text.trim() !== '')) out.push({ paragraph: p, line: p.line, text: text.slice(sStart, i), start: base + sStart, end: base + i, clauses, figures: sliceOf(figures, sFig, hi) });
       sFig = hi;
       clauses = [];
       sStart = i + 1;

@@ -1,3 +1,4 @@
+import { derivedCache } from '../model/derived';
 import { isAdditive } from '../model/figure-units';
 import type { Figure } from '../model/figures';
 import { CHANGE_WORDS, leadOf, sentencesOf, type Sentence } from '../model/statements';
@@ -14,7 +15,7 @@ export interface Breakdown {
 
 const TOTAL_WORD = /共计|合计|总计|累计|共有|总数|总量|总额|共/u;
 const PARTIAL = /等|主要|包括|含|以上|部分|另有/u;
-const CACHE = new WeakMap<ReportModel, Breakdown[]>();
+const CACHE = derivedCache<Breakdown[]>();
 
 /** Same unit, so the values add up (万元 and 亿元 are both 元; percentages are never parts here). */
 export function sameMeasure(a: Figure, b: Figure): boolean {

@@ -129,6 +129,19 @@ describe('server crash recovery', function () {
     assert.strictEqual(shown.length, 1, `one notice in the notification center, got ${JSON.stringify(shown)}`);
   });
 
+  it('does not count a deliberate restart (Report: Restart Language Server) as a crash', async function () {
+    const before = serverPids(serverJs);
+    await vscode.commands.executeCommand('report.restartServer');
+    await poll(() => {
+      const p = serverPids(serverJs);
+      return p.length === 1 && !before.includes(p[0]);
+    }, 30000, 'the server started by the restart command');
+    await editAndWait('diagnostics after the restart command');
+    const log = outputLog(CHANNEL);
+    assert.ok(!/crash 3 in this session/.test(log), 'the restart command is not a crash');
+    assert.strictEqual((await notices('crash-notice-3')).length, 1);
+  });
+
   after(async function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult } from 'vscode-languageclient';
 import { CrashNoticeHandler, isServerGone, type CrashHooks } from '../../client/src/crash-notice';
 
@@ -96,5 +98,22 @@ describe('client: crash notice around the standard restart policy', () => {
     assert.ok(isServerGone(Object.assign(new Error('channel closed'), { code: 'ERR_IPC_CHANNEL_CLOSED' })));
     assert.ok(isServerGone(new Error('write EPIPE')));
     assert.ok(!isServerGone(new Error('Message header must be "Content-Length"')));
+  });
+});
+
+describe('client: Chinese translations of extension.ts', () => {
+  it('translates every vscode.l10n.t message of client/src/extension.ts in l10n/zh-cn', () => {
+    const root = path.join(__dirname, '..', '..');
+    const dir = path.join(root, 'l10n', 'zh-cn');
+    const zh: Record<string, string> = {};
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json'))) Object.assign(zh, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+    const source = fs.readFileSync(path.join(root, 'client', 'src', 'extension.ts'), 'utf8');
+    const keys = [...source.matchAll(/\bl10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => (m[1] ?? '').replace(/\\(["'\\])/g, '$1'));
+    assert.ok(keys.includes('The report language server stopped unexpectedly and was restarted.'), JSON.stringify(keys));
+    assert.deepStrictEqual(keys.filter((k) => !zh[k]), []);
+    // The error names the restart command as the Command Palette shows it in Chinese.
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const gaveUp = keys.find((k) => k.includes('will not be restarted')) ?? '';
+    assert.ok(zh[gaveUp]?.includes(`Report: ${nls['command.restartServer']}`), zh[gaveUp]);
   });
 });

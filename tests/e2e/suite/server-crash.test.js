@@ -12,6 +12,7 @@ const { waitFor, poll, openNew, probeDom, outputLog } = require('./helpers');
 const EXTENSION_ID = 'report-tools.report-language-tools';
 const CHANNEL = 'Report Language Server';
 const NOTICE = /The report language server stopped unexpectedly and was restarted|报告语言服务器意外停止，已自动重启/;
+const GAVE_UP = /stopped unexpectedly 5 times in 3 minutes and will not be restarted|在 3 分钟内意外停止了 5 次/;
 const DOC = 'server-crash.report.md';
 const TEXT = ['# 工作总结', '', '一、主要工作', '', '今年完成了各项任务。##paidbegin##', ''].join('\n');
 
@@ -50,13 +51,13 @@ function waitForMarkerOn(uri, line, what) {
 }
 
 /** The notices in the notification center (opened for the reading, closed after). */
-async function notices(name) {
+async function notices(name, pattern = NOTICE) {
   await vscode.commands.executeCommand('notifications.showList');
   try {
     const sel = '.notifications-center .notification-list-item-message';
     const r = await probeDom(name, { selector: '.monaco-workbench', text: [sel] });
     assert.ok(r.found, 'the workbench DOM was not found');
-    return (r.texts[sel] || []).filter((t) => NOTICE.test(t));
+    return (r.texts[sel] || []).filter((t) => pattern.test(t));
   } finally {
     await vscode.commands.executeCommand('notifications.hideList');
   }
@@ -140,6 +141,28 @@ describe('server crash recovery', function () {
     const log = outputLog(CHANNEL);
     assert.ok(!/crash 3 in this session/.test(log), 'the restart command is not a crash');
     assert.strictEqual((await notices('crash-notice-3')).length, 1);
+  });
+
+  it('gives up after 5 crashes in 3 minutes with a clear error; the restart command brings the server back', async function () {
+    // The restart command above reset the standard policy: 4 more crashes are restarted...
+    for (let i = 0; i < 4; i++) {
+      await crash();
+      await editAndWait(`diagnostics after restart ${i + 1} of 4`);
+    }
+    // ...and the 5th is not.
+    const [pid] = serverPids(serverJs);
+    process.kill(pid, 'SIGKILL');
+    await poll(() => /will not be restarted/.test(outputLog(CHANNEL)) || undefined, 20000, 'the "will not be restarted" line in the output log');
+    assert.deepStrictEqual(serverPids(serverJs).filter((p) => p !== pid), [], 'no server is started after the policy gave up');
+    const errors = await poll(async () => {
+      const e = await notices('crash-gave-up', GAVE_UP);
+      return e.length ? e : undefined;
+    }, 20000, 'the error in the notification center');
+    assert.strictEqual(errors.length, 1, JSON.stringify(errors));
+    assert.strictEqual((await notices('crash-notice-4')).length, 1, 'still one crash notice');
+    await vscode.commands.executeCommand('report.restartServer');
+    await poll(() => serverPids(serverJs).length === 1, 30000, 'the server started by the restart command');
+    await editAndWait('diagnostics after restarting the server that had been given up');
   });
 
   after(async function () {

@@ -1,3 +1,5 @@
+// First: the time the bundle starts loading (imports are evaluated in order).
+import { loadStart } from './load-start';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -6,9 +8,54 @@ import { registerNewReport } from './new-report';
 import { registerWordCount } from './word-count';
 import { registerStatistics } from './statistics';
 import { registerExport } from './export';
+import { CrashNoticeHandler } from './crash-notice';
+
+// All the bundle's modules are evaluated by now.
+const bundleEvaluated = performance.now();
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
+let crashHandler: CrashNoticeHandler | undefined;
+
+/** The standard restart policy, plus one notice for the user (see crash-notice.ts). */
+function createCrashHandler(getClient: () => LanguageClient | undefined): CrashNoticeHandler {
+  const showOutput = vscode.l10n.t('Show Output');
+  const restart = vscode.l10n.t('Restart Server');
+  return new CrashNoticeHandler(
+    () => {
+      const c = getClient();
+      if (!c) throw new Error('no language client');
+      return c.createDefaultErrorHandler();
+    },
+    {
+      restarting(crash, notify) {
+        output?.warn(`The report language server stopped unexpectedly (crash ${crash} in this session): restarting it.${notify ? ' The user was notified.' : ''}`);
+        if (!notify) return;
+        void vscode.window
+          .showWarningMessage(vscode.l10n.t('The report language server stopped unexpectedly and was restarted.'), showOutput)
+          .then((choice) => {
+            if (choice === showOutput) output?.show(true);
+          });
+      },
+      writeFailed(error) {
+        output?.warn(`Could not write to the report language server (${error.message}): waiting for its process to end.`);
+      },
+      gaveUp(crash, reason) {
+        output?.error(`The report language server stopped unexpectedly (crash ${crash} in this session) and will not be restarted: ${reason ?? 'the restart policy gave up'}.`);
+        void vscode.window
+          .showErrorMessage(
+            vscode.l10n.t('The report language server stopped unexpectedly 5 times in 3 minutes and will not be restarted. Run "Report: Restart Language Server" to start it again.'),
+            showOutput,
+            restart,
+          )
+          .then((choice) => {
+            if (choice === showOutput) output?.show(true);
+            if (choice === restart) void vscode.commands.executeCommand('report.restartServer');
+          });
+      },
+    },
+  );
+}
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -16,7 +63,6 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  output ??= vscode.window.createOutputChannel('Report Language Server', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'report' },
@@ -25,11 +71,15 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     synchronize: { configurationSection: 'report', fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportrc{.json,.yaml,.yml}') },
     outputChannel: output,
     initializationOptions: {},
+    errorHandler: crashHandler,
   };
   return new LanguageClient('report', 'Report Language Server', serverOptions, clientOptions);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const activateStart = performance.now();
+  output ??= vscode.window.createOutputChannel('Report Language Server', { log: true });
+  crashHandler = createCrashHandler(() => client);
   client = createClient(context);
   registerPreview(context, () => client);
   registerNewReport(context);
@@ -40,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('report.restartServer', async () => {
       if (!client) return;
       output?.info('Restarting the report language server…');
+      crashHandler?.reset();
       await client.restart();
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Report language server restarted.'), 3000);
     }),
@@ -50,6 +101,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output?.error(`The report language server did not start: ${e instanceof Error ? e.message : String(e)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('The report language server did not start. See the "Report Language Server" output for details.'));
   });
+  const end = performance.now();
+  // Read by tests/e2e/suite/activation.test.js.
+  const ms = (a: number, b: number) => `${(b - a).toFixed(1)} ms`;
+  output.info(
+    `Activated in ${ms(loadStart, end)} (bundle load ${ms(loadStart, bundleEvaluated)}, then VS Code called activate() ${ms(bundleEvaluated, activateStart)} later, activate() ${ms(activateStart, end)})`,
+  );
 }
 
 export async function deactivate(): Promise<void> {

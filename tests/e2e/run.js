@@ -284,6 +284,8 @@ async function startCodeServer(port, dirs) {
     // suite learns where things are (the web payload has no extensionEnvironment).
     E2E_REPO_ROOT: REPO_ROOT,
     E2E_WORKSPACE: dirs.workspace,
+    // VS Code's logs (and the extension's log output channels) are under <user-data>/logs.
+    E2E_USER_DATA: dirs.userData,
     E2E_SCREENSHOTS: SHOTS_DIR,
     E2E_SCREENSHOT_MARKER: SCREENSHOT_MARKER,
     E2E_WEBVIEW_MARKER: WEBVIEW_MARKER,
@@ -455,7 +457,8 @@ async function main() {
     shotQueue.push(shotChain);
   }
 
-  // Webview probes: the extension host can't see inside a webview, the browser can. A request
+  // Webview probes: the extension host can't see inside a webview (nor the workbench's own DOM,
+  // e.g. its notifications), the browser can. A request
   // {name, selector, count?: [css], text?: [css], measure?: css, flags?: [global names], timeoutMs?,
   //  scrollIntoView?: css, dblclick?: css}
   // finds the frame whose document has `selector` and writes what it reads to

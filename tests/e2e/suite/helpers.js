@@ -84,4 +84,52 @@ async function openNew(name, text) {
   return doc;
 }
 
-module.exports = { waitFor, poll, screenshot, workspaceUri, openNew };
+/** Reads a DOM through tests/e2e/run.js (see probeWebview there): the frame whose document has
+ * request.selector — a webview's, or the workbench's own with '.monaco-workbench'. Returns
+ * { found, texts: {css: [textContent]}, counts: {css: n}, ... }. */
+async function probeDom(name, request) {
+  const dir = process.env.E2E_WEBVIEW_RESULTS;
+  if (!dir) throw new Error('run.js sets E2E_WEBVIEW_RESULTS');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.json`);
+  fs.rmSync(file, { force: true });
+  const seen = new Promise((resolve, reject) => {
+    const watcher = fs.watch(dir, () => {
+      if (fs.existsSync(file)) done();
+    });
+    const timer = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`DOM probe ${name} got no answer`));
+    }, (request.timeoutMs || 15000) + 10000);
+    function done() {
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    }
+    if (fs.existsSync(file)) done();
+  });
+  console.log(`${process.env.E2E_WEBVIEW_MARKER || '[e2e:webview]'} ${JSON.stringify({ name, ...request })}`);
+  await seen;
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** The files of a log output channel (vscode.window.createOutputChannel(name, { log: true })) under
+ * VS Code's logs folder (<user-data>/logs/<session>/…/<name>.log). */
+function outputLogFiles(channelName) {
+  const root = path.join(process.env.E2E_USER_DATA || '', 'logs');
+  if (!process.env.E2E_USER_DATA || !fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { recursive: true })
+    .map(String)
+    .filter((f) => path.basename(f) === `${channelName}.log`)
+    .map((f) => path.join(root, f));
+}
+
+/** The text of a log output channel so far ('' when it has not been written yet). */
+function outputLog(channelName) {
+  return outputLogFiles(channelName)
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
+module.exports = { waitFor, poll, screenshot, workspaceUri, openNew, probeDom, outputLog };

@@ -5,7 +5,7 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
-const { waitFor, poll, screenshot, workspaceUri } = require('./helpers');
+const { waitFor, poll, screenshot, workspaceUri, probeDom } = require('./helpers');
 
 const EXTENSION_ID = 'report-tools.report-language-tools';
 const SEED = '2023-county-office-shuzhi-report.report.md';
@@ -29,30 +29,8 @@ const PAYLOAD_TEXT = [
 ].join('\n');
 
 /** Reads the preview webview's DOM through run.js (see probeWebview there). */
-async function probe(name, request) {
-  const dir = process.env.E2E_WEBVIEW_RESULTS;
-  assert.ok(dir, 'run.js sets E2E_WEBVIEW_RESULTS');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.json`);
-  fs.rmSync(file, { force: true });
-  const seen = new Promise((resolve, reject) => {
-    const watcher = fs.watch(dir, () => {
-      if (fs.existsSync(file)) done();
-    });
-    const timer = setTimeout(() => {
-      watcher.close();
-      reject(new Error(`webview probe ${name} got no answer`));
-    }, (request.timeoutMs || 15000) + 10000);
-    function done() {
-      clearTimeout(timer);
-      watcher.close();
-      resolve();
-    }
-    if (fs.existsSync(file)) done();
-  });
-  console.log(`${process.env.E2E_WEBVIEW_MARKER || '[e2e:webview]'} ${JSON.stringify({ name, selector: '#report-root', ...request })}`);
-  await seen;
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+function probe(name, request) {
+  return probeDom(name, { selector: '#report-root', ...request });
 }
 
 /** Probes until `check` accepts the result (the webview patches its DOM asynchronously). */

@@ -21,6 +21,7 @@ import { exportHtml } from './engine';
 import { ExportRequest } from './protocol';
 import { engineConfig, SettingsCache, type ReportSettings } from './settings';
 import { WorkspaceIndex } from './workspace';
+import { reduceMemorySoon } from './memory';
 
 /** Above this many characters, a document's derived data is not kept between versions (memory over speed). */
 const KEEP_DERIVED_LIMIT = 250_000;
@@ -102,7 +103,10 @@ export function startServer(connection: Connection): void {
       // A very large document keeps only its model between versions: its figures and sentences
       // (tens of MB at 1 MB of text) are read again when needed. Smaller ones keep them for
       // incremental analysis of the next version.
-      if (doc.getText().length > KEEP_DERIVED_LIMIT) releaseDerived(model);
+      if (doc.getText().length > KEEP_DERIVED_LIMIT) {
+        releaseDerived(model);
+        reduceMemorySoon();
+      }
       return diags;
     });
     await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diags });

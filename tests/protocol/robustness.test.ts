@@ -131,6 +131,32 @@ describe('language server robustness (bad clients)', function () {
     await alive();
   });
 
+  it('keeps a large report (over 250,000 characters) correct across edits after releasing its derived data', async () => {
+    const uri = 'file:///large.report.md';
+    const text = Array.from({ length: 16 }, () => HAILAR).join('\n');
+    assert.ok(text.length > 250_000);
+    await client.open(uri, text);
+    const first = await client.waitForVersion(uri, 1, 60_000);
+    assert.ok(first.diagnostics.length > 0);
+    // Hover on a figure needs the figures the server let go of after validation: read again.
+    const line = text.split('\n').findIndex((l) => l.includes('287.9亿元'));
+    const col = (text.split('\n')[line] ?? '').indexOf('287.9亿元');
+    const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: col + 1 } })) as { contents: { value: string } } | null;
+    assert.match(hover?.contents.value ?? '', /287\.9/);
+    // An edit: the same diagnostics as for a fresh document with that text.
+    const version = await client.change(uri, [{ range: { start: { line, character: col }, end: { line, character: col } }, text: '约' }]);
+    const edited = await client.waitForVersion(uri, version, 60_000);
+    const lines = text.split('\n');
+    lines[line] = `${(lines[line] ?? '').slice(0, col)}约${(lines[line] ?? '').slice(col)}`;
+    const fresh = 'file:///large-fresh.report.md';
+    await client.open(fresh, lines.join('\n'));
+    const expected = await client.waitForVersion(fresh, 1, 60_000);
+    assert.deepStrictEqual(edited.diagnostics, expected.diagnostics);
+    await client.close(fresh);
+    await client.close(uri);
+    await alive();
+  });
+
   it('opens a 10 MB report with the size notice instead of freezing', async () => {
     const uri = 'file:///huge.report.md';
     let text = '';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { buildModel, DEFAULT_CONFIG, documentSymbols, foldingRanges, runRules, type ReportModel } from '../../server/src/engine';
+import { buildModel, DEFAULT_CONFIG, documentSymbols, foldingRanges, releaseDerived, runRules, type ReportModel } from '../../server/src/engine';
 import { figuresOf } from '../../server/src/engine/model/figures';
 import { sentencesOf } from '../../server/src/engine/model/statements';
 import { generatedReport, REAL_REPORTS, textPiece, marker } from '../support/generators';
@@ -85,4 +85,19 @@ describe('incremental analysis', function () {
     assert.ok(reusedFigures.every((f) => figuresOf(before).all.includes(f)));
     assert.ok(figuresOf(after).all.some((f) => f.line === target.line && f.text === '12件'));
   });
+
+  it('releaseDerived drops figures and sentences but the model stays usable, and the next version reads afresh', () => {
+    const text = REAL_REPORTS[2]?.text ?? '';
+    const model = buildModel({ text });
+    const before = everything(model);
+    const figures = figuresOf(model);
+    releaseDerived(model);
+    assert.notStrictEqual(figuresOf(model), figures, 'figures are read again');
+    assert.strictEqual(everything(model), before);
+    releaseDerived(model);
+    const next = buildModel({ text: `${text}\n新增一段。`, previous: model });
+    assert.ok(figuresOf(next).all.every((f) => !figuresOf(model).all.includes(f)), 'nothing is reused after a release');
+    assert.strictEqual(everything(next), everything(buildModel({ text: `${text}\n新增一段。` })));
+  });
 });
+

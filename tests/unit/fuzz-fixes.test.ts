@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { editedRealReport, generatedReport, REAL_REPORTS } from '../support/generators';
 import { describeInput } from '../support/engine-properties';
 import { applyEditsFn, checkFixes, checkFormatIdempotent, formatEditsFn } from '../support/fix-properties';
+import { buildModel } from '../../server/src/engine';
+import { setLanguage } from '../../server/src/engine/i18n';
 
 /**
  * Properties of formatting and quick fixes over generated and edited real reports: formatting is
@@ -49,5 +51,32 @@ describe('fuzz: formatting and fixes', function () {
     fc.assert(fc.property(editedRealReport, (t) => void (checked += checkFixes(t, 2))), params(100));
     // The generators do produce fixable findings: the property is not vacuous.
     assert.ok(checked > 100, `only ${checked} fixes were checked`);
+  });
+});
+
+/** Minimal inputs on which `npm run fuzz` found a fix that broke the property, each fixed at its root in the engine. */
+describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
+  before(() => setLanguage('en'));
+  /** What the model reads, independent of how the markers are written and of the width of the punctuation. */
+  const FULL: Record<string, string> = { ',': '，', '!': '！', '?': '？', ';': '；', ':': '：' };
+  const reading = (text: string): string[] => {
+    const m = buildModel({ text });
+    return [...m.headings.map((h) => `${h.line}:${h.level}:${h.value}:${h.title.replace(/[,!?;:]/g, (c) => FULL[c] ?? c)}:${h.runin}`), ...m.enumerations.map((e) => `${e.family}:${e.items.map((i) => i.value).join(',')}`)];
+  };
+
+  it('reads half-width 「,」「!」「?」「;」「:」 as their full-width forms, so punctuation-width fixes keep the outline', () => {
+    const pairs: Array<[string, string]> = [
+      ['⑤,报', '⑤，报'], // circled marker with a wrongly added comma
+      ['一,标题\n二、乙', '一，标题\n二、乙'],
+      ['一、甲\n第一,乙\n第二，丁', '一、甲\n第一，乙\n第二，丁'],
+      ['①甲!改革；②乙；③丙', '①甲！改革；②乙；③丙'], // 「!」 ends a run-in title
+      ['（1）甲?乙（2）丙（3）丁', '（1）甲？乙（2）丙（3）丁'],
+      ['一、甲\n第一，乙;丙\n第二，丁', '一、甲\n第一，乙；丙\n第二，丁'], // a sentence inside: body text
+      ['一、甲\n其中第一:学习；第二：调研', '一、甲\n其中第一：学习；第二：调研'], // inline 第一：
+    ];
+    for (const [half, full] of pairs) {
+      assert.deepStrictEqual(reading(half), reading(full), half);
+      checkFixes(half, 100);
+    }
   });
 });

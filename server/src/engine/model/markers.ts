@@ -47,14 +47,14 @@ function ar(style: MarkerStyle, level: number, numeral: string, extra = ''): Ret
 const PATTERNS: Pattern[] = [
   // （一） (一) — with a wrongly added 、 or ， kept as extraPunct
   { re: new RegExp(`^${OPEN}(${CN})${CLOSE}([、，,.．]*)`), make: (m) => cn(m[0].startsWith('（') && /）/.test(m[0]) ? 'cn-paren' : 'cn-paren-half', 2, m[1] ?? '', m[2] ?? '') },
-  // 第一， 第一、
-  { re: new RegExp(`^第(${CN})([，、])`), make: (m) => { const r = cn('cn-di', 2, m[1] ?? ''); return r && { ...r, number: `第${m[1] ?? ''}` }; } },
-  // 一、 一. 一． 一，
-  { re: new RegExp(`^(${CN})(、|[.．](?![0-9０-９])|，)`), make: (m) => cn(m[2] === '、' ? 'cn-dun' : m[2] === '，' ? 'cn-comma' : 'cn-dot', 1, m[1] ?? '') },
+  // 第一， 第一、 (and 「第一,」: a half-width comma reads as its full-width form)
+  { re: new RegExp(`^第(${CN})([，、,])`), make: (m) => { const r = cn('cn-di', 2, m[1] ?? ''); return r && { ...r, number: `第${m[1] ?? ''}` }; } },
+  // 一、 一. 一． 一， 一,
+  { re: new RegExp(`^(${CN})(、|[.．](?![0-9０-９])|[，,])`), make: (m) => cn(m[2] === '、' ? 'cn-dun' : m[2] === '，' || m[2] === ',' ? 'cn-comma' : 'cn-dot', 1, m[1] ?? '') },
   // （1） (1)
   { re: new RegExp(`^${OPEN}(${AR})${CLOSE}([、，,.．]*)`), make: (m) => ar(m[0].startsWith('（') && /）/.test(m[0]) ? 'ar-paren' : 'ar-paren-half', 4, m[1] ?? '', m[2] ?? '') },
   // ①
-  { re: new RegExp(`^([${CIRCLED_CLASS}])([、，.．]*)`), make: (m) => { const v = parseCircled(m[1] ?? ''); return v === undefined ? undefined : { style: 'circled', level: 4, number: m[1] ?? '', value: v, extraPunct: m[2] ?? '', fullWidthDigits: false }; } },
+  { re: new RegExp(`^([${CIRCLED_CLASS}])([、，,.．]*)`), make: (m) => { const v = parseCircled(m[1] ?? ''); return v === undefined ? undefined : { style: 'circled', level: 4, number: m[1] ?? '', value: v, extraPunct: m[2] ?? '', fullWidthDigits: false }; } },
   // 1.1 / 1.1.1 followed by white space (decimal numbering of technical reports)
   { re: /^([0-9]{1,3}(?:\.[0-9]{1,3}){1,4})\.?(?=[ \t\u3000])/, make: (m) => { const parts = (m[1] ?? '').split('.'); const v = Number(parts[parts.length - 1]); return v > 0 ? { style: 'decimal', level: parts.length, number: m[1] ?? '', value: v, extraPunct: '', fullWidthDigits: false } : undefined; } },
   // 1. 1． (not 5.5%)

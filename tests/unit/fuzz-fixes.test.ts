@@ -79,4 +79,16 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
       checkFixes(half, 100);
     }
   });
+
+  it('reads a marker through paste junk, so removing the junk (stray-marker) keeps the outline', () => {
+    const pairs: Array<[string, string]> = [
+      ['##paidend##四、下一步工作打算\n下阶段', '四、下一步工作打算\n下阶段'],
+      ['第\u200b二，', '第二，'],
+      ['  ##paidbegin##  1.1 甲\n1.2 乙', '    1.1 甲\n1.2 乙'],
+    ];
+    for (const [junk, clean] of pairs) {
+      assert.deepStrictEqual(reading(junk), reading(clean), junk);
+      assert.ok(checkFixes(junk, 100) > 0);
+    }
+  });
 });

@@ -65,16 +65,49 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`^(${AR})${CLOSE}([、，,.．]*)`), make: (m) => ar('ar-half-close', 4, m[1] ?? '', m[2] ?? '') },
 ];
 
+/**
+ * Paste junk that the stray-marker rule reports and removes (「##paidend##」, zero-width characters,
+ * U+FFFD): a marker is read through it (「##paidend##四、」, 「第\u200b二，」), so that removing it does
+ * not change the outline.
+ */
+const JUNK_RE = /##[A-Za-z][A-Za-z0-9_-]{1,30}##|\[(?:paid|vip)[a-z]*\]|【(?:隐藏内容|付费内容|VIP专享)】|\u200b|\u200c|\u200d|\u2060|\ufeff|\ufffd/gi;
+const JUNK_NEAR_RE = /[#[【\u200b\u200c\u2060\ufeff\ufffd]|\u200d/;
+
 /** Recognises a numbering marker at `offset` in `text` (after indentation). */
 export function matchMarker(text: string, offset: number): MarkerMatch | undefined {
-  const rest = text.slice(offset);
+  const raw = text.slice(offset);
+  // Columns of the text without junk → columns of `raw` (built only when junk may be near the start).
+  let at: number[] | undefined;
+  let rest = raw;
+  if (JUNK_NEAR_RE.test(raw.slice(0, 64))) {
+    at = [];
+    rest = '';
+    let from = 0;
+    const keep = (to: number): void => {
+      for (let i = from; i < to; i++) at?.push(i);
+      rest += raw.slice(from, to);
+    };
+    JUNK_RE.lastIndex = 0;
+    for (let m = JUNK_RE.exec(raw); m !== null; m = JUNK_RE.exec(raw)) {
+      keep(m.index);
+      from = m.index + m[0].length;
+    }
+    keep(raw.length);
+    // Indentation after leading junk is indentation (「##paidend##」, two spaces, 「一、」).
+    const lead = INDENT_RE.exec(rest)?.[0].length ?? 0;
+    rest = rest.slice(lead);
+    at = at.slice(lead);
+  }
   for (const p of PATTERNS) {
     const m = p.re.exec(rest);
     if (!m) continue;
     const made = p.make(m);
     if (!made) continue;
     const after = rest.charAt(m[0].length);
-    return { ...made, start: offset, length: m[0].length, digitFollows: /[0-9０-９]/.test(after) };
+    // Junk before the marker stays outside it, junk inside it is part of it.
+    const start = at ? (at[0] ?? 0) : 0;
+    const end = at ? (at[m[0].length - 1] ?? 0) + 1 : m[0].length;
+    return { ...made, start: offset + start, length: end - start, digitFollows: /[0-9０-９]/.test(after) };
   }
   return undefined;
 }

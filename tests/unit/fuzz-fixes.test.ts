@@ -5,6 +5,7 @@ import { describeInput } from '../support/engine-properties';
 import { applyEditsFn, checkFixes, checkFormatIdempotent, formatEditsFn } from '../support/fix-properties';
 import { buildModel } from '../../server/src/engine';
 import { setLanguage } from '../../server/src/engine/i18n';
+import { applyFirstFix, findings } from './structure-helpers';
 
 /**
  * Properties of formatting and quick fixes over generated and edited real reports: formatting is
@@ -90,5 +91,19 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
       assert.deepStrictEqual(reading(junk), reading(clean), junk);
       assert.ok(checkFixes(junk, 100) > 0);
     }
+  });
+
+  it('numbering-style: the top-level Arabic headings it renumbers 一、二、 satisfy heading-punctuation', () => {
+    // The 「。」 a stand-alone level-1 heading does not take goes in the same fix.
+    const text = '1、履。\n1）';
+    const style = findings('numbering-style', text);
+    assert.strictEqual(style.length, 1);
+    assert.strictEqual(applyFirstFix(text, style[0]!), '一、履\n1）');
+    // Among run-in siblings the 「。」 ends a run-in title and stays (heading-punctuation leaves it).
+    const runin = '1、。。\r4、责。\r２)\r1、。。';
+    assert.strictEqual(applyFirstFix(runin, findings('numbering-style', runin)[0]!), '一、。。\r四、责。\r２)\r一、。。');
+    // Beside a top-level 「九.」 they are not the outline's top level: no conversion (it would merge the two lists).
+    assert.ok(!findings('numbering-style', '7.年\r２)\r九.？').some((d) => /top-level/.test(d.finding.fixes?.[0]?.title ?? '')));
+    for (const t of [text, runin, '7.年\r２)\r九.？']) assert.ok(checkFixes(t, 100) > 0);
   });
 });

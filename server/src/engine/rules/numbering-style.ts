@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import type { Heading, MarkerStyle } from '../model/types';
 import { toAsciiDigits, toChineseNumeral } from '../util/numerals';
+import { level1PeriodJudged, removePeriod } from './heading-punctuation';
 import { siblingRuns, type SiblingRun } from './sibling-runs';
 import type { Finding, Rule } from './types';
 
@@ -69,11 +70,14 @@ export const numberingStyle: Rule = {
     /** Top-level Arabic headings → their list: converting one alone would break the list's sequence. */
     const topArabic = new Map<Heading, Heading[]>();
     const hasChildren = new Set(model.sections.filter((s) => s.children.length > 0).map((s) => s.heading));
+    // A numbered top-level heading of level 1 or 2 beside them (「一、」, 「（一）」): as level-1 headings
+    // they would join its list or take it in, so the top-level list is not the outline's top level.
+    const shallowTop = model.sections.some((s) => s.heading.style !== 'none' && s.level < 3);
     for (const run of siblingRuns(model)) {
       for (const [h, text] of inconsistent(run)) mixed.set(h, text);
       // Only Chinese titles: an English half of a bilingual report numbers its parts 1. 2. on purpose.
       const arabic = run.headings.filter((h) => ARABIC.has(h.style));
-      if (run.parent === undefined && arabic.some((h) => hasChildren.has(h) && /[\u3400-\u9fff]/u.test(h.title))) {
+      if (run.parent === undefined && !shallowTop && arabic.some((h) => hasChildren.has(h) && /[\u3400-\u9fff]/u.test(h.title))) {
         for (const h of arabic) topArabic.set(h, arabic);
       }
     }
@@ -91,8 +95,10 @@ export const numberingStyle: Rule = {
         preferred = false;
       }
       if (!fix || fix.text === h.marker) continue;
+      // A stand-alone level-1 heading takes no 「。」 (heading-punctuation): the headings that become
+      // level 1 lose it in the same fix.
       const edits = top
-        ? top.map((g) => ({ range: g.markerRange, newText: `${toChineseNumeral(g.value)}、` }))
+        ? top.flatMap((g) => [{ range: g.markerRange, newText: `${toChineseNumeral(g.value)}、` }, ...(g.runin || !level1PeriodJudged(model, top) ? [] : (removePeriod(g) ?? []))])
         : [{ range: h.markerRange, newText: fix.text }];
       out.push({
         range: h.markerRange,

@@ -104,6 +104,9 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     assert.strictEqual(applyFirstFix(runin, findings('numbering-style', runin)[0]!), '一、。。\r四、责。\r２)\r一、。。');
     // Beside a top-level 「九.」 they are not the outline's top level: no conversion (it would merge the two lists).
     assert.ok(!findings('numbering-style', '7.年\r２)\r九.？').some((d) => /top-level/.test(d.finding.fixes?.[0]?.title ?? '')));
-    for (const t of [text, runin, '7.年\r２)\r九.？']) assert.ok(checkFixes(t, 100) > 0);
+    // Nor beside a top-level 「6.12.5」 of their level (it would move into the new 「四、」 section).
+    const decimal = '4. 发展\n（１２）坚持\n# 6.12.5 报告';
+    assert.ok(!findings('numbering-style', decimal).some((d) => /top-level/.test(d.finding.fixes?.[0]?.title ?? '')));
+    for (const t of [text, runin, '7.年\r２)\r九.？', decimal]) assert.ok(checkFixes(t, 100) > 0);
   });
 });

@@ -70,14 +70,16 @@ export const numberingStyle: Rule = {
     /** Top-level Arabic headings → their list: converting one alone would break the list's sequence. */
     const topArabic = new Map<Heading, Heading[]>();
     const hasChildren = new Set(model.sections.filter((s) => s.children.length > 0).map((s) => s.heading));
-    // A numbered top-level heading of level 1 or 2 beside them (「一、」, 「（一）」): as level-1 headings
-    // they would join its list or take it in, so the top-level list is not the outline's top level.
-    const shallowTop = model.sections.some((s) => s.heading.style !== 'none' && s.level < 3);
+    // Converted only when that keeps the outline: a numbered top-level heading after the list's first
+    // that is not in it (「九.」 joins the new level-1 list, 「（一）」, 「6.12.5」 or a restarted second
+    // list is taken in by it) means the list is not the outline's top level.
+    const topNumbered = model.sections.map((s) => s.heading).filter((h) => h.style !== 'none' && h.value > 0);
     for (const run of siblingRuns(model)) {
       for (const [h, text] of inconsistent(run)) mixed.set(h, text);
       // Only Chinese titles: an English half of a bilingual report numbers its parts 1. 2. on purpose.
       const arabic = run.headings.filter((h) => ARABIC.has(h.style));
-      if (run.parent === undefined && !shallowTop && arabic.some((h) => hasChildren.has(h) && /[\u3400-\u9fff]/u.test(h.title))) {
+      const alone = (first: Heading | undefined): boolean => topNumbered.every((h) => h.line < (first?.line ?? 0) || arabic.includes(h));
+      if (run.parent === undefined && alone(arabic[0]) && arabic.some((h) => hasChildren.has(h) && /[\u3400-\u9fff]/u.test(h.title))) {
         for (const h of arabic) topArabic.set(h, arabic);
       }
     }

@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { editedRealReport, generatedReport, REAL_REPORTS } from '../support/generators';
 import { describeInput } from '../support/engine-properties';
 import { applyEditsFn, checkFixes, checkFormatIdempotent, formatEditsFn } from '../support/fix-properties';
+import { buildModel } from '../../server/src/engine';
+import { setLanguage } from '../../server/src/engine/i18n';
+import { applyFirstFix, findings } from './structure-helpers';
 
 /**
  * Properties of formatting and quick fixes over generated and edited real reports: formatting is
@@ -38,6 +41,8 @@ describe('fuzz: formatting and fixes', function () {
     for (const r of REAL_REPORTS) assert.ok(checkFormatIdempotent(r.text));
     // Found by npm run fuzz: 100 sibling sections were renumbered to 「一百、」, which is no heading.
     assert.ok(checkFormatIdempotent(Array.from({ length: 600 }, (_, i) => ['一、标题', '（一）小节。正文', '1.条目', '（1）细目', '## 第二章', `${i}.${i % 7}.${i % 3} 小节`][i % 6] ?? '').join('\n')));
+    // Found by npm run fuzz: renumbering 「2、」 to 「1、」 made the body line 「3、4月份」 after 「3、4月份」 continue the list.
+    assert.ok(checkFormatIdempotent('2、甲：\n 3、4月份乙\n 3、4月份乙\n3、丙'));
     fc.assert(fc.property(generatedReport(), (t) => void checkFormatIdempotent(t)), params(400));
     fc.assert(fc.property(editedRealReport, (t) => void checkFormatIdempotent(t)), params(100));
   });
@@ -49,5 +54,61 @@ describe('fuzz: formatting and fixes', function () {
     fc.assert(fc.property(editedRealReport, (t) => void (checked += checkFixes(t, 2))), params(100));
     // The generators do produce fixable findings: the property is not vacuous.
     assert.ok(checked > 100, `only ${checked} fixes were checked`);
+  });
+});
+
+/** Minimal inputs on which `npm run fuzz` found a fix that broke the property, each fixed at its root in the engine. */
+describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
+  before(() => setLanguage('en'));
+  /** What the model reads, independent of how the markers are written and of the width of the punctuation. */
+  const FULL: Record<string, string> = { ',': '，', '!': '！', '?': '？', ';': '；', ':': '：' };
+  const reading = (text: string): string[] => {
+    const m = buildModel({ text });
+    return [...m.headings.map((h) => `${h.line}:${h.level}:${h.value}:${h.title.replace(/[,!?;:]/g, (c) => FULL[c] ?? c)}:${h.runin}`), ...m.enumerations.map((e) => `${e.family}:${e.items.map((i) => i.value).join(',')}`)];
+  };
+
+  it('reads half-width 「,」「!」「?」「;」「:」 as their full-width forms, so punctuation-width fixes keep the outline', () => {
+    const pairs: Array<[string, string]> = [
+      ['⑤,报', '⑤，报'], // circled marker with a wrongly added comma
+      ['一,标题\n二、乙', '一，标题\n二、乙'],
+      ['一、甲\n第一,乙\n第二，丁', '一、甲\n第一，乙\n第二，丁'],
+      ['①甲!改革；②乙；③丙', '①甲！改革；②乙；③丙'], // 「!」 ends a run-in title
+      ['（1）甲?乙（2）丙（3）丁', '（1）甲？乙（2）丙（3）丁'],
+      ['一、甲\n第一，乙;丙\n第二，丁', '一、甲\n第一，乙；丙\n第二，丁'], // a sentence inside: body text
+      ['一、甲\n其中第一:学习；第二：调研', '一、甲\n其中第一：学习；第二：调研'], // inline 第一：
+    ];
+    for (const [half, full] of pairs) {
+      assert.deepStrictEqual(reading(half), reading(full), half);
+      checkFixes(half, 100);
+    }
+  });
+
+  it('reads a marker through paste junk, so removing the junk (stray-marker) keeps the outline', () => {
+    const pairs: Array<[string, string]> = [
+      ['##paidend##四、下一步工作打算\n下阶段', '四、下一步工作打算\n下阶段'],
+      ['第\u200b二，', '第二，'],
+      ['  ##paidbegin##  1.1 甲\n1.2 乙', '    1.1 甲\n1.2 乙'],
+    ];
+    for (const [junk, clean] of pairs) {
+      assert.deepStrictEqual(reading(junk), reading(clean), junk);
+      assert.ok(checkFixes(junk, 100) > 0);
+    }
+  });
+
+  it('numbering-style: the top-level Arabic headings it renumbers 一、二、 satisfy heading-punctuation', () => {
+    // The 「。」 a stand-alone level-1 heading does not take goes in the same fix.
+    const text = '1、履。\n1）';
+    const style = findings('numbering-style', text);
+    assert.strictEqual(style.length, 1);
+    assert.strictEqual(applyFirstFix(text, style[0]!), '一、履\n1）');
+    // Among run-in siblings the 「。」 ends a run-in title and stays (heading-punctuation leaves it).
+    const runin = '1、。。\r4、责。\r２)\r1、。。';
+    assert.strictEqual(applyFirstFix(runin, findings('numbering-style', runin)[0]!), '一、。。\r四、责。\r２)\r一、。。');
+    // Beside a top-level 「九.」 they are not the outline's top level: no conversion (it would merge the two lists).
+    assert.ok(!findings('numbering-style', '7.年\r２)\r九.？').some((d) => /top-level/.test(d.finding.fixes?.[0]?.title ?? '')));
+    // Nor beside a top-level 「6.12.5」 of their level (it would move into the new 「四、」 section).
+    const decimal = '4. 发展\n（１２）坚持\n# 6.12.5 报告';
+    assert.ok(!findings('numbering-style', decimal).some((d) => /top-level/.test(d.finding.fixes?.[0]?.title ?? '')));
+    for (const t of [text, runin, '7.年\r２)\r九.？', decimal]) assert.ok(checkFixes(t, 100) > 0);
   });
 });

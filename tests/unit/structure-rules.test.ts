@@ -36,6 +36,13 @@ describe('heading-punctuation', () => {
     assert.strictEqual(applyFirstFix(text, found[0]!), text.replace('党建引领促发展\n　　严格', '党建引领促发展。严格'));
   });
 
+  it('leaves the 「。」 of a stand-alone level-1 heading among run-in siblings (it ends a run-in title)', () => {
+    // Found by npm run fuzz: removing it left a heading that the run-in check then reported.
+    const text = '一、甲。正文\n二、乙。\n正文\n三、丙。正文\n';
+    assert.deepStrictEqual(findings(R, text), []);
+    assert.strictEqual(findings(R, '一、甲。\n正文\n二、乙\n三、丙。正文\n').length, 1);
+  });
+
   it('does not judge run-in headings or titles that introduce a list with 「：」', () => {
     assert.deepStrictEqual(findings(R, '一、甲\n（一）学习。正文。\n（二）党建\n正文。\n二、进展有：\n三、下一步\n'), []);
   });

@@ -1,8 +1,12 @@
 import type { TextEdit } from 'vscode-languageserver-types';
+import { LineIndex } from '../model/lines';
+import { INDENT_RE, matchMarker } from '../model/markers';
+import { buildModel } from '../model/parse';
 import type { Heading, ReportModel } from '../model/types';
 import { renumberMarker, siblingRuns } from '../rules/sibling-runs';
 import type { CancellationToken } from '../util/cancellation';
 import { toChineseNumeral, toCircled } from '../util/numerals';
+import { applyEdits } from './edits';
 
 /**
  * The GB/T 9704-2012 form of a marker with the value it should have: 一、 （一） 1. （1）.
@@ -38,10 +42,50 @@ export function standardForm(h: Heading, value: number, titleStartsWithDigit: bo
 }
 
 /**
+ * Body lines such as 「3、4月份……」, which the model reads as a heading only when it continues a
+ * list (model/headings.ts): renumbering the list before them can change that.
+ */
+function hasContextualLines(model: ReportModel): boolean {
+  return model.index.lines.some((l) => model.lineKinds[l.index] === 'text' && matchMarker(l.text, INDENT_RE.exec(l.text)?.[0].length ?? 0)?.digitFollows === true);
+}
+
+/** Edits that turn the model's text into `text`, which has the same lines: one per changed line, around what changed. */
+function lineEdits(model: ReportModel, text: string): TextEdit[] {
+  const after = new LineIndex(text);
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < model.index.lineCount; i++) {
+    const a = model.index.line(i).text;
+    const b = after.line(i).text;
+    if (a === b) continue;
+    let from = 0;
+    while (from < a.length && from < b.length && a.charCodeAt(from) === b.charCodeAt(from)) from++;
+    let end = 0;
+    while (end < a.length - from && end < b.length - from && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+    edits.push({ range: model.index.range(i, from, a.length - end), newText: b.slice(from, b.length - end) });
+  }
+  return edits;
+}
+
+/**
  * Document formatting: renumbers every list of sibling headings 1, 2, 3… and writes each marker
  * in its standard form. Only marker ranges change; running it twice changes nothing more.
  */
 export function formatEdits(model: ReportModel, token?: CancellationToken): TextEdit[] {
+  const edits = formatPass(model, token);
+  if (edits.length === 0 || !hasContextualLines(model)) return edits;
+  // Renumbering 「2、」 to 「1、」 before 「3、4月份」 can make 「2、4月份」 a heading of the list (found by
+  // npm run fuzz: formatting was not idempotent): format again until nothing changes (at most a few passes).
+  let text = applyEdits(model.index, edits);
+  for (let pass = 0; pass < 4; pass++) {
+    const next = buildModel({ text, uri: model.uri, version: model.version });
+    const more = formatPass(next, token);
+    if (more.length === 0) break;
+    text = applyEdits(next.index, more);
+  }
+  return lineEdits(model, text);
+}
+
+function formatPass(model: ReportModel, token?: CancellationToken): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const run of siblingRuns(model)) {
     if (token?.isCancellationRequested) return [];

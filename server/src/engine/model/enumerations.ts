@@ -12,7 +12,7 @@ const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, �
 const MARKER_RE = new RegExp(
   [
     `(?<shi>[一二三四五六七八九十]{1,3})是`,
-    `(?<di>第[一二三四五六七八九十]{1,3})[，、：,]`,
+    `(?<di>第[一二三四五六七八九十]{1,3})[，、：,:]`,
     `(?<order>首先|其次|再次|最后)[，,：:]?`,
     `(?<paren>[（(][0-9]{1,2}[）)])`,
     `(?<circled>[${CIRCLED_CLASS}])`,

@@ -3,8 +3,12 @@ import { INDENT_RE, matchMarker, mayStartMarker, type MarkerMatch } from './mark
 import type { TextMemo } from './memo';
 import type { Heading } from './types';
 
-/** Sentence ends that close a run-in title. 「：」 does not: 「他们是：……」 stays one title. */
-const RUNIN_END = new Set(['。', '！', '？']);
+/**
+ * Sentence ends that close a run-in title. 「：」 does not: 「他们是：……」 stays one title. Half-width
+ * 「!」「?」 count as their full-width forms, so a line reads the same before and after
+ * punctuation-width converts them.
+ */
+const RUNIN_END = new Set(['。', '！', '？', '!', '?']);
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '「': '」', '『': '』', '【': '】', '(': ')' };
 
 interface TitleSplit {
@@ -42,8 +46,8 @@ export function splitTitle(rest: string): TitleSplit {
   return { titleEnd, headEnd: trimmed.length, runin: false };
 }
 
-/** Sentence punctuation that makes a 「第一，」 or 「一，」 line a body paragraph rather than a heading. */
-const SENTENCE_INSIDE = /[。！？；]/;
+/** Sentence punctuation (either width) that makes a 「第一，」 or 「一，」 line a body paragraph rather than a heading. */
+const SENTENCE_INSIDE = /[。！？；!?;]/;
 
 export interface HeadingContext {
   /** The last heading seen at each level (cleared for deeper levels when a shallower one is seen). */

@@ -47,14 +47,14 @@ function ar(style: MarkerStyle, level: number, numeral: string, extra = ''): Ret
 const PATTERNS: Pattern[] = [
   // （一） (一) — with a wrongly added 、 or ， kept as extraPunct
   { re: new RegExp(`^${OPEN}(${CN})${CLOSE}([、，,.．]*)`), make: (m) => cn(m[0].startsWith('（') && /）/.test(m[0]) ? 'cn-paren' : 'cn-paren-half', 2, m[1] ?? '', m[2] ?? '') },
-  // 第一， 第一、
-  { re: new RegExp(`^第(${CN})([，、])`), make: (m) => { const r = cn('cn-di', 2, m[1] ?? ''); return r && { ...r, number: `第${m[1] ?? ''}` }; } },
-  // 一、 一. 一． 一，
-  { re: new RegExp(`^(${CN})(、|[.．](?![0-9０-９])|，)`), make: (m) => cn(m[2] === '、' ? 'cn-dun' : m[2] === '，' ? 'cn-comma' : 'cn-dot', 1, m[1] ?? '') },
+  // 第一， 第一、 (and 「第一,」: a half-width comma reads as its full-width form)
+  { re: new RegExp(`^第(${CN})([，、,])`), make: (m) => { const r = cn('cn-di', 2, m[1] ?? ''); return r && { ...r, number: `第${m[1] ?? ''}` }; } },
+  // 一、 一. 一． 一， 一,
+  { re: new RegExp(`^(${CN})(、|[.．](?![0-9０-９])|[，,])`), make: (m) => cn(m[2] === '、' ? 'cn-dun' : m[2] === '，' || m[2] === ',' ? 'cn-comma' : 'cn-dot', 1, m[1] ?? '') },
   // （1） (1)
   { re: new RegExp(`^${OPEN}(${AR})${CLOSE}([、，,.．]*)`), make: (m) => ar(m[0].startsWith('（') && /）/.test(m[0]) ? 'ar-paren' : 'ar-paren-half', 4, m[1] ?? '', m[2] ?? '') },
   // ①
-  { re: new RegExp(`^([${CIRCLED_CLASS}])([、，.．]*)`), make: (m) => { const v = parseCircled(m[1] ?? ''); return v === undefined ? undefined : { style: 'circled', level: 4, number: m[1] ?? '', value: v, extraPunct: m[2] ?? '', fullWidthDigits: false }; } },
+  { re: new RegExp(`^([${CIRCLED_CLASS}])([、，,.．]*)`), make: (m) => { const v = parseCircled(m[1] ?? ''); return v === undefined ? undefined : { style: 'circled', level: 4, number: m[1] ?? '', value: v, extraPunct: m[2] ?? '', fullWidthDigits: false }; } },
   // 1.1 / 1.1.1 followed by white space (decimal numbering of technical reports)
   { re: /^([0-9]{1,3}(?:\.[0-9]{1,3}){1,4})\.?(?=[ \t\u3000])/, make: (m) => { const parts = (m[1] ?? '').split('.'); const v = Number(parts[parts.length - 1]); return v > 0 ? { style: 'decimal', level: parts.length, number: m[1] ?? '', value: v, extraPunct: '', fullWidthDigits: false } : undefined; } },
   // 1. 1． (not 5.5%)
@@ -65,25 +65,58 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`^(${AR})${CLOSE}([、，,.．]*)`), make: (m) => ar('ar-half-close', 4, m[1] ?? '', m[2] ?? '') },
 ];
 
-/** The first character of every pattern above. */
-const MARKER_START = new RegExp(`^[（(第${CN_NUMERAL_CHARS}0-9０-９${CIRCLED_CLASS}]$`, 'u');
+/** The first character of every pattern above, and of the paste junk read through (below). */
+const MARKER_START = new RegExp(`^[（(第${CN_NUMERAL_CHARS}0-9０-９${CIRCLED_CLASS}#[【\u200b\u200c\u200d\u2060\ufeff\ufffd]$`, 'u');
 
-/** Most lines are prose: a marker can only begin with a bracket, 第, a numeral or a digit. */
+/** Most lines are prose: a marker can only begin with a bracket, 第, a numeral, a digit (or paste junk). */
 export function mayStartMarker(text: string, offset: number): boolean {
   return MARKER_START.test(text.charAt(offset));
 }
 
+/**
+ * Paste junk that the stray-marker rule reports and removes (「##paidend##」, zero-width characters,
+ * U+FFFD): a marker is read through it (「##paidend##四、」, 「第\u200b二，」), so that removing it does
+ * not change the outline.
+ */
+const JUNK_RE = /##[A-Za-z][A-Za-z0-9_-]{1,30}##|\[(?:paid|vip)[a-z]*\]|【(?:隐藏内容|付费内容|VIP专享)】|\u200b|\u200c|\u200d|\u2060|\ufeff|\ufffd/gi;
+const JUNK_NEAR_RE = /[#[【\u200b\u200c\u2060\ufeff\ufffd]|\u200d/;
+
 /** Recognises a numbering marker at `offset` in `text` (after indentation). */
 export function matchMarker(text: string, offset: number): MarkerMatch | undefined {
   if (!mayStartMarker(text, offset)) return undefined;
-  const rest = text.slice(offset);
+  const raw = text.slice(offset);
+  // Columns of the text without junk → columns of `raw` (built only when junk may be near the start).
+  let at: number[] | undefined;
+  let rest = raw;
+  if (JUNK_NEAR_RE.test(raw.slice(0, 64))) {
+    at = [];
+    rest = '';
+    let from = 0;
+    const keep = (to: number): void => {
+      for (let i = from; i < to; i++) at?.push(i);
+      rest += raw.slice(from, to);
+    };
+    JUNK_RE.lastIndex = 0;
+    for (let m = JUNK_RE.exec(raw); m !== null; m = JUNK_RE.exec(raw)) {
+      keep(m.index);
+      from = m.index + m[0].length;
+    }
+    keep(raw.length);
+    // Indentation after leading junk is indentation (「##paidend##」, two spaces, 「一、」).
+    const lead = INDENT_RE.exec(rest)?.[0].length ?? 0;
+    rest = rest.slice(lead);
+    at = at.slice(lead);
+  }
   for (const p of PATTERNS) {
     const m = p.re.exec(rest);
     if (!m) continue;
     const made = p.make(m);
     if (!made) continue;
     const after = rest.charAt(m[0].length);
-    return { ...made, start: offset, length: m[0].length, digitFollows: /[0-9０-９]/.test(after) };
+    // Junk before the marker stays outside it, junk inside it is part of it.
+    const start = at ? (at[0] ?? 0) : 0;
+    const end = at ? (at[m[0].length - 1] ?? 0) + 1 : m[0].length;
+    return { ...made, start: offset + start, length: end - start, digitFollows: /[0-9０-９]/.test(after) };
   }
   return undefined;
 }

@@ -22,10 +22,22 @@ function ending(model: ReportModel, h: Heading): Ending {
   return BARE_END.test(text) ? 'bare' : 'other'; // 「……有：」 introduces a list: neither
 }
 
-function removePeriod(h: Heading): TextEdit[] | undefined {
+export function removePeriod(h: Heading): TextEdit[] | undefined {
   const end = h.headingRange.end;
   if (h.titleRange.end.character !== end.character - 1) return undefined; // no trailing 。 outside the title
   return [{ range: { start: h.titleRange.end, end }, newText: '' }];
+}
+
+/**
+ * Whether the level-1 rule judges the 「。」 of stand-alone headings among these siblings: not when
+ * most of them are run-in (「一、甲。正文」「二、乙。」「三、丙。正文」), where that 「。」 ends a run-in
+ * title whose text was broken onto the next line, and removing it would leave a heading that
+ * runinOutliers reports.
+ */
+export function level1PeriodJudged(model: ReportModel, siblings: readonly Heading[]): boolean {
+  const runin = siblings.filter((h) => h.runin).length;
+  const bare = siblings.filter((h) => !h.runin && ending(model, h) === 'bare').length;
+  return runin < 2 || bare + 1 >= runin;
 }
 
 /**
@@ -63,8 +75,10 @@ export const headingPunctuation: Rule = {
   check(model, _options, token) {
     const out: Finding[] = [];
     const flagged = new Set<Heading>();
+    const runs = siblingRuns(model);
+    const judged = new Set(runs.filter((r) => r.level === 1 && level1PeriodJudged(model, r.headings)).flatMap((r) => r.headings));
     for (const h of model.headings) {
-      if (h.level !== 1 || h.runin || h.style === 'none') continue;
+      if (h.level !== 1 || h.runin || h.style === 'none' || !judged.has(h)) continue;
       const edits = removePeriod(h);
       if (!edits || !headText(model, h).endsWith('。')) continue;
       flagged.add(h);
@@ -74,7 +88,7 @@ export const headingPunctuation: Rule = {
         fixes: [{ title: t('Remove the "。" at the end of the heading'), edits, preferred: true }],
       });
     }
-    for (const run of siblingRuns(model)) {
+    for (const run of runs) {
       if (token?.isCancellationRequested) return [];
       out.push(...runinOutliers(model, run.headings));
       const alone = run.headings.filter((h) => !h.runin && !flagged.has(h));

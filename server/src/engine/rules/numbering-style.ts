@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import type { Heading, MarkerStyle } from '../model/types';
 import { toAsciiDigits, toChineseNumeral } from '../util/numerals';
+import { level1PeriodJudged, removePeriod } from './heading-punctuation';
 import { siblingRuns, type SiblingRun } from './sibling-runs';
 import type { Finding, Rule } from './types';
 
@@ -69,11 +70,16 @@ export const numberingStyle: Rule = {
     /** Top-level Arabic headings → their list: converting one alone would break the list's sequence. */
     const topArabic = new Map<Heading, Heading[]>();
     const hasChildren = new Set(model.sections.filter((s) => s.children.length > 0).map((s) => s.heading));
+    // Converted only when that keeps the outline: a numbered top-level heading after the list's first
+    // that is not in it (「九.」 joins the new level-1 list, 「（一）」, 「6.12.5」 or a restarted second
+    // list is taken in by it) means the list is not the outline's top level.
+    const topNumbered = model.sections.map((s) => s.heading).filter((h) => h.style !== 'none' && h.value > 0);
     for (const run of siblingRuns(model)) {
       for (const [h, text] of inconsistent(run)) mixed.set(h, text);
       // Only Chinese titles: an English half of a bilingual report numbers its parts 1. 2. on purpose.
       const arabic = run.headings.filter((h) => ARABIC.has(h.style));
-      if (run.parent === undefined && arabic.some((h) => hasChildren.has(h) && /[\u3400-\u9fff]/u.test(h.title))) {
+      const alone = (first: Heading | undefined): boolean => topNumbered.every((h) => h.line < (first?.line ?? 0) || arabic.includes(h));
+      if (run.parent === undefined && alone(arabic[0]) && arabic.some((h) => hasChildren.has(h) && /[\u3400-\u9fff]/u.test(h.title))) {
         for (const h of arabic) topArabic.set(h, arabic);
       }
     }
@@ -91,8 +97,10 @@ export const numberingStyle: Rule = {
         preferred = false;
       }
       if (!fix || fix.text === h.marker) continue;
+      // A stand-alone level-1 heading takes no 「。」 (heading-punctuation): the headings that become
+      // level 1 lose it in the same fix.
       const edits = top
-        ? top.map((g) => ({ range: g.markerRange, newText: `${toChineseNumeral(g.value)}、` }))
+        ? top.flatMap((g) => [{ range: g.markerRange, newText: `${toChineseNumeral(g.value)}、` }, ...(g.runin || !level1PeriodJudged(model, top) ? [] : (removePeriod(g) ?? []))])
         : [{ range: h.markerRange, newText: fix.text }];
       out.push({
         range: h.markerRange,

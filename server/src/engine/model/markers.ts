@@ -97,13 +97,16 @@ export function matchMarker(text: string, offset: number): MarkerMatch | undefin
       rest += raw.slice(from, to);
     };
     JUNK_RE.lastIndex = 0;
+    let leadingJunk = false;
     for (let m = JUNK_RE.exec(raw); m !== null; m = JUNK_RE.exec(raw)) {
+      if (m.index === 0) leadingJunk = true;
       keep(m.index);
       from = m.index + m[0].length;
     }
     keep(raw.length);
-    // Indentation after leading junk is indentation (「##paidend##」, two spaces, 「一、」).
-    const lead = INDENT_RE.exec(rest)?.[0].length ?? 0;
+    // Indentation after leading junk is indentation (「##paidend##」, two spaces, 「一、」); without
+    // leading junk the text is read as it is (junk further on does not change where a marker may start).
+    const lead = leadingJunk ? (INDENT_RE.exec(rest)?.[0].length ?? 0) : 0;
     rest = rest.slice(lead);
     at = at.slice(lead);
   }

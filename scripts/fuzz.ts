@@ -5,8 +5,10 @@
  * prints the number of cases checked, and exits 1 with a replayable seed on the first failure.
  *
  *   node -r ./tests/register.js scripts/fuzz.ts [--runs 100000] [--seed N] [--workers N]
+ *   (FUZZ_DUMP=<file> appends each input that fails the fix property, in full, as a JSON line)
  */
 import { fork } from 'child_process';
+import * as fs from 'fs';
 import * as os from 'os';
 import fc from 'fast-check';
 import { fuzzReport } from '../tests/support/generators';
@@ -45,6 +47,8 @@ function work(runs: number, seed: number): Result {
           checkFixes(text, 2);
         } catch (e) {
           fixFindings.push(e instanceof Error ? e.message : String(e));
+          // FUZZ_DUMP=file: each failing input in full (one JSON line), to shrink by hand.
+          if (process.env['FUZZ_DUMP']) fs.appendFileSync(process.env['FUZZ_DUMP'], JSON.stringify({ finding: fixFindings[fixFindings.length - 1], text }) + '\n');
         }
       }
       if (n % 5000 === 0) console.error(`fuzz: worker at ${n} cases`);

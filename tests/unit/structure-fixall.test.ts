@@ -21,9 +21,16 @@ describe('fix-all', () => {
     assert.strictEqual(fixAllAction(text), '一、总体\r\n（一）学习\r\n（二）党建\r\n（三）决策\r\n（四）廉洁\r\n');
   });
 
-  it('fixes the seed report: stray markers removed, nothing else touched', () => {
+  it('fixes the seed report: stray markers removed (the line that held only one, too), nothing else touched', () => {
     const seed = real('2023-county-office-shuzhi-report.txt');
-    assert.strictEqual(fixAllAction(seed), seed.replace('##paidbegin##', '').replace('##paidend##', ''));
+    assert.strictEqual(fixAllAction(seed), seed.replace('##paidbegin##', '').replace('##paidend##\n', ''));
+  });
+
+  it('removes a line that held only paste junk with its line break: a table goes on, a last line goes too', () => {
+    assert.strictEqual(fixAllAction('| 项目 | 数量 |\n| --- | --- |\n| 甲 | 1 |\n##paidend##\n| 乙 | 2 |\n'), '| 项目 | 数量 |\n| --- | --- |\n| 甲 | 1 |\n| 乙 | 2 |\n');
+    assert.strictEqual(fixAllAction('正文。\r\n  ##paidend##  \r\n下文。'), '正文。\r\n下文。');
+    assert.strictEqual(fixAllAction('正文。\n##paidend##'), '正文。');
+    assert.strictEqual(fixAllAction('正文##paidend##。\n'), '正文。\n');
   });
 
   it('answers the light bulb with quick fixes only, and the Source Action menu with fix-all', () => {

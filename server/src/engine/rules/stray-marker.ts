@@ -1,4 +1,6 @@
+import type { Range } from 'vscode-languageserver-types';
 import { t } from '../i18n';
+import type { LineIndex } from '../model/lines';
 import type { Finding, Rule } from './types';
 
 /**
@@ -11,6 +13,19 @@ const PATTERNS: Array<{ re: RegExp; message: (found: string) => string; kind: st
   { re: /(?:\u200b|\u200c|\u200d|\u2060)+|(?<!^)\ufeff/g, message: () => t('Invisible character (zero-width space) pasted into the text.'), kind: 'invisible' },
   { re: /\ufffd+/g, message: () => t('Replacement character "\uFFFD": this text was decoded with the wrong encoding.'), kind: 'replacement' },
 ];
+
+/**
+ * What removing the junk at [from, to) of a line removes: the junk, or the whole line with its line
+ * break when nothing but white space would be left (a blank line left behind would end a table or
+ * split a paragraph the junk sat in).
+ */
+function removal(index: LineIndex, line: number, from: number, to: number): Range {
+  const text = index.line(line).text;
+  if ((text.slice(0, from) + text.slice(to)).trim() !== '') return index.range(line, from, to);
+  if (line + 1 < index.lineCount) return { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+  if (line > 0) return { start: { line: line - 1, character: index.line(line - 1).text.length }, end: { line, character: text.length } };
+  return index.range(line, 0, text.length);
+}
 
 export const strayMarker: Rule = {
   id: 'stray-marker',
@@ -34,7 +49,7 @@ export const strayMarker: Rule = {
           findings.push({
             range: index.range(line.index, from, to),
             message,
-            fixes: [{ title: t('Remove "{0}"', p.kind === 'marker' ? m[0] : t('invisible characters')), edits: [{ range: index.range(line.index, from, to), newText: '' }], preferred: true }],
+            fixes: [{ title: t('Remove "{0}"', p.kind === 'marker' ? m[0] : t('invisible characters')), edits: [{ range: removal(model.index, line.index, from, to), newText: '' }], preferred: true }],
           });
         }
       }

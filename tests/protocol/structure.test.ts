@@ -81,7 +81,7 @@ describe('structure over LSP: code actions, fix-all, formatting, configuration',
     })) as CodeAction[];
     assert.deepStrictEqual(actions.map((a) => a.kind), ['source.fixAll.report']);
     const fixed = apply(text, editsOf(actions[0] as CodeAction, uri));
-    assert.strictEqual(fixed, SEED.replace('##paidbegin##', '').replace('##paidend##', ''));
+    assert.strictEqual(fixed, SEED.replace('##paidbegin##', '').replace('##paidend##\n', ''));
   });
 
   it('formats: renumbers and normalises markers only', async () => {

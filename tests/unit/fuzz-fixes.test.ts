@@ -95,6 +95,17 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     }
   });
 
+  it('stray-marker: junk alone on a table line goes with its line, so the table goes on', () => {
+    const text = '列0 | 列1\n--- | ---\r\n##paidend##\r甲 | 1\n乙 | 2\n';
+    assert.ok(checkFixes(text, 100) > 0);
+  });
+
+  it('a renumbering that makes a 「2、１.……」 line continue the list reads it as a heading (not a broken fix)', () => {
+    const text = '3、甲\n2、１. 乙\n4、丙\n';
+    assert.deepStrictEqual(buildModel({ text }).headings.map((h) => h.marker), ['3、', '4、']);
+    assert.ok(checkFixes(text, 100) > 0);
+  });
+
   it('numbering-style: the top-level Arabic headings it renumbers 一、二、 satisfy heading-punctuation', () => {
     // The 「。」 a stand-alone level-1 heading does not take goes in the same fix.
     const text = '1、履。\n1）';

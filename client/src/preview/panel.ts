@@ -22,7 +22,10 @@ export class ReportPreviewPanel implements vscode.Disposable {
   private inflight = false;
   private dirty = false;
   private loadedUri = '';
-  private editorScrollIgnoreUntil = 0;
+  /** The line the editor was scrolled to on the preview's behalf, and until when its echo is expected. */
+  private revealedForPreview: { line: number; until: number } | undefined;
+  /** An editor scroll that arrived while the page was loading: sent once it is ready. */
+  private pendingLine: number | undefined;
   private disposed = false;
   view: PreviewView;
   showDiagnostics: boolean;
@@ -137,7 +140,15 @@ export class ReportPreviewPanel implements vscode.Disposable {
 
   /** The editor scrolled: scroll the preview to the same source line. */
   scrollToLine(line: number): void {
-    if (Date.now() < this.editorScrollIgnoreUntil) return;
+    // The echo of a scroll the preview asked for is not sent back; any other line is (a plain time
+    // window would also drop an editor scroll that comes right after one from the preview).
+    const echo = this.revealedForPreview;
+    if (echo && Date.now() < echo.until && Math.abs(line - echo.line) <= 1) return;
+    this.revealedForPreview = undefined;
+    if (!this.ready) {
+      this.pendingLine = line;
+      return;
+    }
     this.post({ type: 'scrollTo', line });
   }
 
@@ -149,12 +160,14 @@ export class ReportPreviewPanel implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
+        if (this.pendingLine !== undefined) this.post({ type: 'scrollTo', line: this.pendingLine });
+        this.pendingLine = undefined;
         break;
       case 'scroll': {
         const editor = this.editorFor();
         if (!editor) return;
         const line = Math.max(0, Math.min(Math.floor(m.line), editor.document.lineCount - 1));
-        this.editorScrollIgnoreUntil = Date.now() + 200;
+        this.revealedForPreview = { line, until: Date.now() + 1000 };
         editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
         break;
       }

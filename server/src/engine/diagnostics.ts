@@ -59,6 +59,9 @@ export function runRules(model: ReportModel, config: EngineConfig, token?: Cance
       out.push({ rule, severity, finding, diagnostic });
     }
   }
+  // Every rule has read what it needs of this version: the previous version's results, kept for
+  // reuse (incremental analysis), can go now instead of staying alive beside this version's.
+  if (rules === RULES) model.memo.release();
   out.sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character);
   return out;
 }

@@ -11,16 +11,16 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ExportParams, ExportResponse } from '../../server/src/protocol';
-import { describeWriteError, writeFileAtomic } from '../../server/src/export-write';
+import { ExportRequest, type ExportFormat, type ExportParams } from '../../common/protocol';
+import { describeWriteError, writeFileAtomic } from '../../common/export-write';
+import { outputName } from '../../common/output-name';
 
-type Format = 'docx' | 'html';
+type Format = ExportFormat;
 
 const FILTERS: Record<Format, Record<string, string[]>> = {
   docx: { 'Word (.docx)': ['docx'] },
   html: { HTML: ['html', 'htm'] },
 };
-const STRIP_EXTENSIONS = ['.report.md', '.report', '.md', '.markdown', '.txt'];
 
 function asUri(v: unknown): vscode.Uri | undefined {
   if (v instanceof vscode.Uri) return v;
@@ -36,9 +36,7 @@ function proposedTarget(doc: vscode.TextDocument, format: Format): vscode.Uri {
     const name = (title.replace(/^#+\s*/, '') || 'report').replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim().slice(0, 80) || 'report';
     return vscode.Uri.joinPath(folder, `${name}.${format}`);
   }
-  const base = path.posix.basename(doc.uri.path);
-  const ext = STRIP_EXTENSIONS.find((e) => base.toLowerCase().endsWith(e) && base.length > e.length);
-  return vscode.Uri.joinPath(doc.uri, '..', `${ext ? base.slice(0, base.length - ext.length) : base}.${format}`);
+  return vscode.Uri.joinPath(doc.uri, '..', outputName(path.posix.basename(doc.uri.path), format));
 }
 
 /** The document to export: the one named, else the active report editor, else the last report editor used. */
@@ -103,9 +101,9 @@ async function exportDocument(format: Format, getClient: () => LanguageClient | 
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', path.basename(shown)) }, async (progress) => {
       await client.start();
       const params: ExportParams = { uri: doc.uri.toString(), format, ...(doc.languageId === 'report' ? {} : { text: doc.getText() }) };
-      const r = await client.sendRequest<ExportResponse | null>('report/export', params);
+      const r = await client.sendRequest(ExportRequest, params);
       // A document the server does not know (closed meanwhile): send its text.
-      const response = r ?? (await client.sendRequest<ExportResponse | null>('report/export', { ...params, text: doc.getText() }));
+      const response = r ?? (await client.sendRequest(ExportRequest, { ...params, text: doc.getText() }));
       if (!response) throw new Error(vscode.l10n.t('The language server could not build the export.'));
       progress.report({ message: vscode.l10n.t('Writing {0}', shown) });
       await writeAtomic(dest, Buffer.from(response.data, 'base64'));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { REPORT_TEMPLATES, templateById, type ReportTemplate } from '../../server/src/engine/features/templates';
+import { REPORT_TEMPLATES, templateById, type ReportTemplate } from '../../common/templates';
 
 interface TemplatePick extends vscode.QuickPickItem {
   readonly template: ReportTemplate;

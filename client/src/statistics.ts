@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { FigureEntry, ReportStatistics } from '../../server/src/protocol';
+import { StatisticsRequest, type FigureEntry, type ReportStatistics } from '../../common/protocol';
 
 /** Waits this long after the last change before asking the server again. */
 const DEBOUNCE_MS = 400;
-const REQUEST = 'report/statistics';
 
 type Node = { kind: 'section'; label: string; line: number; figures: FigureEntry[] } | { kind: 'figure'; figure: FigureEntry };
 
@@ -43,7 +42,7 @@ class StatisticsProvider implements vscode.TreeDataProvider<Node> {
       return;
     }
     try {
-      this.stats = await c.sendRequest<ReportStatistics | null>(REQUEST, { uri: editor.document.uri.toString() });
+      this.stats = await c.sendRequest(StatisticsRequest, { uri: editor.document.uri.toString() });
       this.uri = editor.document.uri;
     } catch {
       this.stats = null;

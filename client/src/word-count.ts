@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countReport, type CharCount } from '../../server/src/engine/util/wordcount';
+import { countReport, type CharCount } from '../../common/wordcount';
 
 /** What the status-bar item shows, as `report.wordCount.show` returns it. */
 export interface WordCountResult extends CharCount {

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import type { EngineConfig, RuleSetting } from './engine';
+import { DOCUMENT_SIZE_LIMIT, type Bilingual, type EngineConfig, type RuleSetting } from './engine';
 
 /** Settings under `report.*`, as the client sends them. */
 export interface ReportSettings {
@@ -8,7 +8,31 @@ export interface ReportSettings {
   readonly maxDocumentSize: number;
 }
 
-export const DEFAULT_SETTINGS: ReportSettings = { rules: {}, maxDocumentSize: 5_000_000 };
+export const DEFAULT_SETTINGS: ReportSettings = { rules: {}, maxDocumentSize: DOCUMENT_SIZE_LIMIT };
+
+/** A setting the server reads besides `report.rules`, declared once: package.json and the docs are generated from it. */
+export interface SettingDeclaration {
+  readonly key: string;
+  readonly type: 'integer';
+  readonly default: number;
+  readonly minimum: number;
+  readonly scope: 'resource' | 'window';
+  readonly description: Bilingual;
+}
+
+export const SERVER_SETTINGS: readonly SettingDeclaration[] = [
+  {
+    key: 'report.maxDocumentSize',
+    type: 'integer',
+    default: DOCUMENT_SIZE_LIMIT,
+    minimum: 1,
+    scope: 'resource',
+    description: {
+      en: 'Above this many characters a document gets its outline, symbols and folding only: the rules do not run (very large files stay responsive).',
+      zh: '文档超过此字符数时只生成大纲、符号和折叠，不运行检查规则（保证超大文件仍能流畅编辑）。',
+    },
+  },
+];
 
 function sanitize(raw: unknown): ReportSettings {
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
@@ -49,5 +73,5 @@ export class SettingsCache {
 }
 
 export function engineConfig(settings: ReportSettings, docsBase: string | undefined): EngineConfig {
-  return docsBase ? { rules: settings.rules, docsBase } : { rules: settings.rules };
+  return { rules: settings.rules, maxDocumentSize: settings.maxDocumentSize, ...(docsBase ? { docsBase } : {}) };
 }

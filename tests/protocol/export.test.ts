@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ExportRequest } from '../../server/src/protocol';
+import { ExportRequest } from '../../common/protocol';
 import { paragraphs, readDocx } from '../support/ooxml';
 import { TestClient } from '../support/lsp';
 

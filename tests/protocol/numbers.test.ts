@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { StatisticsRequest, type ReportStatistics } from '../../server/src/protocol';
+import { StatisticsRequest, type ReportStatistics } from '../../common/protocol';
 import { TestClient } from '../support/lsp';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { RenderRequest, type RenderParams, type RenderResponse } from '../../server/src/protocol';
+import { RenderRequest, type RenderParams, type RenderResponse } from '../../common/protocol';
 import { TestClient } from '../support/lsp';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');

@@ -3,9 +3,9 @@
  * tests in `npm test` (tests/unit/fuzz-*.test.ts) and `npm run fuzz` (scripts/fuzz.ts).
  * Each check throws an Error naming the broken property.
  */
-import type { DocumentSymbol, FoldingRange, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import * as engine from '../../server/src/engine';
-import { DEFAULT_CONFIG, buildModel, documentSymbols, flatHeadings, foldingRanges, hover, outline, runRules, workspaceSymbols, type ReportModel, type RuleDiagnostic } from '../../server/src/engine';
+import { analysed } from './analysis';
+import type { DocumentSymbol, FoldingRange, Position, Range } from 'vscode-languageserver-types';
+import { DEFAULT_CONFIG, buildModel, codeActions, completion, documentSymbols, exportBlocks, flatHeadings, foldingRanges, formatEdits, hover, outline, renderDocument, reportMeta, runRules, statistics, workspaceSymbols, type ReportModel, type RuleDiagnostic } from '../../server/src/engine';
 
 /** Line lengths exactly as LSP counts them (\r\n, \r and \n end a line; UTF-16 columns). */
 export function lspLineLengths(text: string): number[] {
@@ -62,13 +62,6 @@ function probePositions(lens: readonly number[], seed: number): Position[] {
     { line: last + 5, character: 3 },
     { line, character: (lens[line] ?? 0) + 10 },
   ];
-}
-
-/** Optional engine features added by other issues; checked when the engine exports them. */
-type AnyFn = (...args: unknown[]) => unknown;
-export function optionalFeature(name: string): AnyFn | undefined {
-  const f = (engine as unknown as Record<string, unknown>)[name];
-  return typeof f === 'function' ? (f as AnyFn) : undefined;
 }
 
 /** CPU milliseconds since `start` (unlike wall time, not inflated by other processes on a loaded machine). */
@@ -133,7 +126,7 @@ export function checkEngine(text: string, seed = 0): { model: ReportModel; ms: n
   workspaceSymbols([model], '');
 
   for (const pos of probePositions(lens, seed)) {
-    const h = hover(model, pos);
+    const h = hover(analysed(model), pos);
     if (h?.range) assertRange(h.range, lens, 'hover range');
     checkPositionFeatures(model, pos, lens);
   }
@@ -141,45 +134,29 @@ export function checkEngine(text: string, seed = 0): { model: ReportModel; ms: n
   return { model, ms };
 }
 
-/** Position-based features of later issues (completion…), when present. */
+/** Position-based features: completion edits stay inside the document. */
 function checkPositionFeatures(model: ReportModel, pos: Position, lens: readonly number[]): void {
-  const completion = optionalFeature('completion');
-  if (completion) {
-    const items = completion(model, pos) as Array<{ textEdit?: { range?: Range }; additionalTextEdits?: TextEdit[] }> | null;
-    for (const it of items ?? []) {
-      if (it.textEdit?.range) assertRange(it.textEdit.range, lens, 'completion edit');
-      for (const e of it.additionalTextEdits ?? []) assertRange(e.range, lens, 'completion additional edit');
-    }
+  for (const it of completion(model, pos)) {
+    const edit = it.textEdit;
+    if (edit && 'range' in edit) assertRange(edit.range, lens, 'completion edit');
+    for (const e of it.additionalTextEdits ?? []) assertRange(e.range, lens, 'completion additional edit');
   }
 }
 
-/** Whole-document features of later issues (rendering, formatting, code actions…), when present. */
+/** Whole-document features: rendering, formatting, code actions, export blocks and statistics stay inside the document. */
 function checkDocumentFeatures(model: ReportModel, lens: readonly number[], diags: readonly RuleDiagnostic[]): void {
-  const render = optionalFeature('renderDocument');
-  if (render) {
-    for (const view of ['flow', 'page']) {
-      const out = render(model, { view, diagnostics: diags.slice(0, 20).map((d) => d.diagnostic) }) as { html?: unknown; lineMap?: Array<{ line: number; endLine: number }> };
-      if (typeof out?.html !== 'string') fail(`render (${view}) gave no html`, out);
-      for (const e of out.lineMap ?? []) if (!(e.line >= 0 && e.line <= e.endLine && e.endLine < lens.length)) fail(`render (${view}) line map outside the document`, e);
-    }
+  for (const view of ['flow', 'page'] as const) {
+    const out = renderDocument(model, { view, diagnostics: diags.slice(0, 20).map((d) => d.diagnostic) });
+    if (typeof out.html !== 'string') fail(`render (${view}) gave no html`, out);
+    for (const e of out.lineMap) if (!(e.line >= 0 && e.line <= e.endLine && e.endLine < lens.length)) fail(`render (${view}) line map outside the document`, e);
   }
-  const format = optionalFeature('formatEdits');
-  if (format) for (const e of format(model) as TextEdit[]) assertRange(e.range, lens, 'formatting edit');
-  const actions = optionalFeature('codeActions');
-  if (actions) {
-    const whole = { start: { line: 0, character: 0 }, end: { line: lens.length - 1, character: lens[lens.length - 1] ?? 0 } };
-    const list = actions(model, DEFAULT_CONFIG, { range: whole, diagnostics: [] }) as Array<{ edit?: { changes?: Record<string, TextEdit[]> } }>;
-    for (const a of list.slice(0, 50)) for (const edits of Object.values(a.edit?.changes ?? {})) for (const e of edits) assertRange(e.range, lens, 'code action edit');
-  }
-  const blocks = optionalFeature('exportBlocks');
-  if (blocks && !Array.isArray(blocks(model))) fail('exportBlocks gave no list', null);
-  const meta = optionalFeature('reportMeta');
-  if (meta) meta(model);
-  const stats = optionalFeature('statistics');
-  if (stats) {
-    const out = stats(model) as { figures?: Array<{ range?: Range }> };
-    for (const f of out?.figures ?? []) if (f.range) assertRange(f.range, lens, 'statistics figure');
-  }
+  for (const e of formatEdits(model)) assertRange(e.range, lens, 'formatting edit');
+  const whole = { start: { line: 0, character: 0 }, end: { line: lens.length - 1, character: lens[lens.length - 1] ?? 0 } };
+  const list = codeActions(analysed(model), { range: whole, diagnostics: [] });
+  for (const a of list.slice(0, 50)) for (const edits of Object.values(a.edit?.changes ?? {})) for (const e of edits) assertRange(e.range, lens, 'code action edit');
+  if (!Array.isArray(exportBlocks(model))) fail('exportBlocks gave no list', null);
+  reportMeta(model);
+  for (const f of statistics(model).figures) assertRange(f.range, lens, 'statistics figure');
 }
 
 /** A short description of a failing input (inputs can be megabytes long). */

@@ -4,8 +4,8 @@
  * diagnostic of a structure rule. Shared by tests/unit/fuzz-fixes.test.ts and scripts/fuzz.ts.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
-import { buildModel, DEFAULT_CONFIG, runRules, type ReportModel, type RuleDiagnostic } from '../../server/src/engine';
-import { describeInput, optionalFeature } from './engine-properties';
+import { applyEdits, buildModel, DEFAULT_CONFIG, fixAllOf, formatEdits, runRules, type ReportModel, type RuleDiagnostic } from '../../server/src/engine';
+import { describeInput } from './engine-properties';
 
 /**
  * The structure rules (issue 3) that judge the outline: a fix must never add one of theirs. The
@@ -15,21 +15,14 @@ import { describeInput, optionalFeature } from './engine-properties';
  */
 export const STRUCTURE_RULES = new Set(['numbering-sequence', 'numbering-style', 'heading-punctuation', 'enumeration-sequence']);
 
-type Apply = (index: ReportModel['index'], edits: readonly TextEdit[]) => string;
-type Format = (model: ReportModel) => TextEdit[];
-
-export const applyEditsFn = optionalFeature('applyEdits') as Apply | undefined;
-export const formatEditsFn = optionalFeature('formatEdits') as Format | undefined;
-
 const model = (text: string): ReportModel => buildModel({ text, uri: 'file:///fuzz.report.md', version: 1 });
 
-/** Formatting once more changes nothing. Returns false when the engine has no formatter. */
+/** Formatting once more changes nothing. */
 export function checkFormatIdempotent(text: string): boolean {
-  if (!applyEditsFn || !formatEditsFn) return false;
   const first = model(text);
-  const once = applyEditsFn(first.index, formatEditsFn(first));
+  const once = applyEdits(first.index, formatEdits(first));
   const second = model(once);
-  const twice = applyEditsFn(second.index, formatEditsFn(second));
+  const twice = applyEdits(second.index, formatEdits(second));
   if (twice !== once) throw new Error(`formatting is not idempotent:\n once: ${describeInput(once, 300)}\ntwice: ${describeInput(twice, 300)}`);
   return true;
 }
@@ -72,15 +65,11 @@ function joinedHeadingLines(before: ReportModel, after: ReportModel): Set<number
 }
 
 export function checkFixes(text: string, limit = 4): number {
-  if (!applyEditsFn) return 0;
   const m = model(text);
   // Fix-all (the CLI's --fix and source.fixAll) applies fixes in passes: it must not throw and must
   // give a model of a document.
-  const fixAll = optionalFeature('fixAll');
-  if (fixAll) {
-    const result = fixAll(m, DEFAULT_CONFIG) as { model?: ReportModel };
-    if (typeof result?.model?.text !== 'string') throw new Error(`fixAll gave no model for ${describeInput(text, 200)}`);
-  }
+  const result = fixAllOf(m, DEFAULT_CONFIG);
+  if (typeof result.model.text !== 'string') throw new Error(`fixAll gave no model for ${describeInput(text, 200)}`);
   const found = runRules(m, DEFAULT_CONFIG);
   const before = countByRule(found);
   let checked = 0;
@@ -88,7 +77,7 @@ export function checkFixes(text: string, limit = 4): number {
     for (const fix of d.finding.fixes ?? []) {
       if (checked >= limit) return checked;
       checked++;
-      const fixed = applyEditsFn(m.index, fix.edits);
+      const fixed = applyEdits(m.index, fix.edits);
       const fixedModel = model(fixed);
       const afterFound = runRules(fixedModel, DEFAULT_CONFIG);
       const after = countByRule(afterFound);

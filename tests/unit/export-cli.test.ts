@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { t } from '../../server/src/engine';
-import { describeWriteError, writeFileAtomic } from '../../server/src/export-write';
+import { describeWriteError, writeFileAtomic } from '../../common/export-write';
 import { paragraphs, readDocx } from '../support/ooxml';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildModel } from '../../server/src/engine';
-import { exportDocx } from '../../server/src/engine/features/export-docx';
+import { exportDocx } from '../../server/src/engine/features/export/docx';
 import { attrs, docDefaults, paragraphs, readDocx, styleXml, type DocxParts } from '../support/ooxml';
 
 const SEED = path.join(__dirname, '..', 'fixtures', 'real', '2023-county-office-shuzhi-report.txt');

@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { buildModel, renderDocument } from '../../server/src/engine';
-import { exportHtml } from '../../server/src/engine/features/export-html';
+import { exportHtml } from '../../server/src/engine/features/export/html';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'real', '2023-county-office-shuzhi-report.txt');

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { chineseBundle } from '../../server/src/engine/i18n';
 
 const ROOT = path.join(__dirname, '..', '..');
-const SOURCES = ['server/src/export-write.ts', 'server/src/export-cli.ts', 'client/src/export.ts'];
+const SOURCES = ['common/export-write.ts', 'server/src/cli/report-export.ts', 'client/src/export.ts'];
 
 describe('export: contributions and messages', () => {
   it('every message of the export (CLI and client) has a Chinese translation', () => {

@@ -10,8 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { buildModel, type ReportModel } from '../../server/src/engine';
-import { exportBlocks, runsText, textWidthChars } from '../../server/src/engine/features/export-blocks';
-import { exportDocx } from '../../server/src/engine/features/export-docx';
+import { exportBlocks, runsText, textWidthChars } from '../../server/src/engine/features/export/blocks';
+import { exportDocx } from '../../server/src/engine/features/export/docx';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
 const SEED = '2023-county-office-shuzhi-report';

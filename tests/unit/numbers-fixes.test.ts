@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { analysed } from '../support/analysis';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { runRules } from '../../server/src/engine/diagnostics';
 import { codeActions } from '../../server/src/engine/features/code-actions';
@@ -13,7 +14,7 @@ function quickFixes(text: string, rule: string): { actions: CodeAction[]; apply:
   const model = buildModel({ text, uri: 'file:///t.report.md' });
   const d = runRules(model, CONFIG).find((x) => x.rule.id === rule);
   assert.ok(d, `no ${rule} diagnostic`);
-  const actions = codeActions(model, CONFIG, { range: d.diagnostic.range, diagnostics: [d.diagnostic], only: ['quickfix'] });
+  const actions = codeActions(analysed(model, CONFIG), { range: d.diagnostic.range, diagnostics: [d.diagnostic], only: ['quickfix'] });
   const apply = (a: CodeAction): string => applyEdits(model.index, (a.edit?.changes?.['file:///t.report.md'] ?? []) as TextEdit[]);
   return { actions: actions.filter((a) => a.diagnostics?.some((x) => x.code === rule)), apply };
 }

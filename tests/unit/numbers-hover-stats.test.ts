@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { analysed } from '../support/analysis';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,7 +18,7 @@ function hoverAt(text: string, needle: string, offset = 0, useAll = false): stri
   const line = model.index.lines.find((l) => l.text.includes(needle));
   if (!line) throw new Error(needle);
   const position = { line: line.index, character: line.text.indexOf(needle) + offset };
-  const h = useAll ? hover(model, position) : figureHover(model, position);
+  const h = useAll ? hover(analysed(model), position) : figureHover(analysed(model), position);
   return h ? (h.contents as MarkupContent).value : undefined;
 }
 

@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildModel } from '../../server/src/engine/model/parse';
-import { renderBlocks, renderDocument } from '../../server/src/engine/features/render';
-import { paraLines } from '../../server/src/engine/features/render-blocks';
-import { charWidth, layoutLines } from '../../server/src/engine/features/render-inline';
-import { paginate } from '../../server/src/engine/features/render-page';
+import { renderBlocks, renderDocument } from '../../server/src/engine/features/render/render';
+import { paraLines } from '../../server/src/engine/features/render/blocks';
+import { charWidth, layoutLines } from '../../server/src/engine/features/render/inline';
+import { paginate } from '../../server/src/engine/features/render/page';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
 const LONG = fs.readFileSync(path.join(REAL, '2026-shaanxi-government-work-report.txt'), 'utf8');

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { buildModel } from '../../server/src/engine/model/parse';
 import { diagnostics } from '../../server/src/engine/diagnostics';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
-import { pageCss, renderDocument } from '../../server/src/engine/features/render';
-import { formatDate } from '../../server/src/engine/features/render-front';
+import { pageCss, renderDocument } from '../../server/src/engine/features/render/render';
+import { formatDate } from '../../server/src/engine/features/render/front';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
 const SEED = fs.readFileSync(path.join(REAL, '2023-county-office-shuzhi-report.txt'), 'utf8');

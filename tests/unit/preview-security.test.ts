@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildModel } from '../../server/src/engine/model/parse';
-import { renderDocument } from '../../server/src/engine/features/render';
+import { renderDocument } from '../../server/src/engine/features/render/render';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
 

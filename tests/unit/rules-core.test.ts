@@ -7,9 +7,10 @@ import { placeholder } from '../../server/src/engine/rules/placeholder';
 import { strayMarker } from '../../server/src/engine/rules/stray-marker';
 import { frontMatter } from '../../server/src/engine/rules/front-matter';
 import type { Rule } from '../../server/src/engine/rules/types';
+import { checkRule } from '../support/analysis';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
-const found = (rule: Rule, text: string) => rule.check(buildModel({ text }), rule.defaults ?? {}).map((f) => text.split(/\r?\n/)[f.range.start.line]?.slice(f.range.start.character, f.range.end.character));
+const found = (rule: Rule, text: string) => checkRule(rule, text).map((f) => text.split(/\r?\n/)[f.range.start.line]?.slice(f.range.start.character, f.range.end.character));
 
 describe('rule stray-marker', () => {
   it('finds paywall markers, zero-width characters and replacement characters', () => {

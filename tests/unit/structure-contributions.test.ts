@@ -9,11 +9,11 @@ const STRUCTURE = ['numbering-sequence', 'numbering-style', 'heading-punctuation
 const DOCUMENTED = [...STRUCTURE, 'stray-marker', 'placeholder', 'front-matter'];
 const SOURCES = [
   ...STRUCTURE.map((id) => `server/src/engine/rules/${id}.ts`),
-  'server/src/engine/rules/sibling-runs.ts',
+  'server/src/engine/model/sibling-runs.ts',
   'server/src/engine/features/code-actions.ts',
   'server/src/engine/features/format.ts',
-  'server/src/cli-fix.ts',
-  'server/src/cli.ts',
+  'server/src/cli/write-back.ts',
+  'server/src/cli/report-check.ts',
 ];
 
 function json(file: string): Record<string, unknown> {

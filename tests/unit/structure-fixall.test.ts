@@ -1,16 +1,16 @@
 import * as assert from 'assert';
-import { DEFAULT_CONFIG } from '../../server/src/engine/config';
 import { codeActions, FIX_ALL_KIND } from '../../server/src/engine/features/code-actions';
 import { applyEdits } from '../../server/src/engine/features/edits';
 import { diffEdit, fixAll } from '../../server/src/engine/features/fix-all';
 import { buildModel } from '../../server/src/engine/model/parse';
 import { real } from './structure-helpers';
+import { analysed } from '../support/analysis';
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function fixAllAction(text: string): string {
   const model = buildModel({ text, uri: 'file:///f.report.md' });
-  const actions = codeActions(model, DEFAULT_CONFIG, { range: ZERO, diagnostics: [], only: ['source.fixAll'] });
+  const actions = codeActions(analysed(model), { range: ZERO, diagnostics: [], only: ['source.fixAll'] });
   assert.deepStrictEqual(actions.map((a) => a.kind), [FIX_ALL_KIND]);
   return applyEdits(model.index, actions[0]?.edit?.changes?.['file:///f.report.md'] ?? []);
 }
@@ -36,20 +36,20 @@ describe('fix-all', () => {
   it('answers the light bulb with quick fixes only, and the Source Action menu with fix-all', () => {
     const model = buildModel({ text: '一、甲\n(一)乙\n（三）丙\n', uri: 'file:///f.report.md' });
     const at = { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } };
-    const bulb = codeActions(model, DEFAULT_CONFIG, { range: at, diagnostics: [] });
+    const bulb = codeActions(analysed(model), { range: at, diagnostics: [] });
     assert.deepStrictEqual(bulb.map((a) => [a.kind, a.title]), [['quickfix', 'Change "(一)" to "（一）"']]);
-    const source = codeActions(model, DEFAULT_CONFIG, { range: at, diagnostics: [], only: ['source'] });
+    const source = codeActions(analysed(model), { range: at, diagnostics: [], only: ['source'] });
     assert.deepStrictEqual(source.map((a) => a.kind), [FIX_ALL_KIND]);
   });
 
   it('offers no fix-all when nothing is safely fixable', () => {
     const model = buildModel({ text: '一、甲\n党的XX大\n', uri: 'file:///f.report.md' });
-    assert.deepStrictEqual(codeActions(model, DEFAULT_CONFIG, { range: ZERO, diagnostics: [], only: ['source.fixAll'] }), []);
+    assert.deepStrictEqual(codeActions(analysed(model), { range: ZERO, diagnostics: [], only: ['source.fixAll'] }), []);
   });
 
   it('reports what it applied, pass by pass, and leaves no fixable finding', () => {
     const model = buildModel({ text: '一、甲\n(一)乙\n（三）丙\n' });
-    const r = fixAll(model, DEFAULT_CONFIG);
+    const r = fixAll(analysed(model));
     assert.strictEqual(r.model.text, '一、甲\n（一）乙\n（二）丙\n');
     assert.deepStrictEqual(r.applied.map((a) => [a.rule, a.line, a.column]), [['numbering-style', 2, 1], ['numbering-sequence', 3, 1]]);
     assert.ok(r.findings.every((d) => !d.finding.fixes?.some((f) => f.preferred)));

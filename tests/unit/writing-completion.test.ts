@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { buildModel } from '../../server/src/engine';
 import { completion } from '../../server/src/engine/features/completion';
-import { REPORT_TEMPLATES } from '../../server/src/engine/features/templates';
+import { REPORT_TEMPLATES } from '../../common/templates';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
 const real = (name: string): string => fs.readFileSync(path.join(REAL, name), 'utf8');

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
+import { analysed } from '../support/analysis';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { buildModel } from '../../server/src/engine';
 import { sectionHover } from '../../server/src/engine/features/section-hover';
-import { countReport, countText, stripMarkup } from '../../server/src/engine/util/wordcount';
+import { countReport, countText, stripMarkup } from '../../common/wordcount';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
 const SEED = fs.readFileSync(path.join(REAL, '2023-county-office-shuzhi-report.txt'), 'utf8');
@@ -46,7 +47,7 @@ describe('writing: section hover', () => {
   const value = (h: ReturnType<typeof sectionHover>): string => (h?.contents as MarkupContent).value;
 
   it('shows the path and size of a run-in sub-section', () => {
-    const h = sectionHover(model, { line: 3, character: 5 });
+    const h = sectionHover(analysed(model), { line: 3, character: 5 });
     assert.ok(h);
     assert.deepStrictEqual(h.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 11 } });
     const text = value(h);
@@ -56,7 +57,7 @@ describe('writing: section hover', () => {
   });
 
   it('sums the sub-sections of a level-1 section and escapes Markdown in titles', () => {
-    const text = value(sectionHover(model, { line: 2, character: 0 }));
+    const text = value(sectionHover(analysed(model), { line: 2, character: 0 }));
     const lines = SEED.split('\n');
     const parts = [3, 4, 5, 6].map((i) => countReport(lines[i] ?? '', NO).characters);
     const total = countReport(lines[2] ?? '', NO).characters + parts.reduce((a, b) => a + b, 0);
@@ -69,16 +70,16 @@ describe('writing: section hover', () => {
 
   it('shows the nested path three levels deep, on CRLF text with a BOM', () => {
     const m = buildModel({ text: '\uFEFF一、总体情况\r\n（一）工作进展\r\n1. 项目建设。完成投资3亿元。\r\n正文。\r\n' });
-    const h = sectionHover(m, { line: 2, character: 1 });
+    const h = sectionHover(analysed(m), { line: 2, character: 1 });
     assert.ok(value(h).startsWith('**一、总体情况 › （一）工作进展 › 1.项目建设**'), value(h));
     assert.deepStrictEqual(h?.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 8 } });
     // 1 (the marker's number) + 项目建设 4 + 完成投资 4 + 3 + 亿元 2 + 正文 2; punctuation: . 。 。 。
     assert.ok(value(h).includes('14 characters (18 with punctuation), lines 3–4'), value(h));
-    assert.deepStrictEqual(sectionHover(m, { line: 0, character: 1 })?.range?.start, { line: 0, character: 1 }); // after the BOM
+    assert.deepStrictEqual(sectionHover(analysed(m), { line: 0, character: 1 })?.range?.start, { line: 0, character: 1 }); // after the BOM
   });
 
   it('is silent on body text and past the heading', () => {
-    assert.strictEqual(sectionHover(model, { line: 1, character: 3 }), null);
-    assert.strictEqual(sectionHover(model, { line: 3, character: 40 }), null);
+    assert.strictEqual(sectionHover(analysed(model), { line: 1, character: 3 }), null);
+    assert.strictEqual(sectionHover(analysed(model), { line: 3, character: 40 }), null);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { REPORT_TEMPLATES } from '../../server/src/engine/features/templates';
+import { REPORT_TEMPLATES } from '../../common/templates';
 
 const ROOT = path.join(__dirname, '..', '..');
 const read = (f: string): string => fs.readFileSync(path.join(ROOT, f), 'utf8');

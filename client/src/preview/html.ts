@@ -1,7 +1,7 @@
 /** The preview page: strict CSP (nonce for our one script and the page-view style), toolbar, first render. */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { RenderResponse } from '../../../server/src/protocol';
+import type { RenderResponse } from '../../../common/protocol';
 
 export interface PreviewHtmlInput {
   readonly webview: vscode.Webview;

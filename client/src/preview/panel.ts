@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { RenderResponse } from '../../../server/src/protocol';
+import { RenderRequest, type RenderResponse } from '../../../common/protocol';
 import { TOOLBAR_COMMANDS, type FromWebview, type PreviewView, type ToWebview } from './messages';
 import { previewHtml } from './html';
 
@@ -100,7 +100,7 @@ export class ReportPreviewPanel implements vscode.Disposable {
     const uri = this.resource;
     // Keep the document loaded (and so synchronised with the server) while it is previewed.
     const doc = await vscode.workspace.openTextDocument(this.uri);
-    const r = await client.sendRequest<RenderResponse | null>('report/render', { uri, view: this.view, diagnostics: this.showDiagnostics });
+    const r = await client.sendRequest(RenderRequest, { uri, view: this.view, diagnostics: this.showDiagnostics });
     if (!r || uri !== this.resource || this.disposed) return;
     this.last = r;
     if (this.loadedUri !== uri) {

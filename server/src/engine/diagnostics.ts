@@ -33,11 +33,11 @@ export function runRules(model: ReportModel, config: EngineConfig, token?: Cance
   const silenced = suppressions(model); // <!-- report-disable … --> comments
   for (const rule of rules) {
     if (token?.isCancellationRequested) return [];
-    const resolved = resolveRule(config, rule.id, rule.defaultSeverity, rule.defaults);
+    const resolved = resolveRule(config, rule);
     if (resolved.severity === 'off') continue;
     let findings: Finding[];
     try {
-      findings = rule.check(model, resolved.options, token);
+      findings = rule.check(model, resolved.options as Parameters<Rule['check']>[1], token);
     } catch (e) {
       // A rule must never take the server down; report the failure as a diagnostic of its own.
       findings = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `internal error in rule ${rule.id}: ${e instanceof Error ? e.message : String(e)}`, severity: 'hint' }];
@@ -59,9 +59,6 @@ export function runRules(model: ReportModel, config: EngineConfig, token?: Cance
       out.push({ rule, severity, finding, diagnostic });
     }
   }
-  // Every rule has read what it needs of this version: the previous version's results, kept for
-  // reuse (incremental analysis), can go now instead of staying alive beside this version's.
-  if (rules === RULES) model.memo.release();
   out.sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character);
   return out;
 }

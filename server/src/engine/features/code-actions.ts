@@ -1,11 +1,7 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { EngineConfig } from '../config';
-import { runRules, type RuleDiagnostic } from '../diagnostics';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
 import { t } from '../i18n';
-import type { ReportModel } from '../model/types';
 import type { CancellationToken } from '../util/cancellation';
-import { applyEdits, nonOverlapping } from './edits';
-import { diffEdit, fixAll, pickFixes } from './fix-all';
 
 /** `source.fixAll.report`: applies every safe (preferred) fix of the document at once. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.report`;
@@ -34,26 +30,15 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 }
 
 /**
- * Edits of fix-all: the preferred fixes of one pass as they are, or — when one fix uncovers another —
- * the result of every pass as one edit of the changed span.
+ * Quick fixes for the findings in a range, read from the version's analysis (no rule runs here),
+ * plus the fix-all source action.
  */
-export function fixAllEdits(model: ReportModel, config: EngineConfig, found: readonly RuleDiagnostic[], token?: CancellationToken): TextEdit[] {
-  const first = pickFixes(found);
-  if (first.fixes.length === 0) return [];
-  const fixed = fixAll(model, config, token);
-  const onePass = applyEdits(model.index, first.edits);
-  return fixed.model.text === onePass ? nonOverlapping(first.edits) : diffEdit(model, fixed.model.text);
-}
-
-/**
- * Quick fixes for the findings in a range (re-running the rules on the cached model is cheap and
- * keeps the diagnostics free of edit payloads), plus the fix-all source action.
- */
-export function codeActions(model: ReportModel, config: EngineConfig, query: CodeActionQuery, token?: CancellationToken): CodeAction[] {
-  const found = runRules(model, config, token);
+export function codeActions(analysis: Analysis, query: CodeActionQuery, token?: CancellationToken): CodeAction[] {
+  const { model } = analysis;
   const actions: CodeAction[] = [];
   if (wanted(query.only, CodeActionKind.QuickFix)) {
-    for (const d of found) {
+    for (const d of analysis.findings) {
+      if (token?.isCancellationRequested) return [];
       if (!d.finding.fixes?.length) continue;
       const shown = query.diagnostics.find((x) => sameDiagnostic(x, d.diagnostic));
       if (!shown && !overlaps(d.diagnostic.range, query.range)) continue;
@@ -70,7 +55,7 @@ export function codeActions(model: ReportModel, config: EngineConfig, query: Cod
   }
   // Only when asked for (Source Action…, codeActionsOnSave): not on every cursor move of the light bulb.
   if (query.only !== undefined && query.only.length > 0 && wanted(query.only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(model, config, found, token);
+    const edits = analysis.fixAllEdits(token);
     if (edits.length > 0) {
       actions.push({ title: t('Fix all auto-fixable report problems'), kind: FIX_ALL_KIND, edit: { changes: { [model.uri]: edits } } });
     }

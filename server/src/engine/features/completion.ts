@@ -4,7 +4,7 @@ import { INDENT_RE, standardMarker } from '../model/markers';
 import type { Enumeration, EnumerationFamily, Heading, ReportModel } from '../model/types';
 import type { CancellationToken } from '../util/cancellation';
 import { parseChineseNumeral, toChineseNumeral, toCircled } from '../util/numerals';
-import { REPORT_TEMPLATES } from './templates';
+import { REPORT_TEMPLATES } from '../../../../common/templates';
 
 /** Characters after which the client should ask again: an opening bracket (（四）), a clause end (三是). */
 export const COMPLETION_TRIGGERS = ['（', '(', '；', '。', '：'];

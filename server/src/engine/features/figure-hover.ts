@@ -1,5 +1,6 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { figuresOf, type Figure } from '../model/figures';
+import type { Analysis } from '../analysis';
 import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
 import { countClaims } from '../rules/count-claim';
@@ -50,7 +51,8 @@ function arithmeticOf(model: ReportModel, f: Figure): string[] {
 }
 
 /** Hover on any figure: how it was read (value, unit, exact or approximate) and the arithmetic it is part of. */
-export function figureHover(model: ReportModel, position: Position): Hover | null {
+export function figureHover(analysis: Analysis, position: Position): Hover | null {
+  const { model } = analysis;
   const f = figuresOf(model).at(position);
   if (!f) return null;
   const value = f.multiplier > 1 ? `${f.numberText} × ${formatNumber(f.multiplier, 0)} = ${formatNumber(f.value, 6)}` : formatNumber(f.value, 6);

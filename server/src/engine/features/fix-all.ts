@@ -1,4 +1,5 @@
 import type { TextEdit } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
 import type { EngineConfig } from '../config';
 import { runRules, type RuleDiagnostic } from '../diagnostics';
 import { buildModel } from '../model/parse';
@@ -33,14 +34,23 @@ export function pickFixes(found: readonly RuleDiagnostic[]): { fixes: AppliedFix
 
 const MAX_PASSES = 5;
 
+export interface FixAllResult {
+  readonly model: ReportModel;
+  /** The findings left on the fixed text. */
+  readonly findings: RuleDiagnostic[];
+  readonly applied: AppliedFix[];
+}
+
 /**
  * Applies the preferred fixes until none is left: one fix may uncover another (a renumbered
  * 「(三)」 is then written 「（三）」). The CLI's --fix and the editor's source.fixAll.report share it.
+ * The first pass takes the findings of the analysis as they are.
  */
-export function fixAll(model: ReportModel, config: EngineConfig, token?: CancellationToken): { model: ReportModel; findings: RuleDiagnostic[]; applied: AppliedFix[] } {
+export function fixAll(analysis: Pick<Analysis, 'model' | 'config' | 'findings'>, token?: CancellationToken): FixAllResult {
+  const { config } = analysis;
   const applied: AppliedFix[] = [];
-  let current = model;
-  let findings = runRules(current, config, token);
+  let current = analysis.model;
+  let findings = [...analysis.findings];
   for (let pass = 0; pass < MAX_PASSES && !token?.isCancellationRequested; pass++) {
     const { fixes, edits } = pickFixes(findings);
     if (fixes.length === 0) break;
@@ -49,6 +59,24 @@ export function fixAll(model: ReportModel, config: EngineConfig, token?: Cancell
     findings = runRules(current, config, token);
   }
   return { model: current, findings, applied };
+}
+
+/**
+ * Edits of fix-all on an analysed version: the preferred fixes of one pass as they are, or — when
+ * one fix uncovers another — the result of every pass as one edit of the changed span.
+ */
+export function fixAllEdits(analysis: Analysis, token?: CancellationToken): TextEdit[] {
+  if (analysis.skipped) return [];
+  const first = pickFixes(analysis.findings);
+  if (first.fixes.length === 0) return [];
+  const fixed = fixAll(analysis, token);
+  const onePass = applyEdits(analysis.model.index, first.edits);
+  return fixed.model.text === onePass ? nonOverlapping(first.edits) : diffEdit(analysis.model, fixed.model.text);
+}
+
+/** Fix-all of a model under a configuration (for callers without an analysis: tests, scripts). */
+export function fixAllOf(model: ReportModel, config: EngineConfig, token?: CancellationToken): FixAllResult {
+  return fixAll({ model, config, findings: runRules(model, config, token) }, token);
 }
 
 /** One edit that turns the model's text into `text`: the changed middle, common prefix and suffix kept. */

@@ -3,7 +3,7 @@ import { LineIndex } from '../model/lines';
 import { INDENT_RE, matchMarker } from '../model/markers';
 import { buildModel } from '../model/parse';
 import type { Heading, ReportModel } from '../model/types';
-import { renumberMarker, siblingRuns } from '../rules/sibling-runs';
+import { renumberMarker, siblingRuns } from '../model/sibling-runs';
 import type { CancellationToken } from '../util/cancellation';
 import { toChineseNumeral, toCircled } from '../util/numerals';
 import { applyEdits } from './edits';

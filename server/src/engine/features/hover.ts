@@ -1,21 +1,22 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { ReportModel } from '../model/types';
+import type { Analysis } from '../analysis';
 import type { CancellationToken } from '../util/cancellation';
 import { figureHover } from './figure-hover';
 import { sectionHover } from './section-hover';
 
 /** One source of hover content (a heading's path and size, a figure's reading, a total's arithmetic…). */
-export type HoverProvider = (model: ReportModel, position: Position, token?: CancellationToken) => Hover | null;
+export type HoverProvider = (analysis: Analysis, position: Position, token?: CancellationToken) => Hover | null;
 
 /** Hover providers, asked in order; their contents are joined. Each lives in its own file. */
 const PROVIDERS: HoverProvider[] = [sectionHover, figureHover];
 
-export function hover(model: ReportModel, position: Position, token?: CancellationToken): Hover | null {
+/** Hover on an analysed version: what every provider says at the position. */
+export function hover(analysis: Analysis, position: Position, token?: CancellationToken): Hover | null {
   const parts: string[] = [];
   let range: Hover['range'];
   for (const provider of PROVIDERS) {
     if (token?.isCancellationRequested) return null;
-    const h = provider(model, position, token);
+    const h = provider(analysis, position, token);
     if (!h) continue;
     range ??= h.range;
     const c = h.contents;

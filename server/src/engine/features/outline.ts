@@ -1,17 +1,9 @@
 import { flattenSections } from '../model/sections';
+import type { OutlineNode } from '../../../../common/protocol';
 import type { Enumeration, ReportModel, Section } from '../model/types';
 
-/** The outline as the CLI's JSON prints it (1-based lines). */
-export interface OutlineNode {
-  kind: 'heading' | 'enumeration';
-  level: number;
-  number: string;
-  marker: string;
-  title: string;
-  line: number;
-  runin?: boolean;
-  children: OutlineNode[];
-}
+export type { OutlineNode };
+
 
 const ENUM_NUMBER: Record<string, (marker: string) => string> = {
   shi: (m) => m.replace(/是$/, ''),

@@ -1,8 +1,9 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import { flattenSections } from '../model/sections';
+import type { Analysis } from '../analysis';
 import type { ReportModel, Section } from '../model/types';
-import { countReport, type CharCount } from '../util/wordcount';
+import { countReport, type CharCount } from '../../../../common/wordcount';
 
 /** Text of a section: from its heading (marker included) to its last line. */
 function sectionText(model: ReportModel, s: Section): string {
@@ -21,7 +22,8 @@ function counts(model: ReportModel, s: Section): { without: CharCount; withPunct
 const name = (s: Section): string => (s.heading.marker + s.heading.title).trim().replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
 
 /** Hover on a section heading: its path 「二、… › （三）…」 and the characters of it and of each sub-section. */
-export function sectionHover(model: ReportModel, position: Position): Hover | null {
+export function sectionHover(analysis: Analysis, position: Position): Hover | null {
+  const { model } = analysis;
   const section = flattenSections(model.sections).find((s) => {
     const r = s.heading.headingRange;
     return r.start.line === position.line && position.character >= r.start.character && position.character <= r.end.character;

@@ -1,34 +1,10 @@
-import type { Range } from 'vscode-languageserver-types';
-import { figuresOf, type Approx, type FigureKind } from '../model/figures';
+import type { FigureEntry, ReportStatistics } from '../../../../common/protocol';
+import { figuresOf } from '../model/figures';
 import { sectionAt } from '../model/sections';
 import { sentencesOf } from '../model/statements';
 import type { ReportModel, Section } from '../model/types';
 
-/** One figure of a report, as reviewers check it against source tables. */
-export interface FigureEntry {
-  readonly text: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly kind: FigureKind;
-  readonly approx: Approx;
-  /** The word that makes it approximate (余, 近, 以上…), '' when exact. */
-  readonly qualifier: string;
-  readonly range: Range;
-  /** Path of the section it is in: 「一、…」, 「（二）…」 (empty before the first heading). */
-  readonly section: string[];
-  /** Line of the innermost section's heading (0-based), -1 when none. */
-  readonly sectionLine: number;
-  /** The sentence it is stated in (about 120 characters around the figure). */
-  readonly context: string;
-}
-
-export interface ReportStatistics {
-  readonly uri: string;
-  readonly title: string | null;
-  readonly figures: FigureEntry[];
-  /** Number of figures by kind. */
-  readonly counts: Record<string, number>;
-}
+export type { FigureEntry, ReportStatistics };
 
 const label = (s: Section): string => `${s.heading.marker.trim()}${s.heading.title}`;
 

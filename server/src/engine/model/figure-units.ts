@@ -1,13 +1,13 @@
 /** Units and measure words that follow figures in Chinese reports, and what kind of quantity each makes. */
 
-export type FigureKind =
-  | 'count' // 件 次 人 个 项 家 …: things counted (additive)
-  | 'amount' // 元 美元: money (additive)
-  | 'measure' // 吨 亩 公里 千瓦 英寸 小时 …: physical quantities and durations
-  | 'percent' // % ％ ‰ 百分之…
-  | 'points' // 个百分点
-  | 'multiple' // 倍
-  | 'plain'; // a bare number (收入比2.54)
+import type { FigureKind } from '../../../../common/protocol';
+
+/**
+ * What a figure is (defined with the protocol): count 件 次 人 个 (additive), amount 元 美元 (additive),
+ * measure 吨 亩 公里 小时 (physical quantities and durations), percent % ％ ‰ 百分之, points 个百分点,
+ * multiple 倍, plain a bare number (收入比2.54).
+ */
+export type { FigureKind };
 
 /** Measure words of counted things. Longer ones first where they share a prefix. */
 export const COUNT_UNITS = [

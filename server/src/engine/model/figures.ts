@@ -7,7 +7,8 @@ import type { Paragraph, ReportModel, TableCell } from './types';
 export type { FigureKind } from './figure-units';
 
 /** How exact a figure is: an approximate figure is a bound, never an exact value. */
-export type Approx = 'exact' | 'about' | 'atLeast' | 'atMost' | 'range';
+export type { Approx } from '../../../../common/protocol';
+import type { Approx } from '../../../../common/protocol';
 
 /** A number as written in the report, with its unit and how it reads. */
 export interface Figure {

@@ -3,7 +3,7 @@ import { sectionAt } from '../model/sections';
 import type { Enumeration, Paragraph, ReportModel, Section } from '../model/types';
 import { parseArabic, parseChineseNumeral } from '../util/numerals';
 import { t } from '../i18n';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /** 「八个方面」「9个方面」「三点」「五项任务」: a number of items. */
 const CLAIM_RE = /([0-9０-９]{1,2}|[二两三四五六七八九十]{1,3})(?:个)?(方面|点|项任务|项工作|项措施|项重点工作|大任务|个重点|件事|条措施|条意见|个问题|项)/gu;
@@ -90,10 +90,16 @@ function nextContentLine(model: ReportModel, line: number): number {
   return -1;
 }
 
-export const countClaim: Rule = {
+export const countClaim = defineRule({
   id: 'count-claim',
   defaultSeverity: 'warning',
-  description: 'A sentence that announces a number of items followed by a list with a different number of items.',
+  description: {
+    en: 'A sentence that announces a number of items followed by a list with a different number of items.',
+    zh: '宣称的条目数（如“以下八个方面”）与其后所列条目数不一致。',
+  },
+  tags: ['numbers', 'structure'],
+  fixable: 'none',
+  options: {},
   check(model, _options, token) {
     if (token?.isCancellationRequested) return [];
     return countClaims(model)
@@ -109,4 +115,4 @@ export const countClaim: Rule = {
         }),
       );
   },
-};
+});

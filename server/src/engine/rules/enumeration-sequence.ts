@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import type { Enumeration, EnumerationItem } from '../model/types';
 import { CN_NUMERAL_CHARS, toChineseNumeral, toCircled } from '../util/numerals';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 const ORDER_WORDS: Record<number, string> = { 1: '首先', 2: '其次', 3: '再次' };
 const LAST = 99; // 最后
@@ -44,10 +44,16 @@ function label(e: Enumeration, item: EnumerationItem, value: number): string {
  * 「（1）……（3）」 — count 1, 2, 3…: a gap, a duplicate or an order mistake is reported once where
  * it happens and the count goes on from the number found. 「最后」 closes any sequence.
  */
-export const enumerationSequence: Rule = {
+export const enumerationSequence = defineRule({
   id: 'enumeration-sequence',
   defaultSeverity: 'warning',
-  description: 'Inline enumerations (一是…二是…, 第一…第二…, 首先…其次…) that skip, repeat or reorder.',
+  description: {
+    en: 'Inline enumerations (一是…二是…, 第一…第二…, 首先…其次…) that skip, repeat or reorder.',
+    zh: '段内列举（一是……二是……、第一……第二……、首先……其次……）跳号、重复或顺序颠倒。',
+  },
+  tags: ['structure'],
+  fixable: 'safe',
+  options: {},
   check(model, _options, token) {
     const out: Finding[] = [];
     for (const e of model.enumerations) {
@@ -88,4 +94,4 @@ export const enumerationSequence: Rule = {
     }
     return out;
   },
-};
+});

@@ -3,7 +3,7 @@ import { sectionAt } from '../model/sections';
 import { leadOf, sentencesOf, type Sentence } from '../model/statements';
 import type { ReportModel, Section } from '../model/types';
 import { t } from '../i18n';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /** Words before a subject that do not change what is counted. */
 const FILLER = /^(?:全年|今年|年内|一年来|累计|共计|合计|总计|一共|共|组织|先后|已经|已|全面|同时|此外|另外|还|并|认真|扎实|积极|切实)+/u;
@@ -85,10 +85,16 @@ export function figureConflicts(model: ReportModel): Conflict[] {
   return out.sort((x, y) => x.second.line - y.second.line);
 }
 
-export const figureConflict: Rule = {
+export const figureConflict = defineRule({
   id: 'figure-conflict',
   defaultSeverity: 'warning',
-  description: 'The same figure stated twice in one report with different values.',
+  description: {
+    en: 'The same figure stated twice in one report with different values.',
+    zh: '同一数据在报告中前后出现两次且数值不同。',
+  },
+  tags: ['numbers'],
+  fixable: 'none',
+  options: {},
   check(model, _options, token) {
     if (token?.isCancellationRequested) return [];
     return figureConflicts(model).map(
@@ -99,4 +105,4 @@ export const figureConflict: Rule = {
       }),
     );
   },
-};
+});

@@ -1,11 +1,17 @@
 import { t } from '../i18n';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /** Front matter that is not terminated by `---` or is not valid YAML. */
-export const frontMatter: Rule = {
+export const frontMatter = defineRule({
   id: 'front-matter',
   defaultSeverity: 'error',
-  description: 'Front matter that is not terminated or not valid YAML.',
+  description: {
+    en: 'Front matter that is not terminated or not valid YAML.',
+    zh: '文档头（front matter）未结束或不是有效的 YAML。',
+  },
+  tags: ['front-matter'],
+  fixable: 'none',
+  options: {},
   check(model) {
     const fm = model.frontMatter;
     const out: Finding[] = [];
@@ -17,4 +23,4 @@ export const frontMatter: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,8 +1,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import type { Heading, ReportModel } from '../model/types';
-import { siblingRuns } from './sibling-runs';
-import type { Finding, Rule } from './types';
+import { siblingRuns } from '../model/sibling-runs';
+import { defineRule, type Finding } from './types';
 
 type Ending = 'sentence' | 'bare' | 'other';
 
@@ -68,10 +68,16 @@ function runinOutliers(model: ReportModel, headings: readonly Heading[]): Findin
  * (「。」) or all without; and a stand-alone level-1 heading takes no 「。」 (GB/T 9704 practice).
  * Run-in headings end with 「。」 by construction and are not judged; titles ending with 「：」 neither.
  */
-export const headingPunctuation: Rule = {
+export const headingPunctuation = defineRule({
   id: 'heading-punctuation',
   defaultSeverity: 'warning',
-  description: 'Sibling headings that end inconsistently, or a stand-alone level-1 heading ending with 「。」.',
+  description: {
+    en: 'Sibling headings that end inconsistently, or a stand-alone level-1 heading ending with 「。」.',
+    zh: '同级标题结尾标点不一致，或独立成行的一级标题以“。”结尾。',
+  },
+  tags: ['structure', 'punctuation'],
+  fixable: 'safe',
+  options: {},
   check(model, _options, token) {
     const out: Finding[] = [];
     const flagged = new Set<Heading>();
@@ -110,4 +116,4 @@ export const headingPunctuation: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { leadOf, sentencesOf, type Clause, type Sentence } from '../model/statements';
 import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /** Measure words checked at the end of a clause, longest first. 人, 元 and 户 alone end too many words (脱贫户) to check. */
 const UNITS = ['万人次', '人次', '件次', '批次', '户次', '家次', '万元', '亿元', '万件', '万人', '万亩', '万吨', '万个', '件', '次', '家', '项', '个', '条', '份', '辆', '篇', '名'];
@@ -98,12 +98,18 @@ function finding(model: ReportModel, line: number, col: number, unit: string): F
   };
 }
 
-export const missingNumber: Rule = {
+export const missingNumber = defineRule({
   id: 'missing-number',
   defaultSeverity: 'error',
-  description: 'A measure word or unit that should follow a number but follows none.',
+  description: {
+    en: 'A measure word or unit that should follow a number but follows none.',
+    zh: '量词或单位前缺少数字（如“收到上级交办信访事项件”“同比增长%”）。',
+  },
+  tags: ['numbers'],
+  fixable: 'suggestion',
+  options: {},
   check(model, _options, token) {
     if (token?.isCancellationRequested) return [];
     return check(model);
   },
-};
+});

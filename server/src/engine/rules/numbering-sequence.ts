@@ -1,8 +1,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import type { Heading } from '../model/types';
-import { displayMarker, renumberMarker, siblingRuns, type SiblingRun } from './sibling-runs';
-import type { Finding, Fix, Rule } from './types';
+import { displayMarker, renumberMarker, siblingRuns, type SiblingRun } from '../model/sibling-runs';
+import { defineRule, type Finding, type Fix } from './types';
 
 /** Edits that renumber a run from position `from` on, so that it counts up from `startValue`. */
 export function renumberEdits(run: SiblingRun, from: number, startValue: number): TextEdit[] {
@@ -33,10 +33,16 @@ function message(kind: 'start' | 'gap' | 'duplicate' | 'order', expected: string
  * an order mistake or a list that does not start at 1 is reported once where it happens; the
  * count then continues from the number found, so one slip gives one warning.
  */
-export const numberingSequence: Rule = {
+export const numberingSequence = defineRule({
   id: 'numbering-sequence',
   defaultSeverity: 'warning',
-  description: 'Numbered headings of one level skip, repeat or reorder numbers.',
+  description: {
+    en: 'Numbered headings of one level skip, repeat or reorder numbers.',
+    zh: '同一层级的标题编号跳号、重号或顺序颠倒。',
+  },
+  tags: ['structure'],
+  fixable: 'safe',
+  options: {},
   check(model, _options, token) {
     const out: Finding[] = [];
     for (const run of siblingRuns(model)) {
@@ -74,4 +80,4 @@ export const numberingSequence: Rule = {
     }
     return out;
   },
-};
+});

@@ -2,8 +2,8 @@ import { t } from '../i18n';
 import type { Heading, MarkerStyle } from '../model/types';
 import { toAsciiDigits, toChineseNumeral } from '../util/numerals';
 import { level1PeriodJudged, removePeriod } from './heading-punctuation';
-import { siblingRuns, type SiblingRun } from './sibling-runs';
-import type { Finding, Rule } from './types';
+import { siblingRuns, type SiblingRun } from '../model/sibling-runs';
+import { defineRule, type Finding } from './types';
 
 const ARABIC: ReadonlySet<MarkerStyle> = new Set(['ar-dot', 'ar-dun', 'ar-paren', 'ar-paren-half', 'ar-half-close']);
 
@@ -60,10 +60,16 @@ function inconsistent(run: SiblingRun): Map<Heading, string> {
  * 「(一)」, 「一.」, 「一，」, 「（一）、」, full-width digits, 「1、」 mixed with 「1.」 in one list,
  * Arabic numbers for the top level of a multi-level outline.
  */
-export const numberingStyle: Rule = {
+export const numberingStyle = defineRule({
   id: 'numbering-style',
   defaultSeverity: 'warning',
-  description: 'Numbering markers that do not follow GB/T 9704-2012 or differ from their siblings.',
+  description: {
+    en: 'Numbering markers that do not follow GB/T 9704-2012 or differ from their siblings.',
+    zh: '编号写法不符合 GB/T 9704-2012，或与同级标题不一致。',
+  },
+  tags: ['structure'],
+  fixable: 'safe',
+  options: {},
   check(model, _options, token) {
     const out: Finding[] = [];
     const mixed = new Map<Heading, string>();
@@ -110,4 +116,4 @@ export const numberingStyle: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,6 +1,6 @@
 import { sentencesOf } from '../model/statements';
 import { t } from '../i18n';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /**
  * Rates and shares that cannot exceed 100 %. Growth (增长率, 增速, 涨幅) may, and so may rates measured
@@ -10,10 +10,16 @@ const CAPPED =
   /(?:满意|覆盖|办结|合格|达标|普及|入学|参保|出勤|通过|及格|优良|执行|到位|知晓|建成|处置|化解|结案|回复|答复|入园|巩固|升学|就业|签约|接通|受理|上线|在线|投保|接种|检出|治愈|正确|准确|成功|有效|收集|处理|城镇化|绿化|办理|利用|使用|参合|覆盖|留存|保有|录取|整改|兑现|见面|响应|清零|销号|参与|好评|安装)率|满意度|占比|比重|比例|份额|占[^，。；、]{0,12}?的?(?:比重|比例)?/gu;
 const CHANGE = /增长|增加|增幅|增速|提高|提升|上升|下降|降低|减少|回落|同比|环比|年均|幅度/u;
 
-export const percentRange: Rule = {
+export const percentRange = defineRule({
   id: 'percent-range',
   defaultSeverity: 'error',
-  description: 'A rate or share that cannot exceed 100% does (满意率达108％).',
+  description: {
+    en: 'A rate or share that cannot exceed 100% does (满意率达108％).',
+    zh: '不可能超过100%的比率或占比超过了100%（如“满意率达108％”）；增长率不在此列。',
+  },
+  tags: ['numbers'],
+  fixable: 'none',
+  options: {},
   check(model, _options, token) {
     const out: Finding[] = [];
     for (const sentence of sentencesOf(model)) {
@@ -41,4 +47,4 @@ export const percentRange: Rule = {
     }
     return out;
   },
-};
+});

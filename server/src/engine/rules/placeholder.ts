@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /**
  * Stand-ins left in a draft: 「党的XX大」, 「××」, 「X月X日」, 「□□」, 「＿＿」, 「【待补充】」, 「TODO」.
@@ -14,10 +14,16 @@ const PATTERNS: RegExp[] = [
   /(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])/g,
 ];
 
-export const placeholder: Rule = {
+export const placeholder = defineRule({
   id: 'placeholder',
   defaultSeverity: 'warning',
-  description: 'Placeholders such as XX, ××, □ and 【待补充】 left in the text.',
+  description: {
+    en: 'Placeholders such as XX, ××, □ and 【待补充】 left in the text.',
+    zh: '正文中遗留的 XX、××、□、【待补充】 等占位符。',
+  },
+  tags: ['proofreading'],
+  fixable: 'none',
+  options: {},
   check(model, _options, token) {
     const findings: Finding[] = [];
     const { index } = model;
@@ -42,7 +48,7 @@ export const placeholder: Rule = {
     }
     return findings;
   },
-};
+});
 
 function insideCodeSpan(text: string, at: number): boolean {
   let ticks = 0;

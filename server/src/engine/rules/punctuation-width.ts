@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import type { ReportModel } from '../model/types';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 /** Han characters and CJK/full-width punctuation: what makes the side of a mark "Chinese". */
@@ -92,11 +92,36 @@ for (const c of '，；：？！（') CLASS[c.charCodeAt(0)] = 3;
  * brackets after ASCII words stay quiet. A document written throughout with half-width marks gets one
  * summary finding at the top and hints at each place. 「%」 mixed with 「％」 is reported too.
  */
-export const punctuationWidth: Rule = {
+export const punctuationWidth = defineRule({
   id: 'punctuation-width',
   defaultSeverity: 'info',
-  description: 'Half-width punctuation in Chinese sentences, and % mixed with ％.',
-  defaults: { summaryRatio: 0.8, summaryMinimum: 20 },
+  description: {
+    en: 'Half-width punctuation in Chinese sentences, and % mixed with ％.',
+    zh: '中文句子中使用了半角标点，或 % 与 ％ 混用。',
+  },
+  tags: ['punctuation'],
+  fixable: 'safe',
+  options: {
+    summaryRatio: {
+      type: 'number',
+      default: 0.8,
+      minimum: 0,
+      maximum: 1,
+      description: {
+        en: 'Share of half-width marks among all marks in Chinese text above which the document gets one summary finding and the single places become hints.',
+        zh: '中文语境中半角标点占全部标点的比例超过此值时，只在文首给出一条汇总提示，各处降为“建议”级别。',
+      },
+    },
+    summaryMinimum: {
+      type: 'integer',
+      default: 20,
+      minimum: 1,
+      description: {
+        en: 'Number of half-width marks a document needs at least before it gets the summary finding instead of one finding per place.',
+        zh: '至少出现多少处半角标点时，才以一条汇总提示代替逐处提示。',
+      },
+    },
+  },
   check(model, options, token) {
     const places: Place[] = [];
     const markers = new Map<number, Array<[number, number]>>();
@@ -126,8 +151,8 @@ export const punctuationWidth: Rule = {
       }
     }
     const out: Finding[] = [];
-    const ratio = typeof options['summaryRatio'] === 'number' ? options['summaryRatio'] : 0.8;
-    const minimum = typeof options['summaryMinimum'] === 'number' ? options['summaryMinimum'] : 20;
+    const ratio = options.summaryRatio;
+    const minimum = options.summaryMinimum;
     const summary = places.length >= minimum && places.length / (places.length + full) >= ratio;
     if (summary) {
       const first = places[0] as Place;
@@ -175,4 +200,4 @@ export const punctuationWidth: Rule = {
     }
     return out;
   },
-};
+});

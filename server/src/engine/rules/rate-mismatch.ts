@@ -2,7 +2,7 @@ import type { Figure } from '../model/figures';
 import { clauseOf, leadOf, sentencesOf, type Sentence } from '../model/statements';
 import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /** 「办结率」 → 「办结」: the rate's stem names the counted part. */
 const RATE_RE = /(\p{Script=Han}{2})率(?:达到|达|为|是|超过)?$/u;
@@ -65,10 +65,16 @@ export function formatRate(value: number, decimals: number): string {
   return (Math.round(value * Math.pow(10, decimals)) / Math.pow(10, decimals)).toFixed(decimals);
 }
 
-export const rateMismatch: Rule = {
+export const rateMismatch = defineRule({
   id: 'rate-mismatch',
   defaultSeverity: 'warning',
-  description: 'A stated rate that disagrees with the counts stated with it (受理120件，办结118件，办结率92％).',
+  description: {
+    en: 'A stated rate that disagrees with the counts stated with it (受理120件，办结118件，办结率92％).',
+    zh: '比率与同句中的数量不符（如“受理120件，办结118件，办结率92％”）。',
+  },
+  tags: ['numbers'],
+  fixable: 'suggestion',
+  options: {},
   check(model, _options, token) {
     if (token?.isCancellationRequested) return [];
     const out: Finding[] = [];
@@ -89,4 +95,4 @@ export const rateMismatch: Rule = {
     }
     return out;
   },
-};
+});

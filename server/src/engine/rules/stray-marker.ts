@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import type { LineIndex } from '../model/lines';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /**
  * Junk pasted from web pages: paywall markers such as 「##paidbegin##」, invisible zero-width
@@ -27,10 +27,16 @@ function removal(index: LineIndex, line: number, from: number, to: number): Rang
   return index.range(line, 0, text.length);
 }
 
-export const strayMarker: Rule = {
+export const strayMarker = defineRule({
   id: 'stray-marker',
   defaultSeverity: 'error',
-  description: 'Paste junk such as ##paidbegin## markers and invisible characters.',
+  description: {
+    en: 'Paste junk such as ##paidbegin## markers and invisible characters.',
+    zh: '网页粘贴带入的残留标记（如 ##paidbegin##）和不可见字符。',
+  },
+  tags: ['paste'],
+  fixable: 'safe',
+  options: {},
   check(model, _options, token) {
     const findings: Finding[] = [];
     const { index } = model;
@@ -56,4 +62,4 @@ export const strayMarker: Rule = {
     }
     return findings;
   },
-};
+});

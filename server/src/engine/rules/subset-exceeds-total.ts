@@ -2,8 +2,8 @@ import type { Figure } from '../model/figures';
 import { leadOf, sentencesOf, CHANGE_WORDS } from '../model/statements';
 import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
-import { breakdownsOf, sameMeasure } from './breakdown';
-import type { Finding, Rule } from './types';
+import { breakdownsOf, sameMeasure } from '../model/breakdown';
+import { defineRule, type Finding } from './types';
 
 /** Counts of what came in, and of what was done with it. */
 const RECEIVED = /收到|受理|接收|接到|摸排|排查|登记|交办|发现|收集|征集|立案|排出/u;
@@ -61,10 +61,16 @@ export function exceedings(model: ReportModel): Exceeding[] {
   return out;
 }
 
-export const subsetExceedsTotal: Rule = {
+export const subsetExceedsTotal = defineRule({
   id: 'subset-exceeds-total',
   defaultSeverity: 'error',
-  description: 'A part larger than its whole in one statement (其中 part > total, 办结 > 受理).',
+  description: {
+    en: 'A part larger than its whole in one statement (其中 part > total, 办结 > 受理).',
+    zh: '同一表述中部分大于整体（“其中”分项大于总数，办结数大于受理数）。',
+  },
+  tags: ['numbers'],
+  fixable: 'none',
+  options: {},
   check(model, _options, token) {
     if (token?.isCancellationRequested) return [];
     return exceedings(model).map(
@@ -78,4 +84,4 @@ export const subsetExceedsTotal: Rule = {
       }),
     );
   },
-};
+});

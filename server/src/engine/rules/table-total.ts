@@ -2,7 +2,7 @@ import { figuresOf, type Figure } from '../model/figures';
 import type { ReportModel, TableCell } from '../model/types';
 import { t } from '../i18n';
 import { formatNumber, roundingTolerance } from './total-mismatch';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 const TOTAL_LABEL = /^(?:合\s*计|总\s*计|小\s*计|共\s*计|总数|总量|总额|全部|total|sum|subtotal)$/iu;
 const SUBTOTAL = /^(?:小\s*计|subtotal)$/iu;
@@ -78,10 +78,16 @@ function add(out: TableTotal[], cell: TableCell, total: Figure, parts: Figure[])
   out.push({ cell, total, parts, sum, arithmetic, sumText, agrees });
 }
 
-export const tableTotal: Rule = {
+export const tableTotal = defineRule({
   id: 'table-total',
   defaultSeverity: 'error',
-  description: 'A 合计/总计/小计 row or column of a table that does not equal the sum of the cells it totals.',
+  description: {
+    en: 'A 合计/总计/小计 row or column of a table that does not equal the sum of the cells it totals.',
+    zh: '表格中的合计/总计/小计行或列不等于其所合计单元格之和。',
+  },
+  tags: ['numbers', 'tables'],
+  fixable: 'suggestion',
+  options: {},
   check(model, _options, token) {
     if (token?.isCancellationRequested) return [];
     return tableTotals(model)
@@ -95,4 +101,4 @@ export const tableTotal: Rule = {
         }),
       );
   },
-};
+});

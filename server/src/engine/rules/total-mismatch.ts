@@ -1,8 +1,8 @@
 import type { Figure } from '../model/figures';
 import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
-import { breakdownsOf, type Breakdown } from './breakdown';
-import type { Finding, Rule } from './types';
+import { breakdownsOf, type Breakdown } from '../model/breakdown';
+import { defineRule, type Finding } from './types';
 
 /** Attributes of people that overlap (a member can be both 党员 and 女性): their counts need not add up. */
 const OVERLAPPING = /党员|团员|女性|女职工|女干部|妇女|少数民族|学历|大专|本科|硕士|博士|研究生|岁以下|岁以上|退役军人|残疾|职称|党外/u;
@@ -46,10 +46,16 @@ export function totalChecks(model: ReportModel): TotalCheck[] {
   });
 }
 
-export const totalMismatch: Rule = {
+export const totalMismatch = defineRule({
   id: 'total-mismatch',
   defaultSeverity: 'error',
-  description: 'A stated total and its listed parts disagree (共120件，其中80件、30件).',
+  description: {
+    en: 'A stated total and its listed parts disagree (共120件，其中80件、30件).',
+    zh: '总数与所列分项之和不符（如“共120件，其中80件、30件”）。',
+  },
+  tags: ['numbers'],
+  fixable: 'suggestion',
+  options: {},
   check(model, _options, token) {
     if (token?.isCancellationRequested) return [];
     const out: Finding[] = [];
@@ -71,4 +77,4 @@ export const totalMismatch: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,4 +1,4 @@
-import { statistics, t, type FigureEntry, type ReportModel } from './engine';
+import { statistics, t, type FigureEntry, type ReportModel } from '../engine';
 
 export type StatsFormat = 'text' | 'json' | 'csv';
 

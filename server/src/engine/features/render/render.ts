@@ -12,30 +12,24 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Token } from 'markdown-it';
-import type { Heading, ReportModel } from '../model/types';
-import { blockHtml, GRID_CHARS, TITLE_CHARS, type Block, type DiagSeverity, type ParaBlock, type Piece, type TableRow } from './render-blocks';
-import { escapeHtml, layoutLines, renderInline } from './render-inline';
-import { paginate } from './render-page';
-import { frontBlocks, metaBlocks, signatureBlock } from './render-front';
+import type { Heading, ReportModel } from '../../model/types';
+import { blockHtml, GRID_CHARS, TITLE_CHARS, type Block, type DiagSeverity, type ParaBlock, type Piece, type TableRow } from './blocks';
+import { escapeHtml, layoutLines, renderInline } from './inline';
+import { paginate } from './page';
+import { frontBlocks, metaBlocks, signatureBlock } from './front';
 
-export { pageCss } from './render-css';
-export { escapeHtml } from './render-inline';
+export { pageCss } from './css';
+export { escapeHtml } from './inline';
 
-export type RenderView = 'flow' | 'page';
+import type { LineMapEntry, RenderView } from '../../../../../common/protocol';
+
+export type { LineMapEntry, RenderView };
 
 export interface RenderOptions {
   /** 'flow' (default): one column that follows the editor theme; 'page': A4 pages per GB/T 9704. */
   readonly view?: RenderView;
   /** Diagnostics to mark in the text (the message shows on hover). */
   readonly diagnostics?: readonly Diagnostic[];
-}
-
-export interface LineMapEntry {
-  /** First and last source line (0-based) of a rendered block. */
-  readonly line: number;
-  readonly endLine: number;
-  /** 1-based page in the page view; 0 in the flow view. */
-  readonly page: number;
 }
 
 export interface RenderResult {

@@ -20,10 +20,10 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
-import type { ReportModel } from '../model/types';
-import { exportBlocks, reportMeta, signatureLayout, type ExportBlock, type InlineRun, type TableBlockCell } from './export-blocks';
-import { FOOTER_MM, FONTS, LINE_PITCH_TWIPS, MARGIN_MM, mmToTwips, PAGE_MM, PAGE_NUMBER_PT, ptToHalfPoints } from './export-docx-spec';
-import { reportStyles, runFont, STYLE_IDS } from './export-docx-styles';
+import type { ReportModel } from '../../model/types';
+import { exportBlocks, reportMeta, signatureLayout, type ExportBlock, type InlineRun, type TableBlockCell } from './blocks';
+import { FOOTER_MM, FONTS, LINE_PITCH_TWIPS, MARGIN_MM, mmToTwips, PAGE_MM, PAGE_NUMBER_PT, ptToHalfPoints } from './docx-spec';
+import { reportStyles, runFont, STYLE_IDS } from './docx-styles';
 
 export interface DocxOptions {
   /** Document property "creator" (defaults to the front matter author). */

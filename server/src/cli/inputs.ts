@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { t } from './engine';
+import { decodeReport, t, type DecodedText } from '../engine';
 
 /** Report files by name; other files are read only when named explicitly. */
 export const REPORT_EXTENSIONS = ['.report.md', '.report'];
@@ -57,4 +57,24 @@ export function expandInputs(inputs: string[]): Array<{ path: string; error?: st
     else out.push({ path: input });
   }
   return out;
+}
+
+/** A report read from a file or standard input, decoded, with what the reader should know about its encoding. */
+export type ReadReport = { readonly text: string; readonly decoded: DecodedText; readonly notes: string[] } | { readonly error: string };
+
+/** Reads and decodes one input (`-` is standard input): UTF-8, UTF-16 with a BOM or GB18030; binary files are refused. */
+export function readReport(p: string): ReadReport {
+  let bytes: Buffer;
+  try {
+    bytes = p === '-' ? fs.readFileSync(0) : fs.readFileSync(p);
+  } catch (e) {
+    return { error: describeFsError(e) };
+  }
+  const decoded = decodeReport(bytes);
+  if (decoded.binary) return { error: t('binary file, not a text report (skipped)') };
+  const notes: string[] = [];
+  if (decoded.encoding === 'gb18030') notes.push(t('not UTF-8: decoded as GB18030 (GBK)'));
+  if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') notes.push(t('decoded as {0}', decoded.encoding.toUpperCase()));
+  if (decoded.encoding === 'utf-8-lossy') notes.push(t('not valid UTF-8 (nor GBK): undecodable bytes are shown as \uFFFD'));
+  return { text: decoded.text, decoded, notes };
 }

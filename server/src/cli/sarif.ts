@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { RULES, type RuleDiagnostic, type Severity } from './engine';
+import { RULES, type RuleDiagnostic, type Severity } from '../engine';
 
 /** What the SARIF writer needs of one checked file. */
 export interface SarifFile {

@@ -1,17 +1,11 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { statsReport } from './cli-stats';
-import { parseArgs } from 'util';
-import { buildModel, decodeReport, fixAll, outline, runRules, setLanguage, t, type AppliedFix, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from './engine';
-import { DEFAULT_CONFIG, mergeConfig } from './engine/config';
-import { writeBack } from './cli-fix';
-import { sarifLog } from './cli-sarif';
-import { ConfigFiles, loadConfigFile } from './config-file';
-import { DEFAULT_SETTINGS } from './settings';
-import { describeFsError, envLocale, expandInputs } from './cli-inputs';
-
-const VERSION = '0.1.0';
-const MAX_ANALYSED_CHARS = DEFAULT_SETTINGS.maxDocumentSize;
+import { analyze, buildModel, DEFAULT_CONFIG, DOCUMENT_SIZE_LIMIT, fixAll, mergeConfig, outline, t, type Analysis, type AppliedFix, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from '../engine';
+import { ConfigFiles, loadConfigFile } from '../config-file';
+import { parseCli, runMain, VERSION } from './args';
+import { describeFsError, expandInputs, readReport } from './inputs';
+import { sarifLog } from './sarif';
+import { statsReport } from './stats';
+import { writeBack } from './write-back';
 
 const HELP = `Usage: report-check [options] <file|dir|->...
 
@@ -47,90 +41,61 @@ interface Options {
 interface FileResult {
   path: string;
   model: ReportModel | undefined;
-  findings: RuleDiagnostic[];
+  findings: readonly RuleDiagnostic[];
   notes: string[];
   error: string | undefined;
   /** Fixes applied by --fix. */
   fixed?: AppliedFix[];
 }
 
-function parseOptions(argv: string[]): Options | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        config: { type: 'string' },
-        fix: { type: 'boolean', default: false },
-        outline: { type: 'boolean', default: false },
-        stats: { type: 'boolean', default: false },
-        lang: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
+function parseOptions(argv: string[]): Options | string | 'exit' {
+  const parsed = parseCli(
+    argv,
+    {
+      format: { type: 'string', default: 'text' },
+      config: { type: 'string' },
+      fix: { type: 'boolean', default: false },
+      outline: { type: 'boolean', default: false },
+      stats: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+    },
+    HELP,
+  );
+  if ('exit' in parsed) return 'exit';
+  if ('error' in parsed) return parsed.error;
   const v = parsed.values;
-  if (v.help) {
-    process.stdout.write(HELP + '\n');
-    process.exit(0);
-  }
-  if (v.version) {
-    process.stdout.write(VERSION + '\n');
-    process.exit(0);
-  }
-  if (v.lang !== undefined && v.lang !== 'zh' && v.lang !== 'en') return `--lang must be zh or en, not "${v.lang}"`;
-  setLanguage(v.lang ?? envLocale());
-  if (v.stats && v.format !== 'text' && v.format !== 'json' && v.format !== 'csv') return `--stats prints text, json or csv, not "${v.format}"`;
-  if (!v.stats && v.format !== 'text' && v.format !== 'json' && v.format !== 'sarif') return `--format must be text, json or sarif, not "${v.format}"`;
-  if (parsed.positionals.length === 0) return 'no input: name files, directories or - for standard input';
-  return { format: v.format as Options['format'], stats: v.stats, config: v.config, fix: v.fix, outline: v.outline, quiet: v.quiet, inputs: parsed.positionals };
-}
-
-
-
-function readInput(p: string): Buffer {
-  return p === '-' ? fs.readFileSync(0) : fs.readFileSync(p);
+  const format = String(v['format']);
+  const stats = v['stats'] === true;
+  if (stats && format !== 'text' && format !== 'json' && format !== 'csv') return `--stats prints text, json or csv, not "${format}"`;
+  if (!stats && format !== 'text' && format !== 'json' && format !== 'sarif') return `--format must be text, json or sarif, not "${format}"`;
+  const config = v['config'];
+  return { format: format as Options['format'], stats, config: typeof config === 'string' ? config : undefined, fix: v['fix'] === true, outline: v['outline'] === true, quiet: v['quiet'] === true, inputs: parsed.inputs };
 }
 
 function checkFile(p: string, config: EngineConfig, fix = false): FileResult {
-  let bytes: Buffer;
-  try {
-    bytes = readInput(p);
-  } catch (e) {
-    return { path: p, model: undefined, findings: [], notes: [], error: describeFsError(e) };
-  }
-  const decoded = decodeReport(bytes);
-  if (decoded.binary) return { path: p, model: undefined, findings: [], notes: [], error: t('binary file, not a text report (skipped)') };
-  const notes: string[] = [];
-  if (decoded.encoding === 'gb18030') notes.push(t('not UTF-8: decoded as GB18030 (GBK)'));
-  if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') notes.push(t('decoded as {0}', decoded.encoding.toUpperCase()));
-  if (decoded.encoding === 'utf-8-lossy') notes.push(t('not valid UTF-8 (nor GBK): undecodable bytes are shown as \uFFFD'));
-  const model = buildModel({ text: decoded.text, uri: p === '-' ? 'stdin' : path.resolve(p) });
-  if (decoded.text.length > MAX_ANALYSED_CHARS) {
+  const read = readReport(p);
+  if ('error' in read) return { path: p, model: undefined, findings: [], notes: [], error: read.error };
+  const { notes, decoded } = read;
+  const model = buildModel({ text: read.text, uri: p === '-' ? 'stdin' : path.resolve(p) });
+  const analysis = analyze(model, config) as Analysis; // no cancellation here
+  if (analysis.skipped) {
     // Same limit as the server's report.maxDocumentSize: the outline is built, the rules do not run.
-    notes.push(t('more than {0} characters: only the outline is built, rules do not run', MAX_ANALYSED_CHARS));
+    notes.push(t('more than {0} characters: only the outline is built, rules do not run', config.maxDocumentSize ?? DOCUMENT_SIZE_LIMIT));
     return { path: p, model, findings: [], notes, error: undefined };
   }
   if (fix && p !== '-' && decoded.encoding !== 'utf-8-lossy') {
-    const fixed = fixAll(model, config);
+    const fixed = fixAll(analysis);
     if (fixed.applied.length > 0) {
       try {
         writeBack(p, fixed.model.text, decoded);
       } catch (e) {
-        return { path: p, model, findings: runRules(model, config), notes, error: describeFsError(e) };
+        return { path: p, model, findings: analysis.findings, notes, error: describeFsError(e) };
       }
     }
     return { path: p, model: fixed.model, findings: fixed.findings, notes, error: undefined, fixed: fixed.applied };
   }
   if (fix) notes.push(t('not fixed: standard input and files that are not valid text are only checked'));
-  const findings = runRules(model, config);
-  return { path: p, model, findings, notes, error: undefined };
+  return { path: p, model, findings: analysis.findings, notes, error: undefined };
 }
 
 const useColor = process.stdout.isTTY && !process.env['NO_COLOR'];
@@ -208,6 +173,7 @@ function stripRunin(n: OutlineNode): Omit<OutlineNode, 'runin'> {
 
 export function main(argv: string[]): number {
   const opts = parseOptions(argv);
+  if (opts === 'exit') return 0;
   if (typeof opts === 'string') {
     process.stderr.write(`report-check: ${opts}\n${HELP}\n`);
     return 2;
@@ -260,11 +226,4 @@ export function main(argv: string[]): number {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`report-check: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 2;
-  }
-}
+if (require.main === module) runMain('report-check', main);

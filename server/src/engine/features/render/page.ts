@@ -3,8 +3,8 @@
  * The engine lays the blocks out in the character grid (see layoutLines), so the result is the
  * same in the preview, in the HTML export and in tests; the page CSS uses the same grid.
  */
-import { GRID_LINES, paraHtml, plainOf, slicePieces, tableHtml, type Block, type ParaBlock, type TableRow } from './render-blocks';
-import { layoutLines } from './render-inline';
+import { GRID_LINES, paraHtml, plainOf, slicePieces, tableHtml, type Block, type ParaBlock, type TableRow } from './blocks';
+import { layoutLines } from './inline';
 
 export interface PlacedBlock {
   readonly line: number;

@@ -5,7 +5,7 @@
  * outline, and no Word numbering: the heading text carries the document's own numbers.
  */
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import { BODY_PT, CHAR_SPACING_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, LINE_PITCH_TWIPS, ptToHalfPoints, TITLE_PT } from './export-docx-spec';
+import { BODY_PT, CHAR_SPACING_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, LINE_PITCH_TWIPS, ptToHalfPoints, TITLE_PT } from './docx-spec';
 
 /** Run fonts: an East Asian font for Chinese, Times New Roman for Latin letters and digits. */
 export function runFont(eastAsia: string, latin: string = FONTS.latin): { ascii: string; hAnsi: string; cs: string; eastAsia: string } {

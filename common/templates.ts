@@ -1,4 +1,4 @@
-import data from '../../../../snippets/templates.json';
+import data from '../snippets/templates.json';
 
 /** A report skeleton: the same data VS Code reads as file-template snippets (snippets/templates.json). */
 export interface ReportTemplate {

@@ -5,9 +5,9 @@
  * (bold, italic, code, links) from markdown-it.
  */
 import type { Token } from 'markdown-it';
-import { markdown } from '../model/markdown';
-import type { Heading, ReportModel, Table } from '../model/types';
-import { formatDate } from './render-front';
+import { markdown } from '../../model/markdown';
+import type { Heading, ReportModel, Table } from '../../model/types';
+import { formatDate } from '../render/front';
 
 export interface InlineRun {
   readonly text: string;

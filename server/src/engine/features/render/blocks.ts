@@ -2,7 +2,7 @@
  * The blocks of a rendered report and their HTML. A paragraph-like block keeps its source pieces
  * (inline Markdown with a class each) so that the page view can split it at a line boundary.
  */
-import { escapeHtml, layoutLines, renderInline } from './render-inline';
+import { escapeHtml, layoutLines, renderInline } from './inline';
 
 /** Characters per line and lines per page of the GB/T 9704 text block. */
 export const GRID_CHARS = 28;

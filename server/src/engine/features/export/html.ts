@@ -4,8 +4,8 @@
  * its page CSS is inlined; no script, nothing loaded from elsewhere (a Content Security Policy
  * says so to the browser), `@page` rules so that the browser prints one A4 sheet per page.
  */
-import type { ReportModel } from '../model/types';
-import { escapeHtml, pageCss, renderDocument } from './render';
+import type { ReportModel } from '../../model/types';
+import { escapeHtml, pageCss, renderDocument } from '../render/render';
 
 /** Page chrome the browser needs around the page view: no body margin, pages centred on screen. */
 const DOCUMENT_CSS = `html, body { margin: 0; padding: 0; }

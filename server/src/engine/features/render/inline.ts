@@ -4,8 +4,8 @@
  * renderer: every text is escaped, links keep only safe schemes, remote images are not loaded.
  */
 import type { Token } from 'markdown-it';
-import { t } from '../i18n';
-import { markdown } from '../model/markdown';
+import { t } from '../../i18n';
+import { markdown } from '../../model/markdown';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

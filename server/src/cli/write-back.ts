@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
-import type { DecodedText } from './engine';
+import type { DecodedText } from '../engine';
 
 /** Writes the fixed text back in the file's own encoding (BOM, UTF-16 or GB18030 kept). */
 export function writeBack(file: string, text: string, decoded: DecodedText): void {

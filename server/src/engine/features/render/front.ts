@@ -6,9 +6,9 @@
  *   unit     → the signature (发文机关署名) at the end, right-aligned;
  *   date     → the date (成文日期) under the signature, written 2023年12月20日.
  */
-import type { ReportModel } from '../model/types';
-import { GRID_CHARS, TITLE_CHARS, type Block, type FixedBlock, type ParaBlock } from './render-blocks';
-import { escapeHtml, layoutLines } from './render-inline';
+import type { ReportModel } from '../../model/types';
+import { GRID_CHARS, TITLE_CHARS, type Block, type FixedBlock, type ParaBlock } from './blocks';
+import { escapeHtml, layoutLines } from './inline';
 
 function field(model: ReportModel, key: string): string | undefined {
   const v = model.frontMatter?.data?.[key];

@@ -1,4 +1,4 @@
-import type { Heading, ReportModel, Section } from '../model/types';
+import type { Heading, ReportModel, Section } from './types';
 import { CN_NUMERAL_CHARS, toChineseNumeral, toCircled } from '../util/numerals';
 
 /**

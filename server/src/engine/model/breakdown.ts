@@ -1,8 +1,8 @@
-import { derivedCache } from '../model/derived';
-import { isAdditive } from '../model/figure-units';
-import type { Figure } from '../model/figures';
-import { CHANGE_WORDS, leadOf, sentencesOf, type Sentence } from '../model/statements';
-import type { ReportModel } from '../model/types';
+import { derivedCache } from './derived';
+import { isAdditive } from './figure-units';
+import type { Figure } from './figures';
+import { CHANGE_WORDS, leadOf, sentencesOf, type Sentence } from './statements';
+import type { ReportModel } from './types';
 
 /** A stated total and the parts listed after 「其中」 in the same unit. */
 export interface Breakdown {

@@ -94,7 +94,7 @@ export const countClaim = defineRule({
   id: 'count-claim',
   defaultSeverity: 'warning',
   description: {
-    en: 'A sentence that announces a number of items followed by a list with a different number of items.',
+    en: 'A sentence announcing a number of items (以下八个方面) followed by a different number of sub-sections or items.',
     zh: '宣称的条目数（如“以下八个方面”）与其后所列条目数不一致。',
   },
   tags: ['numbers', 'structure'],

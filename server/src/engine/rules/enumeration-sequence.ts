@@ -48,7 +48,7 @@ export const enumerationSequence = defineRule({
   id: 'enumeration-sequence',
   defaultSeverity: 'warning',
   description: {
-    en: 'Inline enumerations (一是…二是…, 第一…第二…, 首先…其次…) that skip, repeat or reorder.',
+    en: 'Inline enumerations that skip, repeat or reorder: 一是……二是……四是, 第一……第三, 首先……其次……其次.',
     zh: '段内列举（一是……二是……、第一……第二……、首先……其次……）跳号、重复或顺序颠倒。',
   },
   tags: ['structure'],

@@ -89,7 +89,7 @@ export const figureConflict = defineRule({
   id: 'figure-conflict',
   defaultSeverity: 'warning',
   description: {
-    en: 'The same figure stated twice in one report with different values.',
+    en: 'The same figure stated twice in one report with different values (集中学习29次 … 集中学习30次).',
     zh: '同一数据在报告中前后出现两次且数值不同。',
   },
   tags: ['numbers'],

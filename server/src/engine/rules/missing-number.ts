@@ -102,7 +102,7 @@ export const missingNumber = defineRule({
   id: 'missing-number',
   defaultSeverity: 'error',
   description: {
-    en: 'A measure word or unit that should follow a number but follows none.',
+    en: 'A measure word or unit with no number: 收到上级交办信访事项件，办结118件; 同比增长%.',
     zh: '量词或单位前缺少数字（如“收到上级交办信访事项件”“同比增长%”）。',
   },
   tags: ['numbers'],

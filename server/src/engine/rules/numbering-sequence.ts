@@ -37,7 +37,7 @@ export const numberingSequence = defineRule({
   id: 'numbering-sequence',
   defaultSeverity: 'warning',
   description: {
-    en: 'Numbered headings of one level skip, repeat or reorder numbers.',
+    en: 'A skipped, repeated or reordered number among sibling headings (（二） then （四）); a list that restarts on purpose is fine.',
     zh: '同一层级的标题编号跳号、重号或顺序颠倒。',
   },
   tags: ['structure'],

@@ -64,7 +64,7 @@ export const numberingStyle = defineRule({
   id: 'numbering-style',
   defaultSeverity: 'warning',
   description: {
-    en: 'Numbering markers that do not follow GB/T 9704-2012 or differ from their siblings.',
+    en: 'Markers not in the GB/T 9704-2012 form or unlike their siblings: `(一)`, `一.`, `（一）、`, full-width digits, `1、` among `1.`.',
     zh: '编号写法不符合 GB/T 9704-2012，或与同级标题不一致。',
   },
   tags: ['structure'],

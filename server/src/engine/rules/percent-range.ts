@@ -14,7 +14,7 @@ export const percentRange = defineRule({
   id: 'percent-range',
   defaultSeverity: 'error',
   description: {
-    en: 'A rate or share that cannot exceed 100% does (满意率达108％).',
+    en: 'A rate or share over 100 %: 满意率达108％ (growth over 100 % is fine).',
     zh: '不可能超过100%的比率或占比超过了100%（如“满意率达108％”）；增长率不在此列。',
   },
   tags: ['numbers'],

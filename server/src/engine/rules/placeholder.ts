@@ -18,7 +18,7 @@ export const placeholder = defineRule({
   id: 'placeholder',
   defaultSeverity: 'warning',
   description: {
-    en: 'Placeholders such as XX, ××, □ and 【待补充】 left in the text.',
+    en: 'Placeholders left in the text: `XX`, `××`, `X月X日`, `□`, `＿＿`, `【待补充】`, `TODO`.',
     zh: '正文中遗留的 XX、××、□、【待补充】 等占位符。',
   },
   tags: ['proofreading'],

@@ -96,7 +96,7 @@ export const punctuationWidth = defineRule({
   id: 'punctuation-width',
   defaultSeverity: 'info',
   description: {
-    en: 'Half-width punctuation in Chinese sentences, and % mixed with ％.',
+    en: 'Half-width `, ; : ? ! ( )` in Chinese sentences (quiet on English, numbers, URLs, code), and `%` mixed with `％`.',
     zh: '中文句子中使用了半角标点，或 % 与 ％ 混用。',
   },
   tags: ['punctuation'],

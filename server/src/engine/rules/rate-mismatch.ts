@@ -69,7 +69,7 @@ export const rateMismatch = defineRule({
   id: 'rate-mismatch',
   defaultSeverity: 'warning',
   description: {
-    en: 'A stated rate that disagrees with the counts stated with it (受理120件，办结118件，办结率92％).',
+    en: 'A rate that disagrees with the counts stated with it: 受理120件，办结118件，办结率92％ (118 / 120 = 98.3 %).',
     zh: '比率与同句中的数量不符（如“受理120件，办结118件，办结率92％”）。',
   },
   tags: ['numbers'],

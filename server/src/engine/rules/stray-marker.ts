@@ -31,7 +31,7 @@ export const strayMarker = defineRule({
   id: 'stray-marker',
   defaultSeverity: 'error',
   description: {
-    en: 'Paste junk such as ##paidbegin## markers and invisible characters.',
+    en: 'Paste junk such as `##paidbegin##`, zero-width characters and U+FFFD.',
     zh: '网页粘贴带入的残留标记（如 ##paidbegin##）和不可见字符。',
   },
   tags: ['paste'],

@@ -65,7 +65,7 @@ export const subsetExceedsTotal = defineRule({
   id: 'subset-exceeds-total',
   defaultSeverity: 'error',
   description: {
-    en: 'A part larger than its whole in one statement (其中 part > total, 办结 > 受理).',
+    en: 'A part larger than its whole in one statement: a 其中 part over the total, 办结 over 受理.',
     zh: '同一表述中部分大于整体（“其中”分项大于总数，办结数大于受理数）。',
   },
   tags: ['numbers'],

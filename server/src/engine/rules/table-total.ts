@@ -82,7 +82,7 @@ export const tableTotal = defineRule({
   id: 'table-total',
   defaultSeverity: 'error',
   description: {
-    en: 'A 合计/总计/小计 row or column of a table that does not equal the sum of the cells it totals.',
+    en: 'A 合计/总计/小计 row or column of a table that is not the sum of the cells it totals.',
     zh: '表格中的合计/总计/小计行或列不等于其所合计单元格之和。',
   },
   tags: ['numbers', 'tables'],

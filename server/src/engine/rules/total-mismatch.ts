@@ -50,7 +50,7 @@ export const totalMismatch = defineRule({
   id: 'total-mismatch',
   defaultSeverity: 'error',
   description: {
-    en: 'A stated total and its listed parts disagree (共120件，其中80件、30件).',
+    en: 'A total and its whole breakdown disagree: 共120件，其中80件、30件 (80 + 30 = 110 ≠ 120).',
     zh: '总数与所列分项之和不符（如“共120件，其中80件、30件”）。',
   },
   tags: ['numbers'],

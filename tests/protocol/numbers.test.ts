@@ -4,12 +4,13 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { StatisticsRequest, type ReportStatistics } from '../../common/protocol';
+import { RULES } from '../../server/src/engine/rules';
 import { TestClient } from '../support/lsp';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
 const SEED_TEXT = fs.readFileSync(path.join(REAL, '2023-county-office-shuzhi-report.txt'), 'utf8');
 const URI = pathToFileURL(path.join(REAL, 'numbers-seed.report.md')).toString();
-const NUMBER_RULES = new Set(['missing-number', 'percent-range', 'rate-mismatch', 'subset-exceeds-total', 'total-mismatch', 'table-total', 'count-claim', 'figure-conflict']);
+const NUMBER_RULES = new Set(RULES.filter((r) => r.tags.includes('numbers')).map((r) => r.id));
 
 /** Position of the first occurrence of `needle` (plus `offset`) in a text. */
 function positionOf(text: string, needle: string, offset = 0): { line: number; character: number } {

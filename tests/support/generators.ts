@@ -68,7 +68,7 @@ export const headingLine: fc.Arbitrary<string> = fc
 export const enumerationLine: fc.Arbitrary<string> = fc
   .tuple(
     indent,
-    fc.constantFrom<Array<(i: number) => string>>(
+    fc.constantFrom<[(i: number) => string]>(
       [(i) => `${CN_NUMERALS[i % CN_NUMERALS.length] ?? '一'}是`],
       [(i) => `第${CN_NUMERALS[i % CN_NUMERALS.length] ?? '一'}，`],
       [(i) => ['首先，', '其次，', '再次，', '最后，'][i % 4] ?? '最后，'],

@@ -29,6 +29,8 @@ export class TestClient {
   stderr = '';
   /** Every publishDiagnostics received, in order (to count publishes per document). */
   readonly published: PublishDiagnosticsParams[] = [];
+  /** Every window/logMessage of the server, in order. */
+  readonly logs: string[] = [];
   /** `workspace/configuration` answers: section → value. */
   configuration: Record<string, unknown> = {};
 
@@ -50,12 +52,15 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
       params.items.map((item) => (item.section ? (this.configuration[item.section] ?? null) : null)),
     );
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
 
-  static async start(options: { locale?: string; rootUri?: string | null; configuration?: boolean } = {}): Promise<{ client: TestClient; init: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(options: { locale?: string; rootUri?: string | null; configuration?: boolean; env?: Record<string, string> } = {}): Promise<{ client: TestClient; init: InitializeResult }> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new TestClient(child);
     const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) during initialize: ${client.stderr}`))));
     const init = await Promise.race([died, client.connection.sendRequest(InitializeRequest.type, {

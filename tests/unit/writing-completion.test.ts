@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { buildModel } from '../../server/src/engine';
+import { buildModel, DEFAULT_CONFIG, runRules } from '../../server/src/engine';
 import { completion } from '../../server/src/engine/features/completion';
 import { REPORT_TEMPLATES } from '../../common/templates';
 
@@ -131,5 +131,21 @@ describe('writing: skeletons in an empty document', () => {
     assert.ok(items.every((i) => i.insertTextFormat === 2 && (i.textEdit as TextEdit).newText.includes('${')));
     assert.ok(labels(items).includes('述职述德述廉报告'));
     assert.ok(!labels(at('一、甲\n|')).includes('述职述德述廉报告'));
+  });
+});
+
+describe('writing: completion and renumbering write markers alike', () => {
+  it('the next marker after full-width digits keeps the width, as the renumbering fix does', () => {
+    const offered = labels(at('一、工作回顾\n１、抓学习。正文。\n２、抓落实。正文。\n|'));
+    assert.ok(offered.includes('３、') && !offered.includes('3、'), offered.join(' '));
+    // numbering-sequence's fix for 「１、」「３、」 renumbers to 「２、」: the same width.
+    const model = buildModel({ text: '一、工作回顾\n１、抓学习\n３、抓落实\n' });
+    const fix = runRules(model, DEFAULT_CONFIG).find((d) => d.rule.id === 'numbering-sequence')?.finding.fixes?.[0];
+    assert.deepStrictEqual(fix?.edits.map((e) => e.newText), ['２、']);
+  });
+
+  it('a new sibling of 「（一）、」 leaves out the stray 、; of a decimal heading counts its last part', () => {
+    assert.ok(labels(at('一、总体\n（一）、学习\n正文。\n|')).includes('（二）'));
+    assert.ok(labels(at('## 1 项目进展\n### 1.1 社区\n正文。\n|')).includes('### 1.2'));
   });
 });

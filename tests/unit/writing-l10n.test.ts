@@ -6,23 +6,8 @@ import { REPORT_TEMPLATES } from '../../common/templates';
 const ROOT = path.join(__dirname, '..', '..');
 const read = (f: string): string => fs.readFileSync(path.join(ROOT, f), 'utf8');
 const WRITING = JSON.parse(read('l10n/zh-cn/writing.json')) as Record<string, string>;
-const SOURCES = ['server/src/engine/features/completion.ts', 'server/src/engine/features/section-hover.ts', 'client/src/new-report.ts', 'client/src/word-count.ts'];
 
 describe('writing: Chinese translations', () => {
-  it('translates every message of the writing features in l10n/zh-cn/writing.json', () => {
-    const missing: string[] = [];
-    let found = 0;
-    for (const file of SOURCES) {
-      for (const m of read(file).matchAll(/\b(?:l10n\.)?t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
-        const key = (m[1] ?? '').replace(/\\(["'\\])/g, '$1');
-        found++;
-        if (!WRITING[key]) missing.push(`${file}: ${key}`);
-      }
-    }
-    assert.ok(found >= 20, `only ${found} messages found`);
-    assert.deepStrictEqual(missing, []);
-  });
-
   it('translates the skeleton descriptions shown in the New Report quick pick', () => {
     assert.deepStrictEqual(REPORT_TEMPLATES.filter((t) => !WRITING[t.description]).map((t) => t.description), []);
   });

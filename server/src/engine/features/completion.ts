@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import { INDENT_RE, standardMarker } from '../model/markers';
 import type { Enumeration, EnumerationFamily, Heading, ReportModel } from '../model/types';
 import type { CancellationToken } from '../util/cancellation';
+import { renumberMarker } from '../model/sibling-runs';
 import { parseChineseNumeral, toChineseNumeral, toCircled } from '../util/numerals';
 import { REPORT_TEMPLATES } from '../../../../common/templates';
 
@@ -91,39 +92,11 @@ function enclosing(model: ReportModel, line: number): Heading[] {
   return stack;
 }
 
-/** The marker that follows `h` in its own style (「（三）」 → 「（四）」, 「3、」 → 「4、」, 「第二，」 → 「第三，」). */
+/** The marker of `h`'s sibling numbered `value`, in `h`'s own style (「（三）」 → 「（四）」, 「3、」 → 「4、」, 「第二，」 → 「第三，」), with its `#`s. */
 export function markerWithValue(h: Heading, value: number): string | undefined {
-  const marker = h.extraPunct && h.marker.endsWith(h.extraPunct) ? h.marker.slice(0, -h.extraPunct.length) : h.marker;
-  let out: string | undefined;
-  switch (h.style) {
-    case 'none':
-      return undefined;
-    case 'circled':
-      out = toCircled(value);
-      break;
-    case 'decimal': {
-      const parts = h.number.split('.');
-      parts[parts.length - 1] = String(value);
-      out = parts.join('.') + (marker.endsWith('.') ? '.' : '');
-      break;
-    }
-    case 'cn-dun':
-    case 'cn-dot':
-    case 'cn-comma':
-    case 'cn-paren':
-    case 'cn-paren-half':
-    case 'cn-di': {
-      const numeral = h.style === 'cn-di' ? h.number.slice(1) : h.number;
-      const at = marker.indexOf(numeral);
-      if (at < 0) return undefined;
-      out = marker.slice(0, at) + toChineseNumeral(value) + marker.slice(at + numeral.length);
-      break;
-    }
-    default:
-      out = marker.replace(/[0-9０-９]+/, String(value));
-  }
+  if (h.style === 'none') return undefined;
   const md = h.mdDepth > 0 ? '#'.repeat(h.mdDepth) + ' ' : '';
-  return md + out;
+  return md + renumberMarker(h, value, { dropExtraPunct: true });
 }
 
 /** The first child marker under `parent`: in the style the document already uses at that level, else the standard one. */

@@ -30,14 +30,16 @@ export const POINT_UNITS = ['个百分点', '百分点'];
 /** Units that are not figures: dates and ordinals written after a number. */
 export const NON_FIGURE_FOLLOWERS = /^(?:月|日|号|时|点\d|季度|世纪|年代|届|级|大(?![于])|周年|号线)/u;
 
-const ALL: Array<[string, FigureKind]> = [
-  ...POINT_UNITS.map((u): [string, FigureKind] => [u, 'points']),
-  ...PERCENT_UNITS.map((u): [string, FigureKind] => [u, 'percent']),
-  ['倍', 'multiple'],
-  ...AMOUNT_UNITS.map((u): [string, FigureKind] => [u, 'amount']),
-  ...MEASURE_UNITS.map((u): [string, FigureKind] => [u, 'measure']),
-  ...COUNT_UNITS.map((u): [string, FigureKind] => [u, 'count']),
-].sort((a, b) => b[0].length - a[0].length) as Array<[string, FigureKind]>;
+const ALL = (
+  [
+    ...POINT_UNITS.map((u): [string, FigureKind] => [u, 'points']),
+    ...PERCENT_UNITS.map((u): [string, FigureKind] => [u, 'percent']),
+    ['倍', 'multiple'],
+    ...AMOUNT_UNITS.map((u): [string, FigureKind] => [u, 'amount']),
+    ...MEASURE_UNITS.map((u): [string, FigureKind] => [u, 'measure']),
+    ...COUNT_UNITS.map((u): [string, FigureKind] => [u, 'count']),
+  ] as Array<[string, FigureKind]>
+).sort((a, b) => b[0].length - a[0].length);
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

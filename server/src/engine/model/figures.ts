@@ -1,3 +1,4 @@
+import type { Approx } from '../../../../common/protocol';
 import { derivedCache } from './derived';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { parseChineseNumeral, toAsciiDigits } from '../util/numerals';
@@ -6,9 +7,8 @@ import type { Paragraph, ReportModel, TableCell } from './types';
 
 export type { FigureKind } from './figure-units';
 
-/** How exact a figure is: an approximate figure is a bound, never an exact value. */
-export type { Approx } from '../../../../common/protocol';
-import type { Approx } from '../../../../common/protocol';
+/** How exact a figure is (defined with the protocol): an approximate figure is a bound, never an exact value. */
+export type { Approx };
 
 /** A number as written in the report, with its unit and how it reads. */
 export interface Figure {

@@ -56,9 +56,15 @@ function toFullWidthDigits(s: string): string {
   return s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x30 + 0xff10));
 }
 
-/** The heading's marker as written, with its number replaced by `value` (style and width kept). */
-export function renumberMarker(h: Heading, value: number): string {
-  const m = h.marker;
+/**
+ * The heading's marker with its number replaced by `value`, in the heading's own style: brackets,
+ * punctuation and digit width kept (making a marker standard is numbering-style's fix, not a
+ * renumbering's). The one marker rewriter: renumbering fixes, formatting and completion use it.
+ * `dropExtraPunct` leaves out a stray mark after the brackets (the 、 of 「（一）、」), as a new marker should.
+ */
+export function renumberMarker(h: Heading, value: number, options: { dropExtraPunct?: boolean } = {}): string {
+  const m = options.dropExtraPunct && h.extraPunct && h.marker.endsWith(h.extraPunct) ? h.marker.slice(0, -h.extraPunct.length) : h.marker;
+  const digits = (n: number): string => (h.fullWidthDigits ? toFullWidthDigits(String(n)) : String(n));
   switch (h.style) {
     case 'cn-dun':
     case 'cn-dot':
@@ -70,11 +76,12 @@ export function renumberMarker(h: Heading, value: number): string {
     case 'circled':
       return m.replace(CIRCLED_RE, toCircled(value));
     case 'decimal':
-      return m.replace(/[0-9]+(?=\.?$)/, String(value));
+      // The last part of 「1.2」 / 「1.2.」 / 「1 」.
+      return m.replace(/[0-9０-９]+(?=[.．]?\s*$)/, () => digits(value));
     case 'none':
       return m;
     default:
-      return m.replace(/[0-9０-９]+/, () => (h.fullWidthDigits ? toFullWidthDigits(String(value)) : String(value)));
+      return m.replace(/[0-9０-９]+/, () => digits(value));
   }
 }
 

@@ -18,11 +18,10 @@ import { escapeHtml, layoutLines, renderInline } from './inline';
 import { paginate } from './page';
 import { frontBlocks, metaBlocks, signatureBlock } from './front';
 
-export { pageCss } from './css';
-export { escapeHtml } from './inline';
-
 import type { LineMapEntry, RenderView } from '../../../../../common/protocol';
 
+export { pageCss } from './css';
+export { escapeHtml } from './inline';
 export type { LineMapEntry, RenderView };
 
 export interface RenderOptions {

@@ -1,5 +1,10 @@
 // One bundler for everything: the client extension, the language server and the CLI.
 // Usage: node esbuild.js [--watch] [--production]
+//
+// In watch mode each build cycle (the first build, then every rebuild of one or more bundles)
+// is framed by "[watch] build started" and "[watch] build finished" lines; esbuild's own
+// messages ("✘ [ERROR] …" with the location on a line below) come in between. The background
+// problem matcher of the `npm: watch` task in .vscode/tasks.json reads exactly these lines.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -38,12 +43,56 @@ function writeL10nBundle() {
   fs.writeFileSync(path.join(__dirname, 'l10n', 'bundle.l10n.zh-cn.json'), JSON.stringify(bundle, null, 2) + '\n');
 }
 
+/** One "[watch] build started … finished" frame around the builds that run at a time: the first
+ * cycle ends once every bundle has been built once, later ones when no bundle is building. esbuild
+ * logs a build's errors and warnings before its onEnd, so inside the frame. A problem matcher
+ * forgets at each cycle what the cycle did not report, so the messages of the bundles that were
+ * not rebuilt (still true) are repeated, in esbuild's own format, before the end line. */
+function watchCyclePlugins() {
+  const building = new Set();
+  const rebuilt = new Set();
+  const messages = new Map(); // bundle index -> { errors, warnings } of its last build
+  const repeatUnchanged = () => {
+    for (const [i, { errors, warnings }] of messages) {
+      if (rebuilt.has(i)) continue;
+      const color = !!process.stderr.isTTY;
+      const text = [
+        ...esbuild.formatMessagesSync(errors, { kind: 'error', color }),
+        ...esbuild.formatMessagesSync(warnings, { kind: 'warning', color }),
+      ];
+      if (text.length) process.stderr.write(text.join(''));
+    }
+  };
+  return builds.map((_, i) => ({
+    name: 'watch-cycle',
+    setup(build) {
+      build.onStart(() => {
+        if (building.size === 0 && messages.size === builds.length) {
+          console.log('[watch] build started');
+          rebuilt.clear();
+        }
+        building.add(i);
+      });
+      build.onEnd((result) => {
+        building.delete(i);
+        rebuilt.add(i);
+        messages.set(i, { errors: result.errors, warnings: result.warnings });
+        if (building.size === 0 && messages.size === builds.length) {
+          repeatUnchanged();
+          console.log('[watch] build finished');
+        }
+      });
+    },
+  }));
+}
+
 async function main() {
   writeL10nBundle();
   if (watch) {
-    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    console.log('[watch] build started');
+    const plugins = watchCyclePlugins();
+    const contexts = await Promise.all(builds.map((b, i) => esbuild.context({ ...b, plugins: [plugins[i]] })));
     await Promise.all(contexts.map((c) => c.watch()));
-    console.log('[esbuild] watching for changes…');
     return;
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));

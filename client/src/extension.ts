@@ -9,6 +9,7 @@ import { registerWordCount } from './word-count';
 import { registerStatistics } from './statistics';
 import { registerExport } from './export';
 import { CrashNoticeHandler } from './crash-notice';
+import { SERVER_DEBUG_EXEC_ARGV } from './server-debug';
 
 // All the bundle's modules are evaluated by now.
 const bundleEvaluated = performance.now();
@@ -61,7 +62,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_DEBUG_EXEC_ARGV] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

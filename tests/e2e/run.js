@@ -4,7 +4,8 @@
 // VS Code extension host. VS Code is code-server@4.100.3 (VS Code 1.100.3,
 // installed by tests/e2e/setup.sh), its workbench runs in Debian's headless
 // Chromium driven by playwright-core, and the extension under development and
-// the tests are handed over through the workbench URL's `payload`.
+// the tests are handed over through the workbench URL's `payload`. The same
+// suite also runs in desktop VS Code: tests/e2e/run-desktop.js.
 //
 // Usage: node tests/e2e/run.js
 // Environment:
@@ -27,21 +28,16 @@ const http = require('http');
 const util = require('util');
 const { spawn, execFileSync } = require('child_process');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const E2E_DIR = __dirname;
+const { REPO_ROOT, E2E_DIR, SUITE_INDEX, makeRunDirs, prepareWorkspace, writeUserSettings, suiteEnv, checkBuilt } = require('./lib/environment');
+const driver = require('./lib/driver');
+
 const CODE_SERVER_ENTRY = path.join(E2E_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const SEED_NAME = '2023-county-office-shuzhi-report.report.md';
-const SEED_SOURCE = path.join(REPO_ROOT, 'tests', 'fixtures', 'real', '2023-county-office-shuzhi-report.txt');
-// A line the suite logs to ask for a screenshot: "[e2e:screenshot] <name>".
-const SCREENSHOT_MARKER = '[e2e:screenshot]';
-// A line the suite logs to read a webview's DOM: "[e2e:webview] {json}" (see probeWebview).
-const WEBVIEW_MARKER = '[e2e:webview]';
 
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 6 * 60 * 1000);
 const SERVER_START_TIMEOUT_MS = 90 * 1000;
 const VERBOSE = !!process.env.E2E_VERBOSE;
 const EXTENSION_PATH = path.resolve(process.env.E2E_EXTENSION_PATH || REPO_ROOT);
-const TESTS_PATH = path.resolve(process.env.E2E_TESTS_PATH || path.join(E2E_DIR, 'suite', 'index.js'));
+const TESTS_PATH = path.resolve(process.env.E2E_TESTS_PATH || SUITE_INDEX);
 const SHOTS_DIR = process.env.E2E_SCREENSHOTS ? path.resolve(process.env.E2E_SCREENSHOTS) : '';
 
 const t0 = Date.now();
@@ -206,58 +202,12 @@ function findBrowserPid() {
   return 0;
 }
 
-function copyDirContents(from, to) {
-  if (!fs.existsSync(from)) return 0;
-  let n = 0;
-  for (const entry of fs.readdirSync(from)) {
-    fs.cpSync(path.join(from, entry), path.join(to, entry), { recursive: true });
-    n++;
-  }
-  return n;
-}
-
 function tail(file, lines) {
   try {
     return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {
     return '';
   }
-}
-
-function prepareWorkspace(ws) {
-  fs.mkdirSync(ws, { recursive: true });
-  const nFixtures = copyDirContents(path.join(REPO_ROOT, 'tests', 'fixtures', 'real'), ws);
-  const nExtra = copyDirContents(path.join(E2E_DIR, 'workspace'), ws);
-  if (!fs.existsSync(path.join(ws, SEED_NAME))) {
-    if (!fs.existsSync(SEED_SOURCE)) throw new Error(`seed fixture missing: ${SEED_SOURCE}`);
-    fs.copyFileSync(SEED_SOURCE, path.join(ws, SEED_NAME));
-  }
-  log(`workspace ${ws}: ${nFixtures} fixture(s) from tests/fixtures/real, ${nExtra} from tests/e2e/workspace, seed ${SEED_NAME}`);
-}
-
-function writeUserSettings(userDataDir) {
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'git.enabled': false,
-    'git.autoRepositoryDetection': false,
-    'files.autoSave': 'off',
-    'window.restoreWindows': 'none',
-    'editor.minimap.enabled': false,
-    'chat.commandCenter.enabled': false,
-    'workbench.colorTheme': 'Default Light Modern',
-  };
-  const dir = path.join(userDataDir, 'User');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
 // ------------------------------------------------------------------ code-server
@@ -282,16 +232,7 @@ async function startCodeServer(port, dirs) {
     EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }),
     // The extension host inherits the server's environment: this is how the
     // suite learns where things are (the web payload has no extensionEnvironment).
-    E2E_REPO_ROOT: REPO_ROOT,
-    E2E_WORKSPACE: dirs.workspace,
-    // VS Code's logs (and the extension's log output channels) are under <user-data>/logs.
-    E2E_USER_DATA: dirs.userData,
-    E2E_SCREENSHOTS: SHOTS_DIR,
-    E2E_SCREENSHOT_MARKER: SCREENSHOT_MARKER,
-    E2E_WEBVIEW_MARKER: WEBVIEW_MARKER,
-    E2E_WEBVIEW_RESULTS: path.join(dirs.root, 'webview-probes'),
-    E2E_GREP: process.env.E2E_GREP || '',
-    E2E_COLOR: process.stdout.isTTY ? '1' : '',
+    ...suiteEnv(dirs, { screenshots: SHOTS_DIR, color: process.stdout.isTTY }),
   });
   const args = [
     CODE_SERVER_ENTRY,
@@ -358,26 +299,17 @@ async function main() {
   log(`extension under test: ${EXTENSION_PATH}`);
   log(`tests: ${TESTS_PATH}`);
   if (!fs.existsSync(TESTS_PATH)) throw new Error(`extensionTestsPath not found: ${TESTS_PATH}`);
-  const extPkg = path.join(EXTENSION_PATH, 'package.json');
-  if (fs.existsSync(extPkg)) {
-    const main = JSON.parse(fs.readFileSync(extPkg, 'utf8')).main;
-    if (main && !fs.existsSync(path.resolve(EXTENSION_PATH, main)) && !fs.existsSync(path.resolve(EXTENSION_PATH, main + '.js'))) {
-      throw new Error(`the extension's main (${main}) is not built: run "npm run build" first`);
-    }
-  }
+  checkBuilt(EXTENSION_PATH);
 
   state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'report-e2e-'));
   const dirs = {
-    root: state.tmp,
-    userData: path.join(state.tmp, 'user-data'),
-    extensions: path.join(state.tmp, 'extensions'),
+    ...makeRunDirs(state.tmp),
     xdgConfig: path.join(state.tmp, 'xdg', 'config'),
     xdgData: path.join(state.tmp, 'xdg', 'data'),
     xdgCache: path.join(state.tmp, 'xdg', 'cache'),
-    workspace: path.join(state.tmp, 'workspace'),
   };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-  prepareWorkspace(dirs.workspace);
+  log(prepareWorkspace(dirs.workspace));
   writeUserSettings(dirs.userData);
   if (SHOTS_DIR) fs.mkdirSync(SHOTS_DIR, { recursive: true });
 
@@ -417,112 +349,9 @@ async function main() {
     finish = resolve;
   });
 
-  // Screenshots: on request of the suite (a log line "[e2e:screenshot] {json}")
-  // and at the end. Each also prints what the Outline view and the Problems
-  // panel show, read from the DOM.
-  const shotQueue = [];
-  let shotChain = Promise.resolve();
-  async function screenshot(name, waitForSelector) {
-    if (!SHOTS_DIR) return;
-    const safe = String(name).replace(/[^\w.-]+/g, '_').slice(0, 80) || 'shot';
-    const file = path.join(SHOTS_DIR, `${safe}.png`);
-    const tmpFile = `${file}.tmp.png`;
-    try {
-      if (waitForSelector) {
-        await page.waitForSelector(waitForSelector, { timeout: 15000 }).catch((e) => log(`screenshot ${safe}: ${e.message.split('\n')[0]}`));
-      }
-      await page.screenshot({ path: tmpFile, timeout: 20000 });
-      // Runs in the page: the browser's document.
-      const ui = await page.evaluate(() => {
-        const rows = (sel) => Array.from(globalThis.document.querySelectorAll(sel)).map((r) => r.getAttribute('aria-label') || r.textContent || '').slice(0, 12);
-        return { outline: rows('.outline-pane .monaco-list-row'), problems: rows('.markers-panel .monaco-list-row') };
-      });
-      fs.renameSync(tmpFile, file); // the suite waits for the final name to appear
-      log(`screenshot ${file}`);
-      for (const [k, v] of Object.entries(ui)) {
-        if (v.length) log(`  ${k}: ${v.map((x) => JSON.stringify(x.slice(0, 60))).join(', ')}`);
-      }
-    } catch (e) {
-      log(`screenshot ${safe} failed: ${e.message}`);
-    }
-  }
-  function requestScreenshot(spec) {
-    let req = { name: spec };
-    try {
-      if (spec.startsWith('{')) req = JSON.parse(spec);
-    } catch {
-      /* plain name */
-    }
-    shotChain = shotChain.then(() => screenshot(req.name, req.waitFor));
-    shotQueue.push(shotChain);
-  }
-
-  // Webview probes: the extension host can't see inside a webview (nor the workbench's own DOM,
-  // e.g. its notifications), the browser can. A request
-  // {name, selector, count?: [css], text?: [css], measure?: css, flags?: [global names], timeoutMs?,
-  //  scrollIntoView?: css, dblclick?: css}
-  // finds the frame whose document has `selector` and writes what it reads to
-  // E2E_WEBVIEW_RESULTS/<name>.json (written to a temp name, then renamed). Nothing from the
-  // request is evaluated as code: the probe is a fixed function, run through CDP.
-  const probeDir = path.join(state.tmp, 'webview-probes');
-  fs.mkdirSync(probeDir, { recursive: true });
-  async function probeWebview(spec) {
-    let req;
-    try {
-      req = JSON.parse(spec);
-    } catch {
-      return;
-    }
-    const safe = String(req.name).replace(/[^\w.-]+/g, '_').slice(0, 80) || 'probe';
-    const end = Date.now() + (req.timeoutMs || 15000);
-    let result = { found: false };
-    for (;;) {
-      for (const frame of page.frames()) {
-        const r = await frame
-          .evaluate((q) => {
-            /* global document, location, window, MouseEvent */
-            if (!document.querySelector(q.selector)) return undefined;
-            const all = (sel) => Array.from(document.querySelectorAll(sel));
-            // Actions a user would do: scroll an element into view, double-click an element.
-            if (q.scrollIntoView) document.querySelector(q.scrollIntoView)?.scrollIntoView({ block: 'start' });
-            if (q.dblclick) document.querySelector(q.dblclick)?.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, cancelable: true, view: window }));
-            const tops = all('[data-line]').filter((e) => e.getBoundingClientRect().top <= 60);
-            const out = {
-              found: true,
-              url: location.protocol,
-              bodyClass: document.body.className,
-              bodyBackground: window.getComputedStyle(document.body).backgroundColor,
-              scrollY: window.scrollY,
-              topLine: tops.length ? Number(tops[tops.length - 1].getAttribute('data-line')) : null,
-              resources: performance.getEntriesByType('resource').map((e) => e.name),
-              counts: {},
-              texts: {},
-              flags: {},
-              measure: [],
-            };
-            for (const sel of q.count || []) out.counts[sel] = all(sel).length;
-            for (const sel of q.text || []) out.texts[sel] = all(sel).slice(0, 50).map((e) => e.textContent);
-            for (const name of q.flags || []) out.flags[name] = window[name] === undefined ? null : String(window[name]);
-            if (q.measure) {
-              out.measure = all(q.measure).map((el) => {
-                const box = el.getBoundingClientRect();
-                const bottom = Math.max(box.top, ...Array.from(el.children).map((c) => c.getBoundingClientRect().bottom));
-                return { height: box.height, content: bottom - box.top };
-              });
-            }
-            return out;
-          }, req)
-          .catch(() => undefined);
-        if (r) result = r;
-        if (r) break;
-      }
-      if (result.found || Date.now() > end) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const file = path.join(probeDir, `${safe}.json`);
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(result));
-    fs.renameSync(`${file}.tmp`, file);
-  }
+  // Screenshots and DOM probes on request of the suite (files in E2E_HARNESS_DIR, see lib/driver.js).
+  const pages = () => [page];
+  const requests = driver.serveRequests({ harnessDir: dirs.harness, shotsDir: SHOTS_DIR, pages, log });
 
   // Workbench chatter that codeAutomationLog also receives (shown with E2E_VERBOSE).
   const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin extensions|\[Service Worker\]|ChatSessionStore:|Updating additional builtin extensions cache|Creation of workbench contribution)/;
@@ -534,10 +363,6 @@ async function main() {
     const text = util.format(...parts);
     if (!VERBOSE && NOISE.test(text)) return;
     for (const line of text.split('\n')) {
-      const i = line.indexOf(SCREENSHOT_MARKER);
-      if (i >= 0) requestScreenshot(line.slice(i + SCREENSHOT_MARKER.length).trim());
-      const w = line.indexOf(WEBVIEW_MARKER);
-      if (w >= 0) void probeWebview(line.slice(w + WEBVIEW_MARKER.length).trim());
       const m = /\[e2e:summary\] (.*)$/.exec(line);
       if (m) summary = m[1];
     }
@@ -577,8 +402,8 @@ async function main() {
   const result = await Promise.race([finished, timeout]);
   clearTimeout(timer);
   if (state.cleaning) return 130; // interrupted by a signal: cleanup is under way
-  await Promise.race([Promise.all(shotQueue), new Promise((r) => setTimeout(r, 30000))]);
-  if (SHOTS_DIR) await screenshot(result.error ? 'final-failure' : 'final');
+  await requests.stop();
+  if (SHOTS_DIR) await driver.screenshot(pages, SHOTS_DIR, result.error ? 'final-failure' : 'final', '', log);
   if (result.error) {
     log(`ERROR: ${result.error}`);
     log(`code-server log (tail):\n${tail(state.serverLog, 40)}`);

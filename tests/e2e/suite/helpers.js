@@ -3,6 +3,8 @@
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
+// Screenshots and DOM probes are answered by whichever host runs the suite (code-server or desktop).
+const { screenshot, probeDom } = require('./harness');
 
 /** Resolve when predicate() returns a truthy value, checking on each event fired
  * by one of `events` (vscode.Event) and once at start; reject after timeoutMs. */
@@ -47,27 +49,6 @@ async function poll(fn, timeoutMs, what) {
   }
 }
 
-/** Ask tests/e2e/run.js for a screenshot of the workbench (when E2E_SCREENSHOTS
- * is set) and wait until it has been written. No-op otherwise.
- * options.waitFor: a CSS selector run.js waits for (bounded) before the shot,
- * e.g. '.outline-pane .monaco-list-row'. */
-async function screenshot(name, options = {}) {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (!dir) return;
-  const timeoutMs = options.timeoutMs || 30000;
-  const safe = String(name).replace(/[^\w.-]+/g, '_').slice(0, 80) || 'shot';
-  const file = path.join(dir, `${safe}.png`);
-  fs.rmSync(file, { force: true });
-  const request = { name: safe, waitFor: options.waitFor || '' };
-  console.log(`${process.env.E2E_SCREENSHOT_MARKER || '[e2e:screenshot]'} ${JSON.stringify(request)}`);
-  // run.js writes FILE.tmp.png and renames it: the final name means "done".
-  const end = Date.now() + timeoutMs;
-  while (!fs.existsSync(file)) {
-    if (Date.now() > end) throw new Error(`screenshot ${file} was not written within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 function workspaceUri(name) {
   const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
   if (!folder) throw new Error('no workspace folder is open');
@@ -82,35 +63,6 @@ async function openNew(name, text) {
   await vscode.window.showTextDocument(doc, { preview: false });
   if (doc.languageId !== 'report') throw new Error(`${name} opened as ${doc.languageId}, not report`);
   return doc;
-}
-
-/** Reads a DOM through tests/e2e/run.js (see probeWebview there): the frame whose document has
- * request.selector — a webview's, or the workbench's own with '.monaco-workbench'. Returns
- * { found, texts: {css: [textContent]}, counts: {css: n}, ... }. */
-async function probeDom(name, request) {
-  const dir = process.env.E2E_WEBVIEW_RESULTS;
-  if (!dir) throw new Error('run.js sets E2E_WEBVIEW_RESULTS');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.json`);
-  fs.rmSync(file, { force: true });
-  const seen = new Promise((resolve, reject) => {
-    const watcher = fs.watch(dir, () => {
-      if (fs.existsSync(file)) done();
-    });
-    const timer = setTimeout(() => {
-      watcher.close();
-      reject(new Error(`DOM probe ${name} got no answer`));
-    }, (request.timeoutMs || 15000) + 10000);
-    function done() {
-      clearTimeout(timer);
-      watcher.close();
-      resolve();
-    }
-    if (fs.existsSync(file)) done();
-  });
-  console.log(`${process.env.E2E_WEBVIEW_MARKER || '[e2e:webview]'} ${JSON.stringify({ name, ...request })}`);
-  await seen;
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
 /** The files of a log output channel (vscode.window.createOutputChannel(name, { log: true })) under

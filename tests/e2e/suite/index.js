@@ -2,9 +2,10 @@
 // extensionTestsPath module: VS Code's extension host calls run() after the
 // extension under development is loaded; run() resolves when all tests passed
 // and rejects otherwise (the exit code then reaches tests/e2e/run.js through
-// window.codeAutomationExit).
+// window.codeAutomationExit, or @vscode/test-electron as VS Code's exit code).
 const fs = require('fs');
 const path = require('path');
+const { writeSummary } = require('./harness');
 
 // run.js passes the repository root through the extension host environment;
 // the fallback is this file's location (tests/e2e/suite -> repo root).
@@ -39,8 +40,10 @@ function run() {
     try {
       const runner = mocha.run((failures) => {
         const st = runner.stats || {};
-        // Read by run.js, which repeats it as its closing line.
-        console.log(`[e2e:summary] ${st.passes || 0} passed, ${failures} failed, ${st.pending || 0} skipped`);
+        // Read by the host (run.js, run-desktop.js), which repeats it as its closing line.
+        const summary = `${st.passes || 0} passed, ${failures} failed, ${st.pending || 0} skipped`;
+        console.log(`[e2e:summary] ${summary}`);
+        writeSummary(summary);
         if (failures > 0) reject(new Error(`${failures} e2e test(s) failed`));
         else resolve();
       });

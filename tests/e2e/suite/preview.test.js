@@ -1,6 +1,6 @@
 'use strict';
 // End-to-end: the live preview in a real VS Code (code-server) webview. The extension host can't
-// see inside the webview; run.js reads its DOM through the browser on request ("[e2e:webview]").
+// see inside the webview; the host (code-server or desktop) reads its DOM on request (probeDom).
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');

@@ -32,7 +32,6 @@ export const KNOWN: Known[] = [
   { context: '多种成份、', verdict: 'variant', why: '成分 spelled 成份 (1988)', files: ['1988-state-council-gwr.txt'] },
   { context: '主观的成份，', verdict: 'variant', why: '成分 spelled 成份 (April 2002, weeks after the trial start of GF 1001-2001; not in the truth file)', files: [CNPACK] },
   { context: '什么原故呢', verdict: 'variant', why: '缘故 spelled 原故 (1956)', files: ['1956-state-council-gwr.txt'] },
-  { context: '连结起来', verdict: 'variant', why: '联结 spelled 连结 (1958)', files: ['1958-state-council-gwr.txt'] },
   { context: '公布帐目', verdict: 'variant', why: '账目 spelled 帐目 (1978, before 账/帐 were split)', files: ['1978-state-council-gwr.txt'] },
   { context: '企业帐目不清', verdict: 'variant', why: '账目 spelled 帐目 (2000, before 账/帐 were split)', files: ['2000-state-council-gwr.txt'] },
   { context: '从中混水摸鱼', verdict: 'variant', why: '浑水摸鱼 spelled 混水摸鱼 (1984)', files: ['1984-state-council-gwr.txt'] },

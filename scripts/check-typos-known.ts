@@ -49,5 +49,6 @@ export function explain(fileName: string, text: string, start: number, wrong: st
     const at = k.context.indexOf(wrong);
     return at >= 0 && text.startsWith(k.context, start - at);
   });
-  return index >= 0 ? { known: KNOWN[index], index } : undefined;
+  const known = KNOWN[index];
+  return known ? { known, index } : undefined;
 }

@@ -14,7 +14,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { Automaton } from '../server/src/engine/util/automaton';
 import { explain, KNOWN } from './check-typos-known';
+
+export { Automaton };
 
 export interface TypoEntry {
   wrong: string;
@@ -50,16 +53,17 @@ export function parseTypos(text: string): ParsedList {
     if (line.trim() === '') return;
     if (line.startsWith('#')) {
       const m = SOURCE_LINE.exec(line);
-      if (m) {
-        if (sources.has(m[1])) errors.push(`line ${n}: source ${m[1]} defined twice`);
-        sources.set(m[1], m[2]);
+      const [, code, name] = m ?? [];
+      if (code !== undefined && name !== undefined) {
+        if (sources.has(code)) errors.push(`line ${n}: source ${code} defined twice`);
+        sources.set(code, name);
       }
       return;
     }
     const cols = line.split('\t');
     if (cols.length < 3 || cols.length > 4) return void errors.push(`line ${n}: ${cols.length} columns, not 3 or 4`);
     if (cols.some((c) => c !== c.trim() || c === '')) return void errors.push(`line ${n}: empty column or stray space`);
-    const [wrong, right, source, note] = cols;
+    const [wrong = '', right = '', source = '', note] = cols;
     if (!HAN.test(wrong) || !HAN.test(right)) errors.push(`line ${n}: ${wrong}/${right} is not Han characters only`);
     if (wrong === right) errors.push(`line ${n}: wrong form = right form (${wrong})`);
     const entry: TypoEntry = { wrong, right, source, notes: note ? note.split(/;\s*/) : [], line: n };
@@ -78,70 +82,15 @@ export function parseTypos(text: string): ParsedList {
   for (const e of entries) {
     for (const { index } of hits.search(e.right)) {
       const w = entries[index];
-      if (w === e && e.wrong === e.right) continue;
+      if (!w || (w === e && e.wrong === e.right)) continue;
       errors.push(`line ${w.line}: wrong form ${w.wrong} occurs in the right form ${e.right} (line ${e.line})`);
     }
     for (const { index } of hits.search(e.wrong)) {
-      if (entries[index] !== e) warnings.push(`line ${e.line}: ${e.wrong} contains the wrong form ${entries[index].wrong} (line ${entries[index].line})`);
+      const inner = entries[index];
+      if (inner && inner !== e) warnings.push(`line ${e.line}: ${e.wrong} contains the wrong form ${inner.wrong} (line ${inner.line})`);
     }
   }
   return { entries, sources, errors, warnings };
-}
-
-/** Aho-Corasick automaton over UTF-16 code units: every occurrence of every pattern in one pass. */
-export class Automaton {
-  private readonly next: Map<string, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  /** Patterns ending at a node, and the nearest node on its fail chain that ends one (-1 if none). */
-  private readonly ends: number[][] = [[]];
-  private readonly outLink: number[] = [-1];
-
-  constructor(private readonly patterns: readonly string[]) {
-    patterns.forEach((p, index) => {
-      let node = 0;
-      for (const ch of p) {
-        let child = this.next[node].get(ch);
-        if (child === undefined) {
-          child = this.next.length;
-          this.next.push(new Map());
-          this.fail.push(0);
-          this.ends.push([]);
-          this.outLink.push(-1);
-          this.next[node].set(ch, child);
-        }
-        node = child;
-      }
-      this.ends[node].push(index);
-    });
-    const queue: number[] = [...this.next[0].values()];
-    for (let q = 0; q < queue.length; q++) {
-      const node = queue[q];
-      for (const [ch, child] of this.next[node]) {
-        let f = this.fail[node];
-        while (f !== 0 && !this.next[f].has(ch)) f = this.fail[f];
-        const target = this.next[f].get(ch);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const fc = this.fail[child];
-        this.outLink[child] = this.ends[fc].length > 0 ? fc : this.outLink[fc];
-        queue.push(child);
-      }
-    }
-  }
-
-  /** Occurrences as { index of the pattern, start offset in UTF-16 code units }. */
-  search(text: string): { index: number; start: number }[] {
-    const found: { index: number; start: number }[] = [];
-    let node = 0;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      while (node !== 0 && !this.next[node].has(ch)) node = this.fail[node];
-      node = this.next[node].get(ch) ?? 0;
-      for (let o = this.ends[node].length > 0 ? node : this.outLink[node]; o !== -1; o = this.outLink[o]) {
-        for (const index of this.ends[o]) found.push({ index, start: i + 1 - this.patterns[index].length });
-      }
-    }
-    return found;
-  }
 }
 
 /** `n` code points of context either side of [start, end), line breaks shown as ⏎. */
@@ -168,7 +117,7 @@ function main(): number {
   const args = process.argv.slice(2);
   const quiet = args.includes('--quiet');
   const t = args.indexOf('--tsv');
-  const tsv = t >= 0 ? path.resolve(args[t + 1]) : path.join(root, 'server/src/engine/data/typos.tsv');
+  const tsv = t >= 0 && args[t + 1] ? path.resolve(args[t + 1] as string) : path.join(root, 'server/src/engine/data/typos.tsv');
   const dirArgs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--tsv');
   const dirs = dirArgs.length > 0 ? dirArgs.map((d) => path.resolve(d))
     : [path.resolve(root, '../shared/corpus'), path.resolve(root, '../shared/examples'), path.join(root, 'tests/fixtures/real')];
@@ -191,8 +140,9 @@ function main(): number {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
     for (const { index, start } of automaton.search(text)) {
       const e = list.entries[index];
+      if (!e) continue;
       let line = lineStarts.length - 1;
-      while (lineStarts[line] > start) line--;
+      while ((lineStarts[line] ?? 0) > start) line--;
       const found = explain(path.basename(file), text, start, e.wrong);
       if (found) {
         used.add(found.index);
@@ -200,7 +150,7 @@ function main(): number {
       } else unexplained++;
       perEntry.set(e.wrong, (perEntry.get(e.wrong) ?? 0) + 1);
       const flags = [e.source, ...e.notes.filter((x) => x === 'boundary' || x === 'variant')].join(' ');
-      console.log(`${path.relative(root, file)}:${line + 1}:${start - lineStarts[line] + 1}  ${e.wrong}→${e.right} [${flags}]  ${context(text, start, start + e.wrong.length)}`);
+      console.log(`${path.relative(root, file)}:${line + 1}:${start - (lineStarts[line] ?? 0) + 1}  ${e.wrong}→${e.right} [${flags}]  ${context(text, start, start + e.wrong.length)}`);
       console.log(`    ${found ? `${found.known.verdict}: ${found.known.why}` : 'UNEXPLAINED: investigate, then fix the list or record the verdict in scripts/check-typos-known.ts'}`);
     }
   }

@@ -1,5 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
+import { maskInlineSyntax } from '../model/inline-syntax';
 import type { ReportModel } from '../model/types';
 import { defineRule, type Finding } from './types';
 
@@ -9,8 +10,6 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\
 const ASCII_WORD = /[A-Za-z0-9]/;
 /** Char codes of the half-width marks scanned for: , ; : ? ! ( (「)」 is found through its pair). */
 const HALF_CODES = new Set([0x2c, 0x3b, 0x3a, 0x3f, 0x21, 0x28]);
-/** What is not prose: code spans, URLs, e-mail addresses, HTML comments, Markdown link targets and image marks. */
-const MASKS = [/`[^`]*`/g, /\b(?:https?|ftp|file|mailto):[^\s，。；！？“”（）<>]*/gi, /\bwww\.[^\s，。；！？“”（）<>]*/gi, /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /<!--.*?-->/g, /\]\([^)\s]*\)/g, /!\[/g];
 const LINE_KINDS = new Set(['text', 'heading', 'table', 'quote']);
 
 interface Place {
@@ -19,12 +18,6 @@ interface Place {
   readonly to: number;
   readonly found: string;
   readonly edits: TextEdit[];
-}
-
-function masked(text: string): string {
-  let s = text;
-  for (const re of MASKS) s = s.replace(re, (m) => '\u0000'.repeat(m.length));
-  return s;
 }
 
 function neighbour(s: string, at: number, step: 1 | -1): string {
@@ -143,7 +136,7 @@ export const punctuationWidth = defineRule({
         else full++;
       }
       if (!half && !pct) continue;
-      const s = masked(raw);
+      const s = maskInlineSyntax(raw);
       if (half) places.push(...scanLine(model, line.index, s, markers.get(line.index) ?? []));
       if (pct) for (let i = 0; i < s.length; i++) {
         const c = s.charCodeAt(i);

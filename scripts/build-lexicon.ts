@@ -221,7 +221,7 @@ function main(): void {
   const out = option('--out', OUT);
   const { entries, total, sha } = readDict(file);
   if (sha !== SHA256) console.warn(`warning: ${file} is not the dict.txt this lexicon was built from (sha256 ${sha})`);
-  const measure = new Set([...OTHER_MEASURE_WORDS, ...NUMERAL_CHARACTERS]);
+  const measure = new Set([...OTHER_MEASURE_WORDS.filter((w) => w.length === 1), ...NUMERAL_CHARACTERS]);
   for (const e of entries) if (e.tag === 'q' && e.word.length === 1) measure.add(e.word);
   const kept = entries.filter((e) => e.freq >= minFreq || (e.freq >= phraseFreq && e.word.length >= 4) || [...e.word].some((c) => measure.has(c)));
   const { text, nodes, chars } = pack(kept, entries.length, total, step);

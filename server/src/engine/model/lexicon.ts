@@ -244,10 +244,10 @@ export class Lexicon {
 }
 
 /**
- * Measure words (量词) that jieba's dictionary tags otherwise (件 zg, 项 and 条 n, 辆 元 吨 m): with
- * the single characters it tags q they are the measure words of `isMeasureWord`.
+ * Measure words (量词) that jieba's dictionary tags otherwise (件 zg, 项 条 人次 n, 辆 元 吨 架次 m,
+ * 批次 d): with the words it tags q they are the measure words of `isMeasureWord`.
  */
-export const OTHER_MEASURE_WORDS = '件项条辆元吨';
+export const OTHER_MEASURE_WORDS: readonly string[] = ['件', '项', '条', '辆', '元', '吨', '人次', '件次', '户次', '批次', '架次', '车次'];
 
 /** Numeral characters. Pruning keeps every word holding one of these or a measure word (一些, 个人). */
 export const NUMERAL_CHARACTERS = '〇零一二两三四五六七八九十百千万亿几';

@@ -152,9 +152,9 @@ export function tagOf(word: string): string | undefined {
   return node < 0 ? undefined : lex.tag(node);
 }
 
-/** A measure word (量词): one jieba tags q (个, 家, 次, 人次 …), or 件 项 条 辆 元 吨. */
+/** A measure word (量词): one jieba tags q (个, 家, 次, 公里 …; also 天, 代, 口), or one of OTHER_MEASURE_WORDS (件, 项, 人次 …). */
 export function isMeasureWord(word: string): boolean {
-  return (word.length === 1 && OTHER_MEASURE_WORDS.includes(word)) || tagOf(word) === 'q';
+  return OTHER_MEASURE_WORDS.includes(word) || tagOf(word) === 'q';
 }
 
 /** The token of `tokens` (in order, as `segment` returns them) that covers `offset`. */
@@ -208,7 +208,7 @@ const nominal = (t: Token): boolean => NOMINAL.has(t.pos) && !COUNTING_VERBS.has
  * 「新建城市书房38个」 and 「城市书房40个」 both give 城市书房. Undefined when no noun is adjacent.
  */
 export function nounPhraseBefore(text: string, offset: number, tokens: readonly Token[] = segment(text)): NounPhrase | undefined {
-  let last = tokens.findIndex((t) => t.end === offset);
+  const last = tokens.findIndex((t) => t.end === offset);
   if (last < 0 || !nominal(tokens[last] as Token)) return undefined;
   let first = last;
   while (first > 0 && nominal(tokens[first - 1] as Token)) first--;

@@ -56,19 +56,30 @@ function loadReference(dir: string): RefJieba | undefined {
   }
 }
 
-/** Tokens with UTF-16 offsets from the reference's words. */
-function withOffsets(words: readonly RefTag[]): Token[] {
+const ALNUM = /^[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+$/u;
+const DIGITS = /^[0-9０-９]+$/u;
+
+/**
+ * Tokens with UTF-16 offsets from the reference's words. With `merge`, consecutive letter/digit
+ * tokens are joined as ours are (jieba cuts full-width digits one by one: our one deliberate change).
+ */
+function withOffsets(words: readonly RefTag[], merge: boolean): Token[] {
+  const out: Token[] = [];
   let at = 0;
-  return words.map((w) => {
-    const t = { text: w.word, start: at, end: at + w.word.length, pos: w.tag };
-    at = t.end;
-    return t;
-  });
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (merge && prev && ALNUM.test(prev.text) && ALNUM.test(w.word)) {
+      const text = prev.text + w.word;
+      out[out.length - 1] = { text, start: prev.start, end: prev.end + w.word.length, pos: DIGITS.test(text) ? 'm' : 'eng' };
+    } else out.push({ text: w.word, start: at, end: at + w.word.length, pos: w.tag });
+    at += w.word.length;
+  }
+  return out;
 }
 
 const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(2)} %`;
 
-function fidelity(ref: RefJieba, lines: readonly string[]): void {
+function fidelity(ref: RefJieba, lines: readonly string[], merge: boolean): void {
   let refTokens = 0;
   let ownTokens = 0;
   let sameTokens = 0;
@@ -82,7 +93,7 @@ function fidelity(ref: RefJieba, lines: readonly string[]): void {
   const measure = { both: 0, refOnly: 0, ownOnly: 0, neither: 0, qBoth: 0, qRef: 0, qOwn: 0 };
   const disagreements = new Map<string, number>();
   for (const line of lines) {
-    const theirs = withOffsets(ref.tag(line, false));
+    const theirs = withOffsets(ref.tag(line, false), merge);
     const ours = segment(line);
     const cuts = new Set(theirs.map((t) => t.end));
     const spans = new Map(theirs.map((t) => [`${t.start}:${t.end}`, t.pos]));
@@ -130,16 +141,43 @@ function fidelity(ref: RefJieba, lines: readonly string[]): void {
     }
   }
   const chars = lines.reduce((n, l) => n + l.length, 0);
-  console.log(`\nFidelity to @node-rs/jieba (full dictionary, HMM off) on ${lines.length} lines, ${chars} characters`);
+  console.log(`\nFidelity to @node-rs/jieba (full dictionary, HMM off) on ${lines.length} lines, ${chars} characters${merge ? ', its full-width letter/digit runs joined as ours' : ', as it cuts'}`);
   console.log(`  tokens: reference ${refTokens}, ours ${ownTokens}; identical tokens ${pct(sameTokens, refTokens)} of the reference's, same tag on those ${pct(sameTags, sameTokens)}`);
   console.log(`  boundaries inside lines: precision ${pct(sameCuts, ownCuts)}, recall ${pct(sameCuts, refCuts)}; lines segmented identically ${pct(sameLines, lines.length)}`);
   const m = measure;
   const total = m.both + m.refOnly + m.ownOnly + m.neither;
   console.log(`  measure-word characters (${total}): free-standing in both ${m.both}, neither ${m.neither}, reference only ${m.refOnly}, ours only ${m.ownOnly} → agreement ${pct(m.both + m.neither, total)}`);
   console.log(`  tag q on them: both ${m.qBoth}, reference only ${m.qRef}, ours only ${m.qOwn}`);
-  console.log(`  (for scale: jieba with HMM keeps ${pct(hmmSame, refTokens)} of its own HMM-off tokens; ${hmmTokens} tokens)`);
+  if (!merge) console.log(`  (for scale: jieba with HMM keeps ${pct(hmmSame, refTokens)} of its own HMM-off tokens; ${hmmTokens} tokens)`);
   const top = [...disagreements].sort((a, b) => b[1] - a[1]).slice(0, 30);
-  console.log(`  reference tokens we cut otherwise, most frequent: ${top.map(([w, n]) => `${w}×${n}`).join(' ')}`);
+  if (merge) console.log(`  reference tokens we cut otherwise, most frequent: ${top.map(([w, n]) => `${w}×${n}`).join(' ')}`);
+}
+
+/** Free-standing count words that follow no numeral, by the word before them (what a rule would see). */
+function freeCounts(lines: readonly string[]): void {
+  const COUNT = new Set(['个', '家', '件', '项', '次', '名', '条', '份', '批', '户', '辆', '篇', '人次']);
+  const TRADITIONAL = /[國們這條說過個為實際經濟發與會]/u;
+  let total = 0;
+  let skipped = 0;
+  const before = new Map<string, number>();
+  for (const line of lines) {
+    if (TRADITIONAL.test(line)) {
+      skipped++;
+      continue;
+    }
+    const tokens = segment(line);
+    tokens.forEach((t, i) => {
+      if (!COUNT.has(t.text)) return;
+      total++;
+      const prev = tokens[i - 1];
+      if (prev?.pos === 'm') return;
+      const key = `${prev?.text ?? '(start)'}/${prev?.pos ?? ''}`;
+      before.set(key, (before.get(key) ?? 0) + 1);
+    });
+  }
+  const free = [...before.values()].reduce((a, b) => a + b, 0);
+  const top = [...before].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`\nCount words (${[...COUNT].join(' ')}) standing free: ${total}, of which ${free} follow no numeral (${skipped} lines in traditional script left out); the word before them: ${top.map(([w, n]) => `${w}×${n}`).join(' ')}`);
 }
 
 function speed(): void {
@@ -188,9 +226,13 @@ async function main(): Promise<void> {
   console.log(`Lexicon: ${lex.size} words, unpacked in ${(performance.now() - t0).toFixed(1)} ms${lexiconFile ? ` (${lexiconFile})` : ''}`);
   const { files, lines } = inputs();
   const ref = loadReference(option('--ref', '/tmp/jieba-ref'));
-  if (ref) fidelity(ref, lines);
+  if (ref) {
+    fidelity(ref, lines, true);
+    fidelity(ref, lines, false);
+  }
   else console.log('\nFidelity skipped: no @node-rs/jieba under --ref (npm install --prefix /tmp/jieba-ref @node-rs/jieba)');
   console.log(`  (texts: ${files.length} files)`);
+  freeCounts(lines);
   speed();
   if (!lexiconFile) await bundle();
 }

@@ -40,6 +40,7 @@ export function packedPair(value: number): string {
   return DIGITS.charAt(value % 91) + DIGITS.charAt(Math.floor(value / 91));
 }
 
+/** Reads the bit stream, 13 bits at a time into a 32-bit buffer. */
 class BitReader {
   private readonly digits = new Int8Array(128).fill(-1);
   private pos = 0;
@@ -50,33 +51,54 @@ class BitReader {
     for (let i = 0; i < DIGITS.length; i++) this.digits[DIGITS.charCodeAt(i)] = i;
   }
 
-  bit(): number {
-    if (this.avail === 0) {
-      const lo = this.digits[this.data.charCodeAt(this.pos++) & 127] ?? -1;
-      const hi = this.digits[this.data.charCodeAt(this.pos++) & 127] ?? -1;
-      if (lo < 0 || hi < 0) throw new Error('lexicon: corrupt data');
-      this.acc = hi * 91 + lo;
-      this.avail = 13;
+  /** The next n (≤ 18) bits, not consumed; zeros past the end. */
+  peek(n: number): number {
+    while (this.avail < n) {
+      let v = 0;
+      if (this.pos < this.data.length) {
+        const lo = this.digits[this.data.charCodeAt(this.pos++) & 127] ?? -1;
+        const hi = this.digits[this.data.charCodeAt(this.pos++) & 127] ?? -1;
+        if (lo < 0 || hi < 0) throw new Error('lexicon: corrupt data');
+        v = hi * 91 + lo;
+      }
+      this.acc = (this.acc << 13) | v;
+      this.avail += 13;
     }
-    this.avail--;
-    return (this.acc >> this.avail) & 1;
+    return (this.acc >>> (this.avail - n)) & ((1 << n) - 1);
+  }
+
+  skip(n: number): void {
+    this.avail -= n;
+    this.acc &= (1 << this.avail) - 1;
   }
 
   bits(n: number): number {
     let v = 0;
-    for (let i = 0; i < n; i++) v = v * 2 + this.bit();
+    for (let left = n; left > 0; left -= 12) {
+      const k = Math.min(12, left);
+      v = v * (1 << k) + this.peek(k);
+      this.skip(k);
+    }
     return v;
   }
 
   gamma(): number {
     let zeros = 0;
-    while (this.bit() === 0) zeros++;
+    while (this.bits(1) === 0) zeros++;
     return 2 ** zeros + this.bits(zeros);
   }
 }
 
+/** Bits looked up at once by a Huffman decoder; longer codes are read length by length. */
+const TABLE_BITS = 10;
+
 /** A canonical Huffman decoder (codes assigned in order of length, then symbol). */
 class Huffman {
+  /** symbol × 32 + length for each TABLE_BITS-bit prefix of a code at most that long, else -1. */
+  private readonly table = new Int32Array(1 << TABLE_BITS).fill(-1);
+  /** Per length: its first code, the index of its first symbol in `symbols`, its count. */
+  private readonly first: number[] = [];
+  private readonly offset: number[] = [];
   private readonly counts: number[] = [];
   private readonly symbols: number[] = [];
 
@@ -86,19 +108,32 @@ class Huffman {
     for (let len = 0; len <= max; len++) this.counts.push(0);
     for (let s = 0; s < lengths.length; s++) if (lengths[s]) this.counts[lengths[s] as number]!++;
     for (let len = 1; len <= max; len++) for (let s = 0; s < lengths.length; s++) if (lengths[s] === len) this.symbols.push(s);
+    let code = 0;
+    let index = 0;
+    for (let len = 0; len <= max; len++) {
+      const count = this.counts[len] as number;
+      this.first.push(code);
+      this.offset.push(index);
+      for (let i = 0; i < count && len <= TABLE_BITS && len > 0; i++) {
+        const shift = TABLE_BITS - len;
+        this.table.fill(((this.symbols[index + i] as number) << 5) | len, (code + i) << shift, (code + i + 1) << shift);
+      }
+      index += count;
+      code = (code + count) * 2;
+    }
   }
 
   read(r: BitReader): number {
-    let code = 0;
-    let first = 0;
-    let index = 0;
-    for (let len = 1; len < this.counts.length; len++) {
-      code |= r.bit();
-      const count = this.counts[len] as number;
-      if (code - first < count) return this.symbols[index + code - first] as number;
-      index += count;
-      first = (first + count) * 2;
-      code *= 2;
+    const hit = this.table[r.peek(TABLE_BITS)] as number;
+    if (hit >= 0) {
+      r.skip(hit & 31);
+      return hit >> 5;
+    }
+    let code = r.bits(TABLE_BITS);
+    for (let len = TABLE_BITS + 1; len < this.counts.length; len++) {
+      code = code * 2 + r.bits(1);
+      const d = code - (this.first[len] as number);
+      if (d < (this.counts[len] as number)) return this.symbols[(this.offset[len] as number) + d] as number;
     }
     throw new Error('lexicon: bad code');
   }
@@ -171,24 +206,23 @@ export class Lexicon {
     const total = r.bits(24) + 1;
     const parent = new Int32Array(total);
     const code = new Uint16Array(total);
-    this.level = new Uint16Array(total);
-    this.tagIndex = new Uint8Array(total);
-    const path = [0];
+    const level = (this.level = new Uint16Array(total));
+    const tagIndex = (this.tagIndex = new Uint8Array(total));
+    const path = new Int32Array(width + 1); // path[d]: the node at depth d of the current entry
     let nodes = 1;
     for (let e = 0; e < this.size; e++) {
       const h = head.read(r);
-      const shared = Math.floor(h / width);
+      let depth = Math.floor(h / width);
       const added = h % width;
-      path.length = shared + 1;
       for (let i = 0; i < added; i++) {
-        parent[nodes] = path[path.length - 1] as number;
+        parent[nodes] = path[depth] as number;
         code[nodes] = chars[charCode.read(r)] as number;
-        path.push(nodes++);
+        path[++depth] = nodes++;
       }
-      const node = path[path.length - 1] as number;
-      const lc = Math.min(path.length - 1, 4) - 1;
-      this.level[node] = (levelCode[lc] as Huffman).read(r) + 1;
-      this.tagIndex[node] = (tagCode[lc] as Huffman).read(r);
+      const node = path[depth] as number;
+      const lc = Math.min(depth, 4) - 1;
+      level[node] = (levelCode[lc] as Huffman).read(r) + 1;
+      tagIndex[node] = (tagCode[lc] as Huffman).read(r);
     }
     if (nodes !== total) throw new Error('lexicon: corrupt data');
     // Children in contiguous slots: count, prefix sums, then place (creation order is code order).

@@ -51,7 +51,7 @@ const isAlnum = (c: number): boolean =>
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 /** Characters of jieba's word runs (RE_HAN_DEFAULT: CJK, ASCII letters, digits and +#&._%-), full-width letters and digits too. */
 const inRun = (c: number): boolean =>
-  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xdfff) || isAlnum(c) || '+#&._%-'.includes(String.fromCharCode(c));
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xdfff) || isAlnum(c) || c === 0x2b || c === 0x23 || c === 0x26 || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2d;
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
 /** Splits `text` into words: every character is in exactly one token, in order. */

@@ -56,7 +56,7 @@ export const placeholder = defineRule({
  */
 function checkboxes(text: string): number[] {
   if (text.indexOf('□') < 0) return [];
-  const boxes = [...text.matchAll(/(?<=^|[\s\u3000：:，,；;（(])□(?=[^\s□_＿\d])/gu)].map((m) => m.index);
+  const boxes = [...text.matchAll(/(?<=^|[\s\u3000：:，,；;（()）])□(?=[^\s□_＿\d])/gu)].map((m) => m.index);
   return boxes.length >= 2 ? boxes : [];
 }
 

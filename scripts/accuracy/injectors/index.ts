@@ -1,6 +1,7 @@
 /** Every defect the accuracy benchmark makes, one kind per file. */
+import { alterPart } from './alter-part';
 import { deleteCount } from './delete-count';
 import type { Injector } from './types';
 
-export const INJECTORS: readonly Injector[] = [deleteCount];
+export const INJECTORS: readonly Injector[] = [deleteCount, alterPart];
 export type { Defect, Injector } from './types';

@@ -33,8 +33,10 @@ export const alterPart: Injector = {
       if (!c.agrees || parts.length < 2 || total.source !== 'text') continue;
       const part = parts[0] as Figure;
       if (part.line !== total.line) continue;
-      const altered = alterLeadingDigit(part.numberText);
+      let altered = alterLeadingDigit(part.numberText);
       if (!altered) continue;
+      // A part over the total is another rule's finding (subset-exceeds-total): lower the digit instead.
+      if ((Number(altered.replace(/[,，]/g, '')) || 0) * part.multiplier > total.value) altered = part.numberText.replace(/[1-9]/, (d) => String(Number(d) - 1));
       const line = t.model.index.line(part.line).text;
       yield {
         text: replaceNumber(t, part, altered),

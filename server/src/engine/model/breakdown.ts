@@ -89,7 +89,7 @@ function find(sentence: Sentence): Breakdown[] {
     }
     if (parts.length === 0) continue;
     const exact = parts.every((p) => p.approx === 'exact') && total.approx === 'exact';
-    const pair = parts.length === 2 && !mixed && exact ? complementaryPair(leads[0] ?? '', leads[1] ?? '') : undefined;
+    const pair = parts.length === 2 && !mixed && !partialWords && exact ? complementaryPair(leads[0] ?? '', leads[1] ?? '') : undefined;
     const complete = pair !== undefined || (!mixed && !partialWords && parts.length >= 2 && TOTAL_WORD.test(totalLead) && exact);
     out.push({ total, parts, complete, pair, sentence });
   }

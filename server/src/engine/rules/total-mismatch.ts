@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { breakdownsOf, type Breakdown } from '../model/breakdown';
 import { defineRule, type Finding } from './types';
 
-/** Attributes of people that overlap (a member can be both 党员 and 女性): their counts need not add up. */
+/** Attributes of people that overlap (a member can be both 党员 and 女性): their counts need not add up, either way. */
 const OVERLAPPING = /党员|团员|女性|女职工|女干部|妇女|少数民族|学历|大专|本科|硕士|博士|研究生|岁以下|岁以上|退役军人|残疾|职称|党外/u;
 
 export interface TotalCheck {
@@ -66,7 +66,7 @@ export const totalMismatch = defineRule({
       // More than the total is wrong unless the parts are overlapping attributes (党员, 女性, 本科学历…);
       // less only when the parts are stated as the whole breakdown.
       if (c.sum < total.value && !complete) continue;
-      if (c.sum > total.value && !c.breakdown.pair && OVERLAPPING.test(c.breakdown.sentence.text)) continue;
+      if (!c.breakdown.pair && OVERLAPPING.test(c.breakdown.sentence.text)) continue;
       out.push({
         range: total.range,
         message: c.breakdown.pair

@@ -1,7 +1,8 @@
 /** Every defect the accuracy benchmark makes, one kind per file. */
 import { alterPart } from './alter-part';
+import { alterRate } from './alter-rate';
 import { deleteCount } from './delete-count';
 import type { Injector } from './types';
 
-export const INJECTORS: readonly Injector[] = [deleteCount, alterPart];
+export const INJECTORS: readonly Injector[] = [deleteCount, alterPart, alterRate];
 export type { Defect, Injector } from './types';

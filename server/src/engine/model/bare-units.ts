@@ -52,7 +52,6 @@ const LABEL_WORDS = new Set(['单位', '计量', '按', '以', '用', '折合', 
 const SUFFIX_OF: Record<string, string> = {
   件: '访诉递文条事软硬邮稿证部零配物附要信函快急组构铸元器工批计来原样大小整挂摆插控用收寄发督办',
   次: '层名档车班场批人架户首其再此本多屡依逐初历每上下这那该主位席轮频届年航版渐数',
-  家: '国大专农人回全居东商厂买卖行自老成安持治齐管亲娘皇公独名画发起当店船玩赢输庄本到在离作业术学想',
   项: '事各专单分立款强弱选条重要逐本此该多全子细缺漏列弃进销',
   条: '各每逐教便面纸链线萧苗金信柳枝封欠借收头词本此该下上专',
   份: '身股月年省部成备每各本名缘辈县',
@@ -65,6 +64,8 @@ const EXTRA_WORDS = new Map([
   ['等次', 2000],
   ...['人次', '件次', '户次', '批次', '架次', '车次', '场次', '班次', '个次', '项次'].map((w): [string, number] => [w, 5000]),
 ]);
+/** Verbs that open a clause of counted things: 「新建、改扩建酒店家」. */
+const COUNTING_START = /^\s*(?:新建|改扩建|改建|扩建|新增|建成|完成|实施|培育|引进|认定|创建|打造|组建|设立|新设|开工|投产|改造|提升)/u;
 /** Verbs that count people: 「社区工作者达到人」「吸纳培养积极分子人」. */
 const COUNTING_VERBS = new Set(['达到', '达', '新增', '增加', '增至', '培养', '培训', '吸纳', '引进', '招录', '招聘', '安置', '转移', '帮助', '资助', '救助', '慰问', '录取', '发展', '选派', '表彰', '认定', '接待', '服务', '覆盖', '惠及', '就业', '再就业', '参加', '参与', '共有', '有']);
 /** Tags of words that name a thing (a noun phrase a count is of). */
@@ -278,7 +279,7 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   }
   if (nounAfter && nominal(prev) && !BETWEEN_NOUNS.has(unit)) return undefined;
   // 「明确公共项。」: at the end after a noun only where the paragraph counts.
-  if (clauseEnd && nominal(prev) && !hasFigures(text)) return undefined;
+  if (clauseEnd && nominal(prev) && !hasFigures(text) && !COUNTING_START.test(text.slice(from))) return undefined;
   if (unit === '次' && nounAfter) return undefined; // 次中心, 次干道
   if (prev.pos === 'q' || prev.pos === 'mq') return undefined;
   return result;

@@ -42,6 +42,15 @@ describe('hover on figures', () => {
     assert.match(hoverAt('标题\n\n| 类别 | 件数 |\n|---|---|\n| 甲 | 80 |\n| 乙 | 30 |\n| 合计 | 120 |\n', '| 120', 2) ?? '', /Sum of the cells: 80 \+ 30 = 110 ≠ 120/);
   });
 
+  it('shows the arithmetic of a growth rate on the rate and on both figures', () => {
+    // The 2016 Hailar report's 「由11.66亿元增加到29.33亿元」 with a rate written after it.
+    const text = '标题\n农牧民人均可支配收入由11.66亿元增加到29.33亿元，增长51.5%。\n';
+    for (const needle of ['51.5%', '11.66亿元', '29.33亿元']) assert.match(hoverAt(text, needle, 1) ?? '', /Growth: \(29\.33 − 11\.66\) \/ 11\.66 = 151\.5% ≠ 51\.5%/, needle);
+    assert.match(hoverAt('标题\n由11.66亿元增加到29.33亿元，增长151.5%。\n', '151.5%', 1) ?? '', /Growth: \(29\.33 − 11\.66\) \/ 11\.66 = 151\.5% ≈ 151\.5%/);
+    assert.match(hoverAt('标题\n由45.2%提高到48.9%，提高3.7个百分点。\n', '3.7个', 1) ?? '', /Growth: 48\.9 − 45\.2 = 3\.7个百分点 ≈ 3\.7个百分点/);
+    assert.doesNotMatch(hoverAt('标题\n地区生产总值增长5.1％。\n', '5.1', 1) ?? '', /Growth/);
+  });
+
   it('shows the length of the list a count claim announces', () => {
     const v = hoverAt(readReal('2016-hailar-government-work-report.txt'), '八个方面', 1);
     assert.match(v ?? '', /Announces 8 items; 8 sub-sections follow/);

@@ -4,6 +4,7 @@ import type { Analysis } from '../analysis';
 import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
 import { countClaims } from '../rules/count-claim';
+import { growthChecks } from '../rules/growth-mismatch';
 import { rateChecks, formatRate } from '../rules/rate-mismatch';
 import { tableTotals } from '../rules/table-total';
 import { formatNumber, totalChecks } from '../rules/total-mismatch';
@@ -43,6 +44,11 @@ function arithmeticOf(model: ReportModel, f: Figure): string[] {
     if (c.rate === f) out.push(t('Rate: {0} / {1} = {2}%', c.part.numberText, c.whole.numberText, formatRate(c.computed, Math.max(1, f.decimals))));
   }
   for (const c of tableTotals(model)) if (c.total === f) out.push(t('Sum of the cells: {0}', c.arithmetic));
+  // A rate and the two figures it comes from: the same arithmetic on each of the three.
+  for (const c of growthChecks(model)) {
+    if (c.rate !== f && c.from !== f && c.to !== f) continue;
+    out.push(t('Growth: {0}', `${c.arithmetic} ${c.agrees ? '≈' : '≠'} ${c.stated}`));
+  }
   for (const c of countClaims(model)) {
     if (c.range.start.line !== f.line || c.range.start.character !== f.range.start.character) continue;
     out.push(c.kind === 'sections' ? t('Announces {0} items; {1} sub-sections follow', c.claimed, c.items.length) : t('Announces {0} items; the list that follows has {1}', c.claimed, c.items.length));

@@ -1,3 +1,4 @@
+import { derivedCache } from '../model/derived';
 import type { Figure } from '../model/figures';
 import { sentencesOf, type Sentence } from '../model/statements';
 import type { ReportModel } from '../model/types';
@@ -55,10 +56,16 @@ function halfUnit(f: Figure): number {
 const isExact = (f: Figure): boolean => f.approx === 'exact';
 const sameScale = (a: Figure, b: Figure): boolean => (a.kind === 'percent' ? b.kind === 'percent' : a.unit === b.unit && a.per === b.per && (a.kind === 'count' || a.kind === 'amount' || a.kind === 'measure'));
 
-/** Every statement of two figures and the rate between them. */
+const CACHE = derivedCache<GrowthCheck[]>();
+
+/** Every statement of two figures and the rate between them (memoised per model: the rule and the hover read it). */
 export function growthChecks(model: ReportModel): GrowthCheck[] {
-  const out: GrowthCheck[] = [];
-  for (const s of sentencesOf(model)) if (s.figures.length >= 2) out.push(...inSentence(s));
+  let out = CACHE.get(model);
+  if (!out) {
+    out = [];
+    for (const s of sentencesOf(model)) if (s.figures.length >= 2) out.push(...inSentence(s));
+    CACHE.set(model, out);
+  }
   return out;
 }
 

@@ -25,12 +25,16 @@ export interface CountClaim {
 export function countClaims(model: ReportModel): CountClaim[] {
   const out: CountClaim[] = [];
   for (const p of model.paragraphs) {
+    const matches: RegExpExecArray[] = [];
     CLAIM_RE.lastIndex = 0;
     for (let m = CLAIM_RE.exec(p.text); m; m = CLAIM_RE.exec(p.text)) {
       if (m.index > 0 && NOT_AFTER.test(p.text.charAt(m.index - 1))) {
         CLAIM_RE.lastIndex = m.index + 1;
         continue;
       }
+      matches.push(m);
+    }
+    for (const m of matches) {
       const numeral = m[1] ?? '';
       const claimed = parseArabic(numeral) ?? parseChineseNumeral(numeral);
       if (!claimed || claimed < 2) continue;
@@ -40,6 +44,9 @@ export function countClaims(model: ReportModel): CountClaim[] {
       const stop = endRel < 0 ? '' : rest.charAt(endRel);
       const sentence = p.text.slice(sentenceStart, endRel < 0 ? p.text.length : m.index + endRel + 1);
       const sentenceEnd = endRel < 0 ? p.text.length : m.index + endRel + 1;
+      // A list that follows is announced by the claim of the sentence closest to it: in 「围绕…6个方面重点方向，…实现以下8个方面主要目标。」
+      // the sub-sections are the 8, not the 6.
+      if (matches.some((o) => o.index > m.index && o.index < sentenceEnd)) continue;
       // 「重点做好十方面工作。」 right before its first sub-heading announces the sub-sections too.
       const endsParagraph = p.text.slice(sentenceEnd).trim() === '';
       const announced = stop === '：' || stop === ':' || ANNOUNCES.test(sentence);

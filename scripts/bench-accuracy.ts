@@ -9,7 +9,7 @@
  * 3. Recall: each injector (scripts/accuracy/injectors/) makes one defect at a time in the real texts
  *    (a count's number deleted, a part of a total altered, …); the share its rule finds at the place.
  *
- *   node -r ./tests/register.js scripts/bench-accuracy.ts [--max N] [--list <rule>] [--misses <injector>] [--only <injector>] [--json]
+ *   node -r ./tests/register.js scripts/bench-accuracy.ts [--max N] [--list <rule>] [--misses <injector> [--show N]] [--only <injector>] [--json]
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -27,6 +27,7 @@ const MAX = Number(option('--max') ?? 1500);
 const LIST = option('--list');
 const MISSES = option('--misses');
 const ONLY = option('--only');
+const SHOW = Number(option('--show') ?? 40);
 const JSON_OUT = args.includes('--json');
 const PER = 50_000;
 
@@ -195,8 +196,8 @@ function main(): void {
   log();
   for (const r of recalls) {
     if (MISSES !== r.injector.id) continue;
-    log(`## Misses of ${r.injector.id} (first 40 of ${r.misses.length})`);
-    for (const { file, defect } of r.misses.slice(0, 40)) {
+    log(`## Misses of ${r.injector.id} (first ${Math.min(SHOW, r.misses.length)} of ${r.misses.length})`);
+    for (const { file, defect } of r.misses.slice(0, SHOW)) {
       const line = defect.text.split(/\r\n|\r|\n/)[defect.line] ?? '';
       log(`${file}:${defect.line + 1}: ${defect.what}`);
       log(`    …${line.slice(Math.max(0, defect.from - 30), defect.from)}⟦${line.slice(defect.from, defect.to)}⟧${line.slice(defect.to, defect.to + 30)}…`);

@@ -10,7 +10,7 @@
  */
 import { derivedCache } from './derived';
 import type { Paragraph, ReportModel } from './types';
-import { segment, tagOf, type Token } from './words';
+import { getLexicon, segment, tagOf, type Token } from './words';
 
 export interface BareUnit {
   readonly line: number;
@@ -30,7 +30,7 @@ const BETWEEN_NOUNS = new Set(['个', '项', '家', '条', '座', '件', '篇'])
 /** Measure words of counted names in quotation marks (「“两个确立”」「“三项制度”」). */
 const IN_NAMES = new Set(['个', '项', '条', '件', '篇', '张', '大']);
 /** Measure words that are also nouns, verbs or particles (户, 人, 所, 种, 批): bare only in a plain counting context. */
-const AMBIGUOUS = new Set(['户', '所', '部', '处', '批', '栋', '支', '名', '场', '位', '张', '人次']);
+const AMBIGUOUS = new Set(['户', '所', '部', '处', '批', '栋', '支', '名', '场', '位', '张', '人次', '类', '台', '块', '套']);
 /** Measure words and units, bare or after 万/亿. */
 const UNITS = new Set([...MEASURE, ...AMBIGUOUS]);
 /** Units after 万/亿 (「万人」「亿人次」「万套」「万种」). */
@@ -57,13 +57,25 @@ const SUFFIX_OF: Record<string, string> = {
   份: '身股月年省部成备每各本名缘辈县',
   名: '姓签命报提排点署题实联匿冒知著有出闻扬盛威美英功虚地人书罪更改记具化别乳小大学域榜本正除列落挂声芳同重指成莫',
 };
+/** Report words jieba's 2013 dictionary lacks, with their tags (获批 v, 户厕 n …). */
+const EXTRA_TAGS = new Map([
+  ['获批', 'v'],
+  ['办结', 'v'],
+  ['户厕', 'n'],
+  ['家次', 'q'],
+  ['等次', 'n'],
+]);
 const EXTRA_WORDS = new Map([
   ['获批', 2000],
+  ['办结', 2000],
   ['户厕', 500],
   ['家次', 500],
   ['等次', 2000],
   ...['人次', '件次', '户次', '批次', '架次', '车次', '场次', '班次', '个次', '项次'].map((w): [string, number] => [w, 5000]),
 ]);
+const VERB_NAMES = new Set(['新建', '改扩建', '新设']);
+/** Verbs of reaching a number: what follows them is the number (「增加到户」「将达所」「高层达栋」). */
+const REACH = new Set(['达', '达到', '将达', '高达', '已达', '累计达', '增加到', '增至', '增长到', '提高到', '扩大到', '发展到', '上升到', '减少到', '下降到', '降至', '减至', '降到', '升至', '共有', '共计', '合计', '总计', '累计', '计有', '总数']);
 /** Verbs that open a clause of counted things: 「新建、改扩建酒店家」. */
 const COUNTING_START = /^\s*(?:新建|改扩建|改建|扩建|新增|建成|完成|实施|培育|引进|认定|创建|打造|组建|设立|新设|开工|投产|改造|提升)/u;
 /** Verbs that count people: 「社区工作者达到人」「吸纳培养积极分子人」. */
@@ -127,7 +139,8 @@ function hasCandidate(text: string, from: number, to: number): boolean {
 
 function scanClause(text: string, from: number, to: number, out: Array<readonly [number, number, string]>): void {
   const clause = text.slice(from, to);
-  const tokens = segment(clause, { extraWords: EXTRA_WORDS });
+  // jieba tags 新建 as a place (a district) and 改扩建 as an abbreviation: in reports they are verbs.
+  const tokens = segment(clause, { extraWords: EXTRA_WORDS, extraTags: EXTRA_TAGS }).map((t) => (VERB_NAMES.has(t.text) ? { ...t, pos: 'v' } : t));
   for (let k = 0; k < tokens.length; k++) {
     const found = bareAt(text, from, tokens, k);
     if (found) {
@@ -223,6 +236,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     return /\p{Script=Han}/u.test(prev.text) ? result : undefined;
   }
   if (multiplied && prev && MULT_AS_NUMBER.has(prev.text)) return undefined;
+  // 「千企万户」「千家万户」「百村千企」: numerals paired in a set phrase, not a count.
+  if (multiplied && /[千百万十][\p{Script=Han}]$/u.test(before)) return undefined;
   const ambiguous = AMBIGUOUS.has(unit);
   if (atStart && (ambiguous || unit === '人' || unit === '种') && !countsIn(text, unit)) return undefined;
   if (atStart) {
@@ -245,11 +260,21 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (prev.end - prev.start === 1 && NAME_TAGS.has(prev.pos) && NAME_UNITS.has(unit)) return undefined;
   // A second measure word after a complete figure: 「12类件民生实事」「12批项」 (not 「9条次干道」, 「2家次」).
   if (afterFigure && unit !== '次') return result;
+  if (!multiplied && splitWord(text, from, tokens, k)) return undefined;
+  const nounNext = after !== undefined && nominal(after);
+  // 「规模以上工业企业从1832户增加到户」「工人技术学校将达所」: after a verb of reaching a number, the unit alone.
+  if (REACH.has(prev.text) && (clauseEnd || postAfter || (nounNext && (after as Token).text.length > 1))) return result;
+  // 「对外贸易法修订草案等部法律议案」「宛平城等处重点区域」: 等 closes a list, its count follows.
+  if (prev.text === '等' && nounNext && (after as Token).text.length > 1 && !(unit === '项' && /^工作/u.test(after?.text ?? ''))) return result;
+  // 类 is mostly a suffix (民生保障类项目, 居住类价格, 表演类金钟奖): bare only after a verb of dividing.
+  if (unit === '类' && !/^(?:分为|划分为|分成|归为|归纳为|梳理出|分)$/u.test(prev.text)) return undefined;
+  // 「为群众所认可」「不受任何外来压力所左右」: the 所 of the passive.
+  if (unit === '所' && /[受为被][^，,。；;]*$/u.test(text.slice(from, from + start))) return undefined;
   const nounAfter = after !== undefined && nominal(after);
   if (multiplied) {
     // 「亿元以上项目」 is a class of projects, 「万元地区生产总值」 a rate: the number is not missing.
     if (postAfter) return tokens[last + 2] !== undefined && nominal(tokens[last + 2] as Token) ? undefined : result;
-    return nounAfter && prev.pos !== 'v' ? undefined : result;
+    return nounAfter && prev.pos !== 'v' && prev.pos !== 'p' ? undefined : result;
   }
   if (postAfter) return result;
   const suffixOf = SUFFIX_OF[unit];
@@ -257,6 +282,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (unit === '个' && prev.pos === 'v' && COLLOQUIAL_GE.test(prev.text) && after !== undefined && !nominal(after)) return undefined;
   // 「十一届次全会」「人大次会议」: the session number.
   if (unit === '次' && after !== undefined && /^(?:会议|全会|全委|常委会)/u.test(text.slice(from + after.start))) return result;
+  // 「学到家」: a 家 after a verb at the end of a clause counts only where the paragraph counts.
+  if (unit === '家' && clauseEnd && prev.pos.startsWith('v') && !countsIn(text, unit)) return undefined;
   if (unit === '倍') return after === undefined || after.pos === 'x' || ['多', '半', '的'].includes(after.text) ? result : undefined; // not 「收入倍差」
   // Units that are also nouns, verbs or particles: bare only where the paragraph counts in them.
   if ((ambiguous || unit === '人' || unit === '种') && !countsIn(text, unit)) return undefined;
@@ -325,6 +352,30 @@ function hiddenJia(text: string, from: number, tokens: readonly Token[], k: numb
   const prev = tokens[k - 1];
   if (prev === undefined || prev.pos.startsWith('v') || prev.pos === 'x') return false;
   return /[0-9０-９]家/u.test(text) && !/(?:精神|队伍)/u.test(text.slice(from + tok.end, from + tok.end + 3));
+}
+
+/**
+ * The measure word is the end of a word the segmentation cut: the character before it makes a frequent
+ * word with it (受援国|家 is 受援国家, 国家), or it stands among single characters of a word the
+ * dictionary lacks (厚|植|家|国 of 厚植家国情怀, 泛|铝|件 of 泛铝件).
+ */
+function splitWord(text: string, from: number, tokens: readonly Token[], k: number): boolean {
+  const tok = tokens[k] as Token;
+  const prev = tokens[k - 1];
+  if (!prev || prev.pos === 'x' || prev.pos === 'm') return false;
+  // Units that are also words of their own (套, 所, 户 …) join more readily: 排成|套 of 成套装备.
+  if (prev.text.length >= 2 && frequentWord(prev.text.slice(-1) + tok.text, AMBIGUOUS.has(tok.text) ? 100 : 5000)) return true;
+  const pprev = tokens[k - 2];
+  const single = (t: Token | undefined): boolean => t !== undefined && t.end - t.start === 1 && /\p{Script=Han}/u.test(t.text) && t.pos !== 'x';
+  // A noun character after an adjective or verb character: 厚/a 植/n 家, 泛/v 铝/n 件 (not 已/d 达/v 个, 哈克村/ns 等/u 个).
+  return single(prev) && single(pprev) && (prev.pos === 'n' || prev.pos === 'ng') && /^(?:a|v|ad|vd|d)$/u.test((pprev as Token).pos) && !DETERMINERS.has((pprev as Token).text);
+}
+
+/** A two-character word of the lexicon of at least that frequency (国家 79,133, 大家 19,128, 成套 154). */
+function frequentWord(word: string, frequency: number): boolean {
+  const lex = getLexicon();
+  const node = lex.find(word);
+  return node >= 0 && lex.logProb(node) - lex.unknownLogProb >= Math.log(frequency);
 }
 
 function isNoun(word: string): boolean {

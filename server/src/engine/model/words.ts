@@ -32,6 +32,8 @@ export interface Token {
 export interface SegmentOptions {
   /** Words to add for this call with their frequency (jieba's scale: 的 ≈ 300,000, 个人 12,744). */
   readonly extraWords?: ReadonlyMap<string, number>;
+  /** Tags of extra words the lexicon lacks (else 'x'): 办结 → v. */
+  readonly extraTags?: ReadonlyMap<string, string>;
 }
 
 let lexicon: Lexicon | undefined;
@@ -64,7 +66,7 @@ export function segment(text: string, options?: SegmentOptions): Token[] {
     if (inRun(c)) {
       let j = i + 1;
       while (j < text.length && inRun(text.charCodeAt(j))) j++;
-      segmentRun(lex, text, i, j, options?.extraWords, out);
+      segmentRun(lex, text, i, j, options, out);
       i = j;
     } else {
       const end = c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : isHighSurrogate(c) && i + 1 < text.length ? i + 2 : i + 1;
@@ -76,7 +78,8 @@ export function segment(text: string, options?: SegmentOptions): Token[] {
 }
 
 /** One run of word characters, text[from, to): DAG, best route, then tokens. */
-function segmentRun(lex: Lexicon, text: string, from: number, to: number, extra: ReadonlyMap<string, number> | undefined, out: Token[]): void {
+function segmentRun(lex: Lexicon, text: string, from: number, to: number, options: SegmentOptions | undefined, out: Token[]): void {
+  const extra = options?.extraWords;
   const n = to - from;
   const best = new Float64Array(n + 1);
   const next = new Int32Array(n + 1);
@@ -124,7 +127,7 @@ function segmentRun(lex: Lexicon, text: string, from: number, to: number, extra:
     }
     flush(k);
     const word = text.slice(from + k, from + end);
-    out.push({ text: word, start: from + k, end: from + end, pos: tagOf(word) ?? 'x' });
+    out.push({ text: word, start: from + k, end: from + end, pos: tagOf(word) ?? options?.extraTags?.get(word) ?? 'x' });
   }
   flush(n);
 }

@@ -28,7 +28,7 @@ const MEASURE = new Set([
 /** Measure words that may stand between two nouns only as a count's measure word (「对全区个景区」「中央项规定」). */
 const BETWEEN_NOUNS = new Set(['个', '项', '家', '条', '座', '件', '篇']);
 /** Measure words of counted names in quotation marks (「“两个确立”」「“三项制度”」). */
-const IN_NAMES = new Set(['个', '项', '条', '件', '篇', '张', '大']);
+const IN_NAMES = new Set(['个', '项', '条', '件', '篇', '张', '大', '场', '支', '台']);
 /** Measure words that are also nouns, verbs or particles (户, 人, 所, 种, 批): bare only in a plain counting context. */
 const AMBIGUOUS = new Set(['户', '所', '部', '处', '批', '栋', '支', '名', '场', '位', '张', '人次', '类', '台', '块', '套']);
 /** Measure words and units, bare or after 万/亿. */
@@ -204,15 +204,22 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   const end = (tokens[last] as Token).end;
   const after = tokens[last + 1];
   const result: Found = { start, end, unit, next: last + 1 };
+  // 「支支串飞」「个个争先」: a doubled measure word means every one.
+  if (after?.text.startsWith(unit) && after.start === end) return undefined;
   const before = text.slice(Math.max(0, from + start - 8), from + start).replace(/[ \t\u3000]+$/u, '');
   const beforeChar = before.slice(-1);
   // A number, a letter or a compound unit right before (「25l亿元」「10蒸吨」「1.2个百分点」).
   if (beforeChar !== '' && (NUMERAL_END.test(beforeChar) || /[A-Za-z.．]/u.test(beforeChar))) return undefined;
   if (prev && prev.end - prev.start === 1 && /[0-9０-９]$/u.test(text.slice(0, from + prev.start))) return undefined;
+  // 「省委十一届次全会」「十一届十次、次全会」: the session's number.
+  if (unit === '次' && prev && /届$/u.test(prev.text) && (after === undefined || /^(?:全会|会议|全体会议|会|、)/u.test(text.slice(from + after.start)))) return result;
+  if (unit === '次' && prev?.text === '、' && /届[零〇一二两三四五六七八九十]+次、$/u.test(text.slice(0, from + start)) && after !== undefined && /^(?:全会|会议)/u.test(text.slice(from + after.start))) return result;
   const afterFigure = prev !== undefined && UNITS.has(prev.text) && NUMERAL_END.test(text.slice(Math.max(0, from + prev.start - 1), from + prev.start));
+  // 「排名前%的学科」「居全国前位」: 前 needs its number.
+  if (prev?.text === '前' && (PERCENT.has(unit) || unit === '位') && /\p{Script=Han}/u.test(before.slice(-2, -1))) return result;
   if (prev && (prev.pos === 'm' || DETERMINERS.has(prev.text) || NUMERAL_END.test(prev.text) || (UNITS.has(prev.text) && !afterFigure) || prev.text === '之')) return undefined;
   if ((prev && LABEL_WORDS.has(prev.text)) || /单位[：:]?$/u.test(before)) return undefined;
-  if (prev?.text === '等' && unit === '项') return undefined; // 「等项工作」
+  if (prev?.text === '等' && unit === '项') return undefined; // 「文化、教育、卫生等项事业」: 等项 is the older 各项
   const postAfter = after !== undefined && POST.has(after.text);
   const atStart = prev === undefined;
   const delimiterBefore = from > 0 ? text.charAt(from - 1) : '';
@@ -260,12 +267,19 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (prev.end - prev.start === 1 && NAME_TAGS.has(prev.pos) && NAME_UNITS.has(unit)) return undefined;
   // A second measure word after a complete figure: 「12类件民生实事」「12批项」 (not 「9条次干道」, 「2家次」).
   if (afterFigure && unit !== '次') return result;
-  if (!multiplied && splitWord(text, from, tokens, k)) return undefined;
+  if (!multiplied && !strictlyCounts(text, unit) && splitWord(text, from, tokens, k)) return undefined;
   const nounNext = after !== undefined && nominal(after);
   // 「规模以上工业企业从1832户增加到户」「工人技术学校将达所」: after a verb of reaching a number, the unit alone.
   if (REACH.has(prev.text) && (clauseEnd || postAfter || (nounNext && (after as Token).text.length > 1))) return result;
   // 「对外贸易法修订草案等部法律议案」「宛平城等处重点区域」: 等 closes a list, its count follows.
-  if (prev.text === '等' && nounNext && (after as Token).text.length > 1 && !(unit === '项' && /^工作/u.test(after?.text ?? ''))) return result;
+  if (prev.text === '等' && prev.pos !== 'x' && nounNext && (after as Token).text.length > 1 && unit !== '项') return result;
+  // 「为户低收入农牧户」「使户居民家庭」「为名困难家庭高校毕业生」: a preposition, then the count of what follows.
+  // (Not 「对台工作」: Taiwan.)
+  if (/^(?:为|使|对|向|给|帮助|支持|惠及)$/u.test(prev.text) && nounNext && (after as Token).text.length > 1 && unit !== '类' && unit !== '种' && unit !== '台') return result;
+  // 「新建所公立幼儿园」「建成所学校」: a verb of building, then schools.
+  if (unit === '所' && prev.pos === 'v' && prev.text.length >= 2 && after !== undefined && /[校学园院]/u.test(text.slice(from + after.start, from + after.start + 6).split(/[，,、；;。]/u)[0] ?? '')) return result;
+  // 「专精特新中小企业户」「举办大型活动场」: a noun, then at the end of an item the unit the paragraph counts in.
+  if (clauseEnd && AMBIGUOUS.has(unit) && unit !== '类' && (nominal(prev) || prev.pos === 'j') && prev.text.length >= 2 && strictlyCounts(text, unit)) return result;
   // 类 is mostly a suffix (民生保障类项目, 居住类价格, 表演类金钟奖): bare only after a verb of dividing.
   if (unit === '类' && !/^(?:分为|划分为|分成|归为|归纳为|梳理出|分)$/u.test(prev.text)) return undefined;
   // 「为群众所认可」「不受任何外来压力所左右」: the 所 of the passive.
@@ -323,6 +337,14 @@ function countsIn(text: string, unit: string): boolean {
   if (unit !== '所' && hasFigures(text)) return true;
   for (let at = text.indexOf(unit); at >= 0; at = text.indexOf(unit, at + 1)) {
     if (at > 0 && NUMERAL_END.test(text.charAt(at - 1))) return true;
+  }
+  return false;
+}
+
+/** The paragraph counts in this very unit: 「5户」「100所」 after a numeral somewhere in it. */
+function strictlyCounts(text: string, unit: string): boolean {
+  for (let at = text.indexOf(unit); at >= 0; at = text.indexOf(unit, at + 1)) {
+    if (at > 0 && NUMERAL_END.test(text.charAt(at - 1)) && text.charAt(at - 1) !== '几') return true;
   }
   return false;
 }

@@ -270,7 +270,7 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (!multiplied && !strictlyCounts(text, unit) && splitWord(text, from, tokens, k)) return undefined;
   const nounNext = after !== undefined && nominal(after);
   // 「规模以上工业企业从1832户增加到户」「工人技术学校将达所」: after a verb of reaching a number, the unit alone.
-  if (REACH.has(prev.text) && (clauseEnd || postAfter || (nounNext && (after as Token).text.length > 1))) return result;
+  if ((REACH.has(prev.text) || /^(?:突破|超过|超|逾|近|约)$/u.test(prev.text)) && (clauseEnd || postAfter || (nounNext && (after as Token).text.length > 1))) return result;
   // 「对外贸易法修订草案等部法律议案」「宛平城等处重点区域」: 等 closes a list, its count follows.
   if (prev.text === '等' && prev.pos !== 'x' && nounNext && (after as Token).text.length > 1 && unit !== '项') return result;
   // 「为户低收入农牧户」「使户居民家庭」「为名困难家庭高校毕业生」: a preposition, then the count of what follows.
@@ -279,7 +279,11 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   // 「新建所公立幼儿园」「建成所学校」: a verb of building, then schools.
   if (unit === '所' && prev.pos === 'v' && prev.text.length >= 2 && after !== undefined && /[校学园院]/u.test(text.slice(from + after.start, from + after.start + 6).split(/[，,、；;。]/u)[0] ?? '')) return result;
   // 「专精特新中小企业户」「举办大型活动场」: a noun, then at the end of an item the unit the paragraph counts in.
-  if (clauseEnd && AMBIGUOUS.has(unit) && unit !== '类' && (nominal(prev) || prev.pos === 'j') && prev.text.length >= 2 && strictlyCounts(text, unit)) return result;
+  // 「建成保障性住房套」「老楼加装电梯台」: or after a verb and its object, in a paragraph of figures.
+  if (clauseEnd && AMBIGUOUS.has(unit) && unit !== '类' && (nominal(prev) || prev.pos === 'j') && prev.text.length >= 2) {
+    if (strictlyCounts(text, unit)) return result;
+    if (/^[套台栋处所户座]$/u.test(unit) && hasFigures(text) && tokens.slice(0, k - 1).some((t) => t.pos === 'v' && t.text.length >= 2)) return result;
+  }
   // 类 is mostly a suffix (民生保障类项目, 居住类价格, 表演类金钟奖): bare only after a verb of dividing.
   if (unit === '类' && !/^(?:分为|划分为|分成|归为|归纳为|梳理出|分)$/u.test(prev.text)) return undefined;
   // 「为群众所认可」「不受任何外来压力所左右」: the 所 of the passive.

@@ -267,7 +267,7 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (prev.end - prev.start === 1 && NAME_TAGS.has(prev.pos) && NAME_UNITS.has(unit)) return undefined;
   // A second measure word after a complete figure: 「12类件民生实事」「12批项」 (not 「9条次干道」, 「2家次」).
   if (afterFigure && unit !== '次') return result;
-  if (!multiplied && !strictlyCounts(text, unit) && splitWord(text, from, tokens, k)) return undefined;
+  if (!multiplied && !strictlyCounts(text, unit) && splitWord(tokens, k)) return undefined;
   const nounNext = after !== undefined && nominal(after);
   // 「规模以上工业企业从1832户增加到户」「工人技术学校将达所」: after a verb of reaching a number, the unit alone.
   if ((REACH.has(prev.text) || /^(?:突破|超过|超|逾|近|约)$/u.test(prev.text)) && (clauseEnd || postAfter || (nounNext && (after as Token).text.length > 1))) return result;
@@ -385,7 +385,7 @@ function hiddenJia(text: string, from: number, tokens: readonly Token[], k: numb
  * word with it (受援国|家 is 受援国家, 国家), or it stands among single characters of a word the
  * dictionary lacks (厚|植|家|国 of 厚植家国情怀, 泛|铝|件 of 泛铝件).
  */
-function splitWord(text: string, from: number, tokens: readonly Token[], k: number): boolean {
+function splitWord(tokens: readonly Token[], k: number): boolean {
   const tok = tokens[k] as Token;
   const prev = tokens[k - 1];
   if (!prev || prev.pos === 'x' || prev.pos === 'm') return false;

@@ -1,56 +1,86 @@
 import type { Figure } from '../model/figures';
+import { paragraphPeriods } from '../model/periods';
 import { sectionAt } from '../model/sections';
-import { leadOf, sentencesOf, type Sentence } from '../model/statements';
+import { leadOf, sentencesOf, type Clause, type Sentence } from '../model/statements';
 import type { ReportModel, Section } from '../model/types';
+import { nounPhraseAfter, segment, type Token } from '../model/words';
 import { t } from '../i18n';
 import { defineRule, type Finding } from './types';
 
 /** Words before a subject that do not change what is counted. */
-const FILLER = /^(?:全年|今年|年内|一年来|累计|共计|合计|总计|一共|共|组织|先后|已经|已|全面|同时|此外|另外|还|并|认真|扎实|积极|切实)+/u;
+const FILLER = /^(?:全年|今年|年内|一年来|五年来|累计|共计|合计|总计|一共|共|组织|先后|已经|已|全面|同时|此外|另外|还|并|认真|扎实|积极|切实|持续|深入)+/u;
 /** Statements about a different base, a part, a plan or an average are different figures. */
-const DIFFERENT_BASIS = /同比|环比|比上年|较上年|比去年|较去年|年均|每年|人均|平均|其中|力争|预计|计划|目标|争取|拟|确保|分别|增长|增加|减少|下降|提高/u;
+const DIFFERENT_BASIS = /^\s*比|少支|多支|超支|超收|短收|节余|同比|环比|比上年|较上年|比去年|较去年|年均|每年|人均|平均|其中|力争|预计|计划|目标|争取|拟|确保|分别|增长|增加|减少|下降|提高/u;
 /** Plans and targets in the sentence make every figure of it a different figure from an achievement. */
-const PLAN = /力争|预计|计划|目标|争取|将要|确保|今后|明年|下一步|下阶段/u;
-const YEAR = /(?:19|20)[0-9]{2}(?=年)/gu;
-const GENERIC = new Set(['新增', '达到', '完成', '实现', '增长', '突破', '超过', '建成', '开展', '举办', '发放', '引进', '培训', '帮助', '新建', '改造', '治理', '投资', '达', '有', '为', '是', '办理', '处理', '召开', '组织']);
+const PLAN = /力争|预计|计划|目标|争取|将要|确保|今后|明年|下一步|下阶段|[将要]安排|将[新建完实开投]|可以|可望|有望|预期/u;
+/** Years, plan periods and multi-year words named in the sentence itself. */
+const SENTENCE_PERIOD = /(?:19|20|１９|２０)[0-9０-９]{2}(?=年)|十[一二三四五六七八九]五|五年来|五年间|过去五年|过去的五年/gu;
+/** Verbs that open a count and are not part of its subject: 「新建城市书房38个」 and 「城市书房40个」 are one subject. */
+const COUNT_VERBS = new Set(['新建', '建成', '建设', '完成', '实现', '开展', '举办', '实施', '培育', '打造', '创建', '认定', '引进', '改造', '新设', '设立', '组建', '开通', '达到', '达', '有', '为', '是', '累计', '共', '共有']);
+/** Words too general to be a subject alone (「完成投资1.75亿元」 is said of every project). */
+const GENERIC = new Set(['新增', '达到', '完成', '实现', '增长', '突破', '超过', '建成', '开展', '举办', '发放', '引进', '培训', '帮助', '新建', '改造', '治理', '投资', '达', '有', '为', '是', '办理', '处理', '召开', '组织', '安排', '资金', '金额', '总额', '收入', '产值', '规模', '数量', '人数', '面积', '项目', '企业', '完成投资', '总投资', '计划投资', '安排资金', '下达资金', '筹措资金', '投入资金', '争取资金']);
+/** Tags of the words of a subject (nouns, names, verbal nouns, 区别词, abbreviations, set phrases). */
+const NOMINAL = /^(?:n|nr|nrt|nrfg|ns|nt|nz|ng|vn|an|b|j|l)$/u;
 
 interface Statement {
   readonly figure: Figure;
   readonly key: string;
   readonly sentence: Sentence;
-  readonly years: string;
+  readonly period: string;
 }
 
 /** Headings of plans: their figures are targets, not the achievements the review states. */
 const PLAN_HEADING = /重点工作|工作安排|工作打算|工作思路|工作计划|下一步|下阶段|明年|今后|主要任务|目标任务|展望|建议/u;
-const PERIOD = /十[一二三四五六七八九]五/gu;
 
-/** The period a statement is about: years and 「十四五」 periods named in it or in its headings, and whether it is a plan. */
-function yearsOf(model: ReportModel, sentence: Sentence): string {
-  const years = new Set<string>([...(sentence.text.match(YEAR) ?? []), ...(sentence.text.match(PERIOD) ?? [])]);
+/**
+ * The period a statement is about: the years and periods named in the sentence, else the period of its
+ * paragraph (set by an earlier paragraph: 「过去的五年…」, 「刚刚过去的2025年…」); a plan heading marks a plan.
+ */
+function periodOf(model: ReportModel, sentence: Sentence): string {
+  const named = [...new Set(sentence.text.match(SENTENCE_PERIOD) ?? [])].sort().join(',');
+  let period = named || (paragraphPeriods(model).get(sentence.paragraph) ?? '');
   for (let s: Section | undefined = sectionAt(model.sections, sentence.line); s; s = s.parent) {
-    for (const y of [...(s.heading.title.match(YEAR) ?? []), ...(s.heading.title.match(PERIOD) ?? [])]) years.add(y);
-    if (PLAN_HEADING.test(s.heading.title)) years.add('plan');
+    if (PLAN_HEADING.test(s.heading.title)) period += '|plan';
   }
-  return [...years].sort().join(',');
+  return period;
 }
 
-/** The subject a figure counts: the words right before it in its clause, plus the previous clause for short ones. */
-function keyOf(sentence: Sentence, figure: Figure): string | undefined {
+/** The clause's subject words before a figure, less the words that do not change what is counted. */
+function subjectBefore(clause: Clause, figure: Figure): string {
+  let lead = leadOf(clause, figure).trim().replace(FILLER, '');
+  // Reaching verbs right before the figure: 「旅游接待人数达到607万人次」 is of 旅游接待人数.
+  lead = lead.replace(/(?:达到|达|为|是|共|共有|有|累计|突破|超过)$/u, '');
+  if (!/^\p{Script=Han}+$/u.test(lead)) return '';
+  // Leading counting verbs, when a noun follows them: 「新建城市书房」 → 城市书房.
+  const tokens = segment(lead);
+  let first = 0;
+  while (first < tokens.length - 1 && COUNT_VERBS.has((tokens[first] as Token).text) && tokens.slice(first + 1).some((x) => NOMINAL.test(x.pos))) first++;
+  return lead.slice((tokens[first] as Token | undefined)?.start ?? 0);
+}
+
+/** The subject a figure counts (its noun phrase), with the previous clause for a short or general one. */
+export function figureKey(sentence: Sentence, figure: Figure): string | undefined {
   const index = sentence.clauses.findIndex((c) => c.figures.includes(figure));
   const clause = sentence.clauses[index];
   if (!clause || clause.figures[0] !== figure || DIFFERENT_BASIS.test(clause.text)) return undefined;
   if (index > 0 && /^\s*其中/u.test(sentence.clauses[index - 1]?.text ?? '')) return undefined;
-  const lead = leadOf(clause, figure).trim().replace(FILLER, '');
-  if (!/^\p{Script=Han}+$/u.test(lead) || GENERIC.has(lead) || lead.length > 16) return undefined;
+  let subject = subjectBefore(clause, figure);
+  if (subject === '' || GENERIC.has(subject)) {
+    // 「建成38个城市书房」: the noun phrase after the figure and its unit.
+    const after = figure.range.end.character - clause.start;
+    const phrase = leadOf(clause, figure).trim() !== '' && !/[^\p{Script=Han}]/u.test(leadOf(clause, figure).trim()) ? nounPhraseAfter(clause.text, after) : undefined;
+    if (phrase && phrase.text.length >= 2 && !GENERIC.has(phrase.text)) subject = phrase.text;
+  }
+  if (subject === '' || subject.length > 16) return undefined;
   // 「西安：新增就业12万人」: a topic before a colon is part of the subject.
   const before = sentence.clauses[index - 1];
   const topic = before && (before.delimiter === '：' || before.delimiter === ':') ? `${before.text.trim()}：` : '';
-  if (lead.length >= 4) return topic + lead;
-  // 「办结118件」: a short verb is the same figure only when the statement it follows is the same too.
-  const prev = sentence.clauses[index - 1]?.text.replace(/[0-9０-９.．,，%％]+\p{Script=Han}?/gu, '').trim() ?? '';
+  if (subject.length >= 4 && !GENERIC.has(subject)) return topic + subject;
+  // 「办结118件」「完成投资1.75亿元」: a short or general subject is the same figure only when the statement it follows is the same too.
+  // Its first and last words: 「冶金工业部有五十七个建设项目，地方有十四个」 is not 「电力工业部有一百零一个建设项目，地方有十八个」.
+  const prev = sentence.clauses[index - 1]?.text.replace(/[0-9０-９.．,，%％]+\p{Script=Han}?/gu, '').trim().replace(FILLER, '') ?? '';
   if ([...prev].length < 4) return undefined;
-  return `${topic}${[...prev].slice(-4).join('')}|${lead}`;
+  return `${topic}${[...prev].slice(0, 4).join('')}…${[...prev].slice(-4).join('')}|${subject}`;
 }
 
 export interface Conflict {
@@ -58,27 +88,33 @@ export interface Conflict {
   readonly second: Figure;
 }
 
-/** The same subject and unit stated twice, in two paragraphs, with different exact values. */
-export function figureConflicts(model: ReportModel): Conflict[] {
+/** The statements of exact counts, amounts and quantities that name their subject, by subject and unit. */
+export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const byKey = new Map<string, Statement[]>();
+  const periods = paragraphPeriods(model);
   for (const sentence of sentencesOf(model)) {
-    if (PLAN.test(sentence.text)) continue;
+    if (PLAN.test(sentence.text) || periods.get(sentence.paragraph) === 'plan') continue;
     for (const figure of sentence.figures) {
       if (figure.approx !== 'exact' || (figure.kind !== 'count' && figure.kind !== 'amount' && figure.kind !== 'measure')) continue;
-      const key = keyOf(sentence, figure);
+      const key = figureKey(sentence, figure);
       if (!key) continue;
       const k = `${key}#${figure.unit}${figure.per}`;
       const list = byKey.get(k) ?? [];
-      list.push({ figure, key, sentence, years: yearsOf(model, sentence) });
+      list.push({ figure, key, sentence, period: periodOf(model, sentence) });
       byKey.set(k, list);
     }
   }
+  return byKey;
+}
+
+/** The same subject and unit stated twice, in two paragraphs of the same period, with different exact values. */
+export function figureConflicts(model: ReportModel): Conflict[] {
   const out: Conflict[] = [];
-  for (const list of byKey.values()) {
+  for (const list of figureStatements(model).values()) {
     // Exactly two statements, in two paragraphs, of the same period: more would mean a generic phrase.
     if (list.length !== 2) continue;
     const [a, b] = list;
-    if (!a || !b || a.sentence.paragraph === b.sentence.paragraph || a.years !== b.years) continue;
+    if (!a || !b || a.sentence.paragraph === b.sentence.paragraph || a.period !== b.period || a.period.includes('plan')) continue;
     if (a.figure.value === b.figure.value) continue;
     out.push({ first: a.figure, second: b.figure });
   }

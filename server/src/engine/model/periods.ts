@@ -1,0 +1,132 @@
+/**
+ * The period the figures of a paragraph are about. Reports state the period once and let it run on:
+ * 「过去的五年极不寻常。」 opens a run of paragraphs whose figures are five-year totals, 「刚刚过去的2025年，…」
+ * a run of the year's figures, 「今年是“十五五”开局之年。」 a run of targets. A paragraph that opens with such
+ * words sets the period of the paragraphs after it, until another one does or a level-1 section starts; a
+ * heading whose title names a single period sets it too (「“十四五”时期工作回顾」), one that names two
+ * (「一、“十四五”时期和2025年工作回顾」) leaves it to the paragraphs.
+ *
+ * Labels: 'term' (a five-year plan's period, 五年来), 'year:2025' (one year; 去年 and 过去一年 are the year
+ * before the report's), 'plan' (今年, 明年, targets). '' when nothing says.
+ */
+import { derivedCache } from './derived';
+import type { Paragraph, ReportModel } from './types';
+
+const LEAD = '^[\\s　]*(?:各位代表[！!，,]|同志们[！!，,])?[\\s　]*';
+const TERM_OPEN = new RegExp(`${LEAD}(?:(?:刚刚)?过去的?五年|五年来|这五年|五年间|近五年|“?十[一二三四五六七八九]五”?(?:时期|期间|以来))`, 'u');
+const Y = '(?:19|20|１９|２０|一九|二〇|二零)[0-9０-９〇零一二三四五六七八九]{2}';
+/** 「刚刚过去的2025年…」, or a year and the frame of what follows (「2025年，」「１９５５年决算…」), or 去年. */
+const YEAR_OPEN = new RegExp(
+  `${LEAD}(?:(?:刚刚过去的|过去的)(?<y1>${Y})年|(?<y2>${Y})年(?:[，,是]|以来|全年|我们|工作|决算|预算|国家|全国|全省|全市|全区|全县|很|极|在)|(?<past>(?:刚刚)?过去的?一年|一年来|去年))`,
+  'u',
+);
+const THIS_YEAR_OPEN = new RegExp(`${LEAD}(?:这一年|这一年来)`, 'u');
+const PLAN_OPEN = new RegExp(`${LEAD}(?:今年|明年|下一步|下阶段|今后|未来五年)`, 'u');
+/** Words of targets: a 「“十五五”时期」 that is to come. */
+const TARGET_WORDS = /目标|任务|要|将|努力|力争|预期|建议|规划/u;
+const YEAR_IN = new RegExp(`${Y}(?=年)`, 'u');
+const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A year written with ASCII, full-width or Chinese digits (「2025」「１９５５」「一九五八」). */
+export function yearValue(written: string): number {
+  let n = 0;
+  for (const c of written) {
+    const code = c.charCodeAt(0);
+    n = n * 10 + (code >= 0xff10 && code <= 0xff19 ? code - 0xff10 : code >= 0x30 && code <= 0x39 ? code - 0x30 : (DIGIT[c] ?? 0));
+  }
+  return n;
+}
+
+/**
+ * The year of the report's 今年 and the first year of its plans. A government work report is dated by its
+ * meeting (「——2026年1月26日」): its 今年 is the year it plans, 2025 the year it reviews. A summary or 述职
+ * report is titled by the year it reviews (「2023年度述职述德述廉报告」): its 今年 is that year.
+ */
+export interface ReportYear {
+  readonly year: number;
+  /** Years from this one on are plans. */
+  readonly planFrom: number;
+}
+
+const REVIEW_TITLE = /年度|总结|述职|汇报|回顾|年终|半年/u;
+
+export function reportYear(model: ReportModel): ReportYear | undefined {
+  for (let l = 0; l < Math.min(6, model.index.lineCount); l++) {
+    const text = model.index.line(l).text;
+    const m = YEAR_IN.exec(text);
+    if (!m) continue;
+    const year = yearValue(m[0]);
+    const review = REVIEW_TITLE.test(model.title?.text ?? text) && !/政府工作报告|计划.{0,6}报告/u.test(model.title?.text ?? text);
+    return { year, planFrom: review ? year + 1 : year };
+  }
+  return undefined;
+}
+
+const SO_FAR_OPEN = new RegExp(`${LEAD}(?:今年以来|今年来|本年度|今年上半年|今年前)`, 'u');
+
+/** The period a piece of text opens with, if it names one. */
+export function openingPeriod(text: string, ry: ReportYear | undefined): string | undefined {
+  const y = YEAR_OPEN.exec(text);
+  const written = y?.groups?.['y1'] ?? y?.groups?.['y2'];
+  if (written) {
+    const n = yearValue(written);
+    return ry !== undefined && n >= ry.planFrom ? 'plan' : `year:${n}`;
+  }
+  // 去年 and 过去一年 are the year before the one the report plans.
+  if (y?.groups?.['past']) return ry !== undefined ? `year:${ry.planFrom - 1}` : 'year:past';
+  if (SO_FAR_OPEN.test(text)) return ry !== undefined ? `year:${ry.year}` : 'year:this';
+  if (PLAN_OPEN.test(text)) return ry !== undefined && ry.planFrom > ry.year && /^\s*今年/u.test(text) ? `year:${ry.year}` : 'plan';
+  if (TERM_OPEN.test(text)) return termToCome(text.slice(0, 20), ry?.planFrom) ? 'plan' : 'term';
+  return undefined;
+}
+
+const ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 「十五五」 in a report of 2026: a five-year plan that starts in or after the report's year (六五 began in 1981, each five years on). */
+function termToCome(text: string, year: number | undefined): boolean {
+  const m = /十([一二三四五六七八九])五/u.exec(text);
+  if (!m || year === undefined) return false;
+  const start = 1981 + 5 * (10 + (ORDINAL[m[1] ?? ''] ?? 0) - 6);
+  return start >= year;
+}
+
+const CACHE = derivedCache<Map<Paragraph, string>>();
+
+/** The period of every body paragraph (memoised per model). */
+export function paragraphPeriods(model: ReportModel): Map<Paragraph, string> {
+  let out = CACHE.get(model);
+  if (out) return out;
+  out = new Map();
+  const ry = reportYear(model);
+  const headings = new Map(model.headings.map((h) => [h.line, h]));
+  // A summary reviews the year of its title: that is the period of whatever names none.
+  const fallback = ry !== undefined && ry.planFrom > ry.year ? `year:${ry.year}` : '';
+  let current = fallback;
+  let lastHeadingLine = -1;
+  for (const p of model.paragraphs) {
+    // Headings between the previous paragraph and this one (a run-in body's heading is on its line).
+    for (let l = lastHeadingLine + 1; l <= p.line; l++) {
+      const h = headings.get(l);
+      if (!h) continue;
+      const named = titlePeriod(h.title, ry);
+      if (named !== undefined) current = named;
+      else if (h.level === 1) current = fallback;
+    }
+    lastHeadingLine = p.line;
+    const opens = THIS_YEAR_OPEN.test(p.text) ? (current.startsWith('year:') ? current : ry !== undefined ? `year:${ry.planFrom - 1}` : 'year:past') : openingPeriod(p.text, ry);
+    if (opens !== undefined) current = opens;
+    out.set(p, current);
+  }
+  CACHE.set(model, out);
+  return out;
+}
+
+/** A heading's period when its title names exactly one (「2026年重点工作」, 「“十四五”时期工作回顾」). */
+function titlePeriod(title: string, ry: ReportYear | undefined): string | undefined {
+  const year = ry?.planFrom;
+  const years = title.match(new RegExp(`${Y}(?=年)`, 'gu')) ?? [];
+  const terms = title.match(/十[一二三四五六七八九]五/gu) ?? [];
+  if (years.length + terms.length !== 1) return undefined;
+  if (years[0] !== undefined) return year !== undefined && yearValue(years[0]) >= year ? 'plan' : `year:${yearValue(years[0])}`;
+  return termToCome(title, year) || (TARGET_WORDS.test(title) && !/回顾|完成|成就|成效/u.test(title)) ? 'plan' : 'term';
+}

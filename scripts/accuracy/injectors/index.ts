@@ -3,7 +3,8 @@ import { alterPart } from './alter-part';
 import { alterRate } from './alter-rate';
 import { deleteCount } from './delete-count';
 import { impossibleDate } from './impossible-date';
+import { restate } from './restate';
 import type { Injector } from './types';
 
-export const INJECTORS: readonly Injector[] = [deleteCount, alterPart, alterRate, impossibleDate];
+export const INJECTORS: readonly Injector[] = [deleteCount, alterPart, alterRate, restate, impossibleDate];
 export type { Defect, Injector } from './types';

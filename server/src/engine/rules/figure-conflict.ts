@@ -3,7 +3,7 @@ import { paragraphPeriods } from '../model/periods';
 import { sectionAt } from '../model/sections';
 import { leadOf, sentencesOf, type Clause, type Sentence } from '../model/statements';
 import type { ReportModel, Section } from '../model/types';
-import { nounPhraseAfter, segment, type Token } from '../model/words';
+import { nounPhraseAfter, nounPhraseBefore, segment, type Token } from '../model/words';
 import { t } from '../i18n';
 import { defineRule, type Finding } from './types';
 
@@ -65,6 +65,11 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   if (!clause || clause.figures[0] !== figure || DIFFERENT_BASIS.test(clause.text)) return undefined;
   if (index > 0 && /^\s*其中/u.test(sentence.clauses[index - 1]?.text ?? '')) return undefined;
   let subject = subjectBefore(clause, figure);
+  // The noun phrase right before the figure is its subject, whatever words come before it:
+  // 「新建和改造农村公路38万公里」 and 「农村公路48万公里」 (not a general noun: 「完成投资」 is said of every project).
+  const lead = leadOf(clause, figure);
+  const named = /\p{Script=Han}$/u.test(lead) ? nounPhraseBefore(lead, lead.length) : undefined;
+  if (named && named.text.length >= 4 && !GENERIC.has(named.text) && subject.endsWith(named.text)) subject = named.text;
   if (subject === '' || GENERIC.has(subject)) {
     // 「建成38个城市书房」: the noun phrase after the figure and its unit.
     const after = figure.range.end.character - clause.start;

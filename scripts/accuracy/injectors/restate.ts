@@ -1,0 +1,79 @@
+/**
+ * figure-conflict: restates a figure of a paragraph with another value in a later paragraph of the same
+ * section, as reports restate a figure — the subject and the unit again, in a short sentence of its own at
+ * the end of that paragraph: 「新建城市书房38个」 … 「城市书房48个。」 (the noun phrase without its verb, as the
+ * issue's example) or, when the noun phrase is short, the words before the figure again (「接收上级来文384件」 …
+ * 「接收上级来文484件。」). Only figures whose subject is a noun phrase the report names once (not 「安排300亿元」, a
+ * duration, a change or a part), and only into a paragraph of the same period (a five-year total is not
+ * restated among the year's figures). The choice does not ask the rule: the rule may miss any of them.
+ */
+import { figuresOf } from '../../../server/src/engine';
+import { paragraphPeriods } from '../../../server/src/engine/model/periods';
+import { sectionAt } from '../../../server/src/engine/model/sections';
+import { CHANGE_WORDS, clauseOf, leadOf, sentencesOf } from '../../../server/src/engine/model/statements';
+import type { Paragraph, ReportModel } from '../../../server/src/engine/model/types';
+import { nounPhraseBefore } from '../../../server/src/engine/model/words';
+import { alterLeadingDigit } from './alter-part';
+import type { Defect, Injector } from './types';
+
+export const restate: Injector = {
+  id: 'restate',
+  rule: 'figure-conflict',
+  description: 'a figure restated with another value (its first digit changed) at the end of a later paragraph of the same section: 「新建城市书房38个」 … 「城市书房48个。」',
+  *defects(t): Iterable<Defect> {
+    const periods = paragraphPeriods(t.model);
+    const sentences = sentencesOf(t.model);
+    const paragraphs = t.model.paragraphs;
+    for (const f of figuresOf(t.model).all) {
+      if (f.approx !== 'exact' || f.source !== 'text' || !f.paragraph || !KINDS.has(f.kind) || DURATION.test(f.unit)) continue;
+      const sentence = sentences.find((s) => s.figures.includes(f));
+      const clause = sentence && clauseOf(sentence, f);
+      if (!sentence || !clause || CHANGE_WORDS.test(clause.text) || /其中|分别/u.test(sentence.text)) continue;
+      const lead = leadOf(clause, f);
+      // The subject must name a thing: a noun phrase right before the figure (not 「安排」「连续」「取消」).
+      const phrase = nounPhraseBefore(lead, lead.length);
+      if (!phrase || phrase.text.length < 2 || GENERAL.has(phrase.text)) continue;
+      // Restated as reports do: the noun phrase alone when it is a name of four characters or more, else the words before the figure.
+      const subject = phrase.text.length >= 4 ? phrase.text : lead.trim().replace(/^(?:全年|今年|累计|共计|共|先后|已)+/u, '');
+      if (!/^\p{Script=Han}{2,16}$/u.test(subject)) continue;
+      // A subject the report states more than once is no single figure.
+      if (t.text.indexOf(subject) !== t.text.lastIndexOf(subject)) continue;
+      const target = laterParagraph(t.model, paragraphs, f.paragraph, periods);
+      if (!target) continue;
+      const altered = alterLeadingDigit(f.numberText);
+      if (!altered) continue;
+      const figureText = altered + f.text.slice(f.numberText.length);
+      const insert = `${subject}${figureText}。`;
+      const line = t.model.index.line(target.line);
+      const at = t.model.index.offsetAt({ line: target.line, character: target.range.end.character });
+      const from = target.range.end.character + subject.length;
+      yield {
+        text: t.text.slice(0, at) + insert + t.text.slice(at),
+        line: target.line,
+        from,
+        to: from + figureText.length,
+        what: `${f.text} (line ${f.line + 1}) restated as ${subject}${figureText} after …${line.text.slice(Math.max(0, target.range.end.character - 12), target.range.end.character)}`,
+      };
+    }
+  },
+};
+
+const KINDS = new Set(['count', 'amount', 'measure']);
+/** Durations and ages are not restated figures (「连续5年」「走过了60年」). */
+const DURATION = /^(?:年|个月|月|天|日|小时|分钟|周岁|岁|个工作日|工作日)$/u;
+/** Nouns too general to be restated alone. */
+const GENERAL = new Set(['投资', '资金', '金额', '总额', '收入', '规模', '数量', '人数', '面积', '项目', '企业']);
+
+/** The next body paragraph in the same innermost section, of the same period, not a plan. */
+function laterParagraph(model: ReportModel, paragraphs: readonly Paragraph[], p: Paragraph, periods: Map<Paragraph, string>): Paragraph | undefined {
+  const section = sectionAt(model.sections, p.line);
+  const i = paragraphs.indexOf(p);
+  for (let k = i + 1; k < paragraphs.length; k++) {
+    const q = paragraphs[k] as Paragraph;
+    if (sectionAt(model.sections, q.line) !== section) return undefined;
+    // A paragraph that ends its sentence (not 「…以下工作：」 or a line cut in the middle).
+    if (q.runinOf || q.text.trim().length < 10 || !/[。！？]$/u.test(q.text.trimEnd())) continue;
+    return periods.get(q) === periods.get(p) ? q : undefined;
+  }
+  return undefined;
+}

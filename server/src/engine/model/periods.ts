@@ -50,16 +50,23 @@ export interface ReportYear {
 
 const REVIEW_TITLE = /年度|总结|述职|汇报|回顾|年终|半年/u;
 
+/** (The latest year of the first lines: 「关于1955年国家决算和1956年国家预算的报告」 is of 1956.) */
 export function reportYear(model: ReportModel): ReportYear | undefined {
+  let year: number | undefined;
+  let first = '';
+  const all = new RegExp(YEAR_IN.source, 'gu');
   for (let l = 0; l < Math.min(6, model.index.lineCount); l++) {
     const text = model.index.line(l).text;
-    const m = YEAR_IN.exec(text);
-    if (!m) continue;
-    const year = yearValue(m[0]);
-    const review = REVIEW_TITLE.test(model.title?.text ?? text) && !/政府工作报告|计划.{0,6}报告/u.test(model.title?.text ?? text);
-    return { year, planFrom: review ? year + 1 : year };
+    for (const m of text.matchAll(all)) {
+      const y = yearValue(m[0]);
+      if (year === undefined || y > year) year = y;
+      first ||= text;
+    }
   }
-  return undefined;
+  if (year === undefined) return undefined;
+  const title = model.title?.text ?? first;
+  const review = REVIEW_TITLE.test(title) && !/政府工作报告|计划.{0,6}报告|预算.{0,6}报告/u.test(title);
+  return { year, planFrom: review ? year + 1 : year };
 }
 
 const SO_FAR_OPEN = new RegExp(`${LEAD}(?:今年以来|今年来|本年度|今年上半年|今年前)`, 'u');

@@ -98,14 +98,16 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const byKey = new Map<string, Statement[]>();
   const periods = paragraphPeriods(model);
   for (const sentence of sentencesOf(model)) {
-    if (PLAN.test(sentence.text) || periods.get(sentence.paragraph) === 'plan') continue;
+    // A plan and a result are different figures; two plans of the same period are compared.
+    const plan = PLAN.test(sentence.text) || periods.get(sentence.paragraph) === 'plan';
     for (const figure of sentence.figures) {
       if (figure.approx !== 'exact' || (figure.kind !== 'count' && figure.kind !== 'amount' && figure.kind !== 'measure')) continue;
       const key = figureKey(sentence, figure);
       if (!key) continue;
       const k = `${key}#${figure.unit}${figure.per}`;
       const list = byKey.get(k) ?? [];
-      list.push({ figure, key, sentence, period: periodOf(model, sentence) });
+      const period = periodOf(model, sentence);
+      list.push({ figure, key, sentence, period: plan && !period.includes('plan') ? `${period}|plan` : period });
       byKey.set(k, list);
     }
   }
@@ -119,7 +121,7 @@ export function figureConflicts(model: ReportModel): Conflict[] {
     // Exactly two statements, in two paragraphs, of the same period: more would mean a generic phrase.
     if (list.length !== 2) continue;
     const [a, b] = list;
-    if (!a || !b || a.sentence.paragraph === b.sentence.paragraph || a.period !== b.period || a.period.includes('plan')) continue;
+    if (!a || !b || a.sentence.paragraph === b.sentence.paragraph || a.period !== b.period) continue;
     if (a.figure.value === b.figure.value) continue;
     out.push({ first: a.figure, second: b.figure });
   }

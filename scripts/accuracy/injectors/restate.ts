@@ -33,6 +33,8 @@ export const restate: Injector = {
       // The subject must name a thing: a noun phrase right before the figure (not 「安排」「连续」「取消」).
       const phrase = nounPhraseBefore(lead, lead.length);
       if (!phrase || phrase.text.length < 2 || GENERAL.has(phrase.text)) continue;
+      // Not a phrase cut out of a longer word or after a numeral (「每万人拥有量」, 「两所大学」).
+      if (/[零〇一二两三四五六七八九十百千万亿每所个]/u.test(lead.charAt(phrase.start - 1) + phrase.text.charAt(0))) continue;
       // Restated as reports do: the noun phrase alone when it is a name of four characters or more, else the words before the figure.
       const subject = phrase.text.length >= 4 ? phrase.text : lead.trim().replace(/^(?:全年|今年|累计|共计|共|先后|已)+/u, '');
       if (!/^\p{Script=Han}{2,16}$/u.test(subject)) continue;

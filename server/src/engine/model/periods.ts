@@ -7,7 +7,7 @@
  * (「一、“十四五”时期和2025年工作回顾」) leaves it to the paragraphs.
  *
  * Labels: 'term' (a five-year plan's period, 五年来), 'year:2025' (one year; 去年 and 过去一年 are the year
- * before the report's), 'plan' (今年, 明年, targets). '' when nothing says.
+ * before the report's), 'plan:2026' (今年's targets), 'plan:term' (the coming five-year plan's). '' when nothing says.
  */
 import { derivedCache } from './derived';
 import type { Paragraph, ReportModel } from './types';
@@ -77,15 +77,19 @@ export function openingPeriod(text: string, ry: ReportYear | undefined): string 
   const written = y?.groups?.['y1'] ?? y?.groups?.['y2'];
   if (written) {
     const n = yearValue(written);
-    return ry !== undefined && n >= ry.planFrom ? 'plan' : `year:${n}`;
+    return ry !== undefined && n >= ry.planFrom ? `plan:${n}` : `year:${n}`;
   }
   // 去年 and 过去一年 are the year before the one the report plans.
   if (y?.groups?.['past']) return ry !== undefined ? `year:${ry.planFrom - 1}` : 'year:past';
   if (SO_FAR_OPEN.test(text)) return ry !== undefined ? `year:${ry.year}` : 'year:this';
-  if (PLAN_OPEN.test(text)) return ry !== undefined && ry.planFrom > ry.year && /^\s*今年/u.test(text) ? `year:${ry.year}` : 'plan';
-  if (TERM_OPEN.test(text)) return termToCome(text.slice(0, 20), ry?.planFrom) ? 'plan' : 'term';
+  if (/^\s*未来五年/u.test(text)) return 'plan:term';
+  if (PLAN_OPEN.test(text)) return ry !== undefined && ry.planFrom > ry.year && /^\s*今年/u.test(text) ? `year:${ry.year}` : planOf(ry);
+  if (TERM_OPEN.test(text)) return termToCome(text.slice(0, 20), ry?.planFrom) ? 'plan:term' : 'term';
   return undefined;
 }
+
+/** The plan of the report's coming year: 'plan:2026'. */
+const planOf = (ry: ReportYear | undefined): string => (ry !== undefined ? `plan:${ry.planFrom}` : 'plan');
 
 const ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -95,6 +99,26 @@ function termToCome(text: string, year: number | undefined): boolean {
   if (!m || year === undefined) return false;
   const start = 1981 + 5 * (10 + (ORDINAL[m[1] ?? ''] ?? 0) - 6);
   return start >= year;
+}
+
+const NAMED = new RegExp(`(?<base>[比较与同从由至到])?(?<y>${Y})年|(?<term>十[一二三四五六七八九]五)|(?<five>五年来|五年间|过去五年|过去的五年)`, 'gu');
+
+/**
+ * The periods a sentence names itself, as labels ('year:2025', 'term', 'plan:2026', 'plan:term'), sorted and joined; '' when
+ * none. A year after 比, 较, 从 … is a base or a start (「比2020年提高」), not the period of the figures.
+ */
+export function namedPeriod(text: string, ry: ReportYear | undefined): string {
+  const labels = new Set<string>();
+  for (const m of text.matchAll(NAMED)) {
+    const g = m.groups ?? {};
+    if (g['y'] !== undefined) {
+      if (g['base'] !== undefined) continue;
+      const n = yearValue(g['y']);
+      labels.add(ry !== undefined && n >= ry.planFrom ? `plan:${n}` : `year:${n}`);
+    } else if (g['term'] !== undefined) labels.add(termToCome(g['term'], ry?.planFrom) ? 'plan:term' : 'term');
+    else labels.add('term');
+  }
+  return [...labels].sort().join(',');
 }
 
 const CACHE = derivedCache<Map<Paragraph, string>>();
@@ -130,10 +154,12 @@ export function paragraphPeriods(model: ReportModel): Map<Paragraph, string> {
 
 /** A heading's period when its title names exactly one (「2026年重点工作」, 「“十四五”时期工作回顾」). */
 function titlePeriod(title: string, ry: ReportYear | undefined): string | undefined {
-  const year = ry?.planFrom;
   const years = title.match(new RegExp(`${Y}(?=年)`, 'gu')) ?? [];
   const terms = title.match(/十[一二三四五六七八九]五/gu) ?? [];
   if (years.length + terms.length !== 1) return undefined;
-  if (years[0] !== undefined) return year !== undefined && yearValue(years[0]) >= year ? 'plan' : `year:${yearValue(years[0])}`;
-  return termToCome(title, year) || (TARGET_WORDS.test(title) && !/回顾|完成|成就|成效/u.test(title)) ? 'plan' : 'term';
+  if (years[0] !== undefined) {
+    const n = yearValue(years[0]);
+    return ry !== undefined && n >= ry.planFrom ? `plan:${n}` : `year:${n}`;
+  }
+  return termToCome(title, ry?.planFrom) || (TARGET_WORDS.test(title) && !/回顾|完成|成就|成效/u.test(title)) ? 'plan:term' : 'term';
 }

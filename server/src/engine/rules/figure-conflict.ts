@@ -1,5 +1,5 @@
 import type { Figure } from '../model/figures';
-import { paragraphPeriods } from '../model/periods';
+import { namedPeriod, paragraphPeriods, reportYear, type ReportYear } from '../model/periods';
 import { sectionAt } from '../model/sections';
 import { leadOf, sentencesOf, type Clause, type Sentence } from '../model/statements';
 import type { ReportModel, Section } from '../model/types';
@@ -13,8 +13,6 @@ const FILLER = /^(?:全年|今年|年内|一年来|五年来|累计|共计|合�
 const DIFFERENT_BASIS = /^\s*比|少支|多支|超支|超收|短收|节余|同比|环比|比上年|较上年|比去年|较去年|年均|每年|人均|平均|其中|力争|预计|计划|目标|争取|拟|确保|分别|增长|增加|减少|下降|提高/u;
 /** Plans and targets in the sentence make every figure of it a different figure from an achievement. */
 const PLAN = /力争|预计|计划|目标|争取|将要|确保|今后|明年|下一步|下阶段|[将要]安排|将[新建完实开投]|可以|可望|有望|预期/u;
-/** Years, plan periods and multi-year words named in the sentence itself. */
-const SENTENCE_PERIOD = /(?:19|20|１９|２０)[0-9０-９]{2}(?=年)|十[一二三四五六七八九]五|五年来|五年间|过去五年|过去的五年/gu;
 /** Verbs that open a count and are not part of its subject: 「新建城市书房38个」 and 「城市书房40个」 are one subject. */
 const COUNT_VERBS = new Set(['新建', '建成', '建设', '完成', '实现', '开展', '举办', '实施', '培育', '打造', '创建', '认定', '引进', '改造', '新设', '设立', '组建', '开通', '达到', '达', '有', '为', '是', '累计', '共', '共有']);
 /** Words too general to be a subject alone (「完成投资1.75亿元」 is said of every project). */
@@ -36,8 +34,8 @@ const PLAN_HEADING = /重点工作|工作安排|工作打算|工作思路|工作
  * The period a statement is about: the years and periods named in the sentence, else the period of its
  * paragraph (set by an earlier paragraph: 「过去的五年…」, 「刚刚过去的2025年…」); a plan heading marks a plan.
  */
-function periodOf(model: ReportModel, sentence: Sentence): string {
-  const named = [...new Set(sentence.text.match(SENTENCE_PERIOD) ?? [])].sort().join(',');
+function periodOf(model: ReportModel, sentence: Sentence, ry: ReportYear | undefined): string {
+  const named = namedPeriod(sentence.text, ry);
   let period = named || (paragraphPeriods(model).get(sentence.paragraph) ?? '');
   for (let s: Section | undefined = sectionAt(model.sections, sentence.line); s; s = s.parent) {
     if (PLAN_HEADING.test(s.heading.title)) period += '|plan';
@@ -97,16 +95,17 @@ export interface Conflict {
 export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const byKey = new Map<string, Statement[]>();
   const periods = paragraphPeriods(model);
+  const ry = reportYear(model);
   for (const sentence of sentencesOf(model)) {
     // A plan and a result are different figures; two plans of the same period are compared.
-    const plan = PLAN.test(sentence.text) || periods.get(sentence.paragraph) === 'plan';
+    const plan = PLAN.test(sentence.text) || (periods.get(sentence.paragraph) ?? '').startsWith('plan');
     for (const figure of sentence.figures) {
       if (figure.approx !== 'exact' || (figure.kind !== 'count' && figure.kind !== 'amount' && figure.kind !== 'measure')) continue;
       const key = figureKey(sentence, figure);
       if (!key) continue;
       const k = `${key}#${figure.unit}${figure.per}`;
       const list = byKey.get(k) ?? [];
-      const period = periodOf(model, sentence);
+      const period = periodOf(model, sentence, ry);
       list.push({ figure, key, sentence, period: plan && !period.includes('plan') ? `${period}|plan` : period });
       byKey.set(k, list);
     }

@@ -12,7 +12,7 @@ const FILLER = /^(?:全年|今年|年内|一年来|五年来|累计|共计|合�
 /** Statements about a different base, a part, a plan or an average are different figures. */
 const DIFFERENT_BASIS = /^\s*比|少支|多支|超支|超收|短收|节余|同比|环比|比上年|较上年|比去年|较去年|年均|每年|人均|平均|其中|力争|预计|计划|目标|争取|拟|确保|分别|增长|增加|减少|下降|提高/u;
 /** Plans and targets in the sentence make every figure of it a different figure from an achievement. */
-const PLAN = /力争|预计|计划|目标|争取|将要|确保|今后|明年|下一步|下阶段|[将要]安排|将[新建完实开投]|可以|可望|有望|预期/u;
+const PLAN = /力争|预计|计划(?!生育|单列)|目标|争取|将要|确保|今后|明年|下一步|下阶段|[将要]安排|将[新建完实开投]|可以|可望|有望|预期(?!寿命)/u;
 /** Verbs that open a count and are not part of its subject: 「新建城市书房38个」 and 「城市书房40个」 are one subject. */
 const COUNT_VERBS = new Set(['新建', '建成', '建设', '完成', '实现', '开展', '举办', '实施', '培育', '打造', '创建', '认定', '引进', '改造', '新设', '设立', '组建', '开通', '达到', '达', '有', '为', '是', '累计', '共', '共有']);
 /** Words too general to be a subject alone (「完成投资1.75亿元」 is said of every project). */
@@ -47,7 +47,7 @@ function periodOf(model: ReportModel, sentence: Sentence, ry: ReportYear | undef
 function subjectBefore(clause: Clause, figure: Figure): string {
   let lead = leadOf(clause, figure).trim().replace(FILLER, '');
   // Reaching verbs right before the figure: 「旅游接待人数达到607万人次」 is of 旅游接待人数.
-  lead = lead.replace(/(?:达到|达|为|是|共|共有|有|累计|突破|超过)$/u, '');
+  lead = lead.replace(/(?:累计|共计|总计|合计)?(?:达到|达|为|是|共|共有|有|累计|突破|超过)$/u, '');
   if (!/^\p{Script=Han}+$/u.test(lead)) return '';
   // Leading counting verbs, when a noun follows them: 「新建城市书房」 → 城市书房.
   const tokens = segment(lead);
@@ -67,7 +67,9 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   // 「新建和改造农村公路38万公里」 and 「农村公路48万公里」 (not a general noun: 「完成投资」 is said of every project).
   const lead = leadOf(clause, figure);
   const named = /\p{Script=Han}$/u.test(lead) ? nounPhraseBefore(lead, lead.length) : undefined;
-  if (named && named.text.length >= 4 && !GENERIC.has(named.text) && subject.endsWith(named.text)) subject = named.text;
+  // (Also after other figures: 「为公交公司等19家企业发放社会保险补贴497.1万元」 is of 社会保险补贴.)
+  const phraseSubject = named !== undefined && named.text.length >= 3 && !GENERIC.has(named.text) && (subject === '' || subject.endsWith(named.text));
+  if (phraseSubject) subject = named.text;
   if (subject === '' || GENERIC.has(subject)) {
     // 「建成38个城市书房」: the noun phrase after the figure and its unit.
     const after = figure.range.end.character - clause.start;
@@ -78,7 +80,8 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   // 「西安：新增就业12万人」: a topic before a colon is part of the subject.
   const before = sentence.clauses[index - 1];
   const topic = before && (before.delimiter === '：' || before.delimiter === ':') ? `${before.text.trim()}：` : '';
-  if (subject.length >= 4 && !GENERIC.has(subject)) return topic + subject;
+  // A noun phrase of three characters names a thing (公租房, 养老院); a shorter subject needs its statement.
+  if ((subject.length >= 4 || (phraseSubject && subject.length >= 3)) && !GENERIC.has(subject)) return topic + subject;
   // 「办结118件」「完成投资1.75亿元」: a short or general subject is the same figure only when the statement it follows is the same too.
   // Its first and last words: 「冶金工业部有五十七个建设项目，地方有十四个」 is not 「电力工业部有一百零一个建设项目，地方有十八个」.
   const prev = sentence.clauses[index - 1]?.text.replace(/[0-9０-９.．,，%％]+\p{Script=Han}?/gu, '').trim().replace(FILLER, '') ?? '';

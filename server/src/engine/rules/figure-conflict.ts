@@ -81,7 +81,12 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   const before = sentence.clauses[index - 1];
   const topic = before && (before.delimiter === '：' || before.delimiter === ':') ? `${before.text.trim()}：` : '';
   // A noun phrase of three characters names a thing (公租房, 养老院); a shorter subject needs its statement.
-  if ((subject.length >= 4 || (phraseSubject && subject.length >= 3)) && !GENERIC.has(subject)) return topic + subject;
+  // So does a subject of nouns alone (「水泥2.3亿吨」「新建改造公厕34座」 → 公厕).
+  // (One word alone only as an item of a 、 list or after its verb: not 「…招生2300万人，毕业1380万人」.)
+  const words = segment(subject);
+  const listed = sentence.clauses[index - 1]?.delimiter === '、' || subject !== leadOf(clause, figure).trim().replace(FILLER, '');
+  const nounsOnly = subject.length >= 2 && words.every((x) => NOMINAL.test(x.pos) && x.pos !== 'vn') && (words.length >= 2 || listed);
+  if ((subject.length >= 4 || (phraseSubject && subject.length >= 3) || nounsOnly) && !GENERIC.has(subject)) return topic + subject;
   // 「办结118件」「完成投资1.75亿元」: a short or general subject is the same figure only when the statement it follows is the same too.
   // Its first and last words: 「冶金工业部有五十七个建设项目，地方有十四个」 is not 「电力工业部有一百零一个建设项目，地方有十八个」.
   const prev = sentence.clauses[index - 1]?.text.replace(/[0-9０-９.．,，%％]+\p{Script=Han}?/gu, '').trim().replace(FILLER, '') ?? '';

@@ -73,3 +73,63 @@ describe('figure-conflict', () => {
   });
   for (const line of right) it(`stays quiet on 「${line}」`, () => assert.deepStrictEqual(onSeed(line), []));
 });
+
+describe('figure-conflict: subjects by their noun phrase, figures by their period', () => {
+  const doc = (...lines: string[]): string => ['政府工作报告', ...lines, ''].join('\n');
+  const flagged = (text: string): Array<[number, string]> => {
+    const { model, found } = findings(RULE, text);
+    return found.map((f) => [f.range.start.line, model.index.line(f.range.start.line).text.slice(f.range.start.character, f.range.end.character)]);
+  };
+
+  it('knows 「城市书房40个」 two paragraphs later as the 「新建城市书房38个」 of the review', () => {
+    const text = doc('一、2025年工作回顾', '文化惠民扎实推进，新建城市书房38个、乡村文化广场120个。', '全民阅读深入开展，举办读书活动300余场。', '公共文化服务体系日益完善，城市书房40个，覆盖全部街道。');
+    assert.deepStrictEqual(flagged(text), [[4, '40个']]);
+    assert.deepStrictEqual(flagged(text.replace('城市书房40个', '城市书房38个')), []);
+  });
+
+  it('knows the noun phrase after a figure: 「建成38个城市书房」 and 「城市书房40个」', () => {
+    assert.deepStrictEqual(flagged(doc('一、2025年工作回顾', '建成38个城市书房，文化惠民扎实推进。', '公共文化服务体系日益完善，城市书房40个。')), [[3, '40个']]);
+  });
+
+  it('keeps the modifier of a noun phrase: 省级 and 国家级 are different subjects', () => {
+    assert.deepStrictEqual(flagged(doc('一、2025年工作回顾', '新增省级专精特新中小企业100户。', '培育国家级专精特新中小企业30户。')), []);
+  });
+
+  it('reads the period from the paragraph that sets it (the 2026 Henan report: 五年来 and 2025)', () => {
+    const text = doc(
+      '一、“十四五”时期和2025年工作回顾',
+      '过去的五年极不寻常。经济社会发展取得新成就。',
+      '民生福祉不断增进。持续推动“高效办成一件事”，城镇新增就业603.7万人，新增农村劳动力转移就业246.2万人。',
+      '刚刚过去的2025年很不平凡。',
+      '（一）千方百计稳就业稳企业稳市场稳预期。深入实施援企稳岗政策，突出抓好重点群体就业，城镇新增就业121.7万人。',
+    );
+    assert.deepStrictEqual(flagged(text), []);
+    // The same two statements in one period are one figure stated twice.
+    assert.deepStrictEqual(flagged(text.replace('刚刚过去的2025年很不平凡。', '我们还做了以下工作。')), [[5, '121.7万人']]);
+  });
+
+  it('tells the year from the five years when the five-year part comes second (the 2026 Hainan report)', () => {
+    const text = doc('一、2025年和“十四五”时期工作回顾', '刚刚过去的2025年，是“十四五”收官之年。', '这一年，我们精准施策、务实笃行，民生福祉改善提升。', '新生儿免费参加城乡医保等10件民生实事圆满完成。城镇新增就业17.78万人。', '五年来，我们坚定不移践行以人民为中心的发展思想。', '城镇新增就业86.22万人、农村劳动力转移就业53.47万人。');
+    assert.deepStrictEqual(flagged(text), []);
+  });
+
+  it('keeps a plan apart from the result, and the coming term\'s targets apart from this year\'s', () => {
+    // The 2026 Gansu report's parts are unnumbered: 「“十四五”时期工作回顾」 … 「今年是“十五五”开局之年。」
+    const gansu = doc('“十四五”时期工作回顾', '新增国家级单项冠军企业5户、专精特新中小企业1003户。', '今年是“十五五”开局之年。', '新增省级创新平台30个、专精特新中小企业100户、高新技术企业150家。');
+    assert.deepStrictEqual(flagged(gansu), []);
+    const shanxi = doc('“十五五”时期是我国基本实现社会主义现代化夯实基础的关键时期。', '实施农业“特”“优”战略，高标准农田达到3050万亩。', '2026年是“十五五”开局之年。', '坚持稳面积、增单产两手发力，新建改造高标准农田80万亩。');
+    assert.deepStrictEqual(flagged(shanxi), []);
+    // Two targets of the same plan that disagree are a conflict.
+    assert.deepStrictEqual(flagged(doc('二、2026年重点工作', '新建改造高标准农田80万亩。', '推动特优农业提质增效，高标准农田90万亩。')), [[3, '90万亩']]);
+  });
+
+  it('does not take a general subject alone: 「完成投资」 of two projects (the 2012 Hailar report)', () => {
+    const text = doc('一、2011年工作回顾', '全年共实施城市建设项目43个，完成投资10.2亿元。', '坚持“稳一产”的发展思路，全年共实施现代化农牧业项目27个，完成投资1.75亿元。');
+    assert.deepStrictEqual(flagged(text), []);
+  });
+
+  it('does not take a subject that comes after the number (the 2008 State Council report)', () => {
+    const text = doc('二、2008年工作的总体部署', '今年中央财政将安排832亿元，用于支持教育事业。', '为加快社会保障体系建设，今年中央财政将安排2762亿元，比上年增加458亿元。');
+    assert.deepStrictEqual(flagged(text), []);
+  });
+});

@@ -1,9 +1,8 @@
 /**
  * figure-conflict: restates a figure of a paragraph with another value in a later paragraph of the same
  * section, as reports restate a figure — the subject and the unit again, in a short sentence of its own at
- * the end of that paragraph: 「新建城市书房38个」 … 「城市书房48个。」 (the noun phrase without its verb, as the
- * issue's example) or, when the noun phrase is short, the words before the figure again (「接收上级来文384件」 …
- * 「接收上级来文484件。」). Only figures whose subject is a noun phrase the report names once (not 「安排300亿元」, a
+ * the end of that paragraph: 「新建城市书房38个」 … 「城市书房48个。」 — the subject with its modifiers and without
+ * the verb before it, as the issue's example (「新增境内上市公司62家」 … 「境内上市公司72家。」). Only figures whose subject is a noun phrase the report names once (not 「安排300亿元」, a
  * duration, a change or a part), and only into a paragraph of the same period (a five-year total is not
  * restated among the year's figures). The choice does not ask the rule: the rule may miss any of them.
  */
@@ -12,7 +11,8 @@ import { paragraphPeriods } from '../../../server/src/engine/model/periods';
 import { sectionAt } from '../../../server/src/engine/model/sections';
 import { CHANGE_WORDS, clauseOf, leadOf, sentencesOf } from '../../../server/src/engine/model/statements';
 import type { Paragraph, ReportModel } from '../../../server/src/engine/model/types';
-import { nounPhraseBefore } from '../../../server/src/engine/model/words';
+import { nounPhraseBefore, segment } from '../../../server/src/engine/model/words';
+import { CHANGE_VERB } from '../../../server/src/engine/rules/figure-conflict';
 import { alterLeadingDigit } from './alter-part';
 import type { Defect, Injector } from './types';
 
@@ -35,8 +35,18 @@ export const restate: Injector = {
       if (!phrase || phrase.text.length < 2 || GENERAL.has(phrase.text)) continue;
       // Not a phrase cut out of a longer word or after a numeral (「每万人拥有量」, 「两所大学」).
       if (/[零〇一二两三四五六七八九十百千万亿每所个]/u.test(lead.charAt(phrase.start - 1) + phrase.text.charAt(0))) continue;
-      // Restated as reports do: the noun phrase alone when it is a name of four characters or more, else the words before the figure.
-      const subject = phrase.text.length >= 4 ? phrase.text : lead.trim().replace(/^(?:全年|今年|累计|共计|共|先后|已)+/u, '');
+      // Restated as reports do: the subject with its modifiers, without the verb before it (「新建城市书房38个」 →
+      // 「城市书房」, 「新增境内上市公司62家」 → 「境内上市公司」, not 「上市公司」).
+      const tokens = segment(lead);
+      let cut = -1;
+      // (新增 stays: 「新增经营主体」 is a flow, not the 「经营主体」 it adds to.)
+      tokens.forEach((x, k) => {
+        if (/^(?:v|vd|p|c|d|ad|uj|x)$/u.test(x.pos) || VERB_NAMES.has(x.text)) cut = CHANGE_VERB.test(x.text) ? k - 1 : k;
+      });
+      const object = lead.slice(tokens[cut + 1]?.start ?? lead.length).trim();
+      // A short object is restated with its verb (「开工建设岗位」 is no subject, 「新增就业岗位」 is).
+      const subject = object.length >= 4 ? object : lead.trim().replace(/^(?:全年|今年|年内|累计|共计|共|先后|已|全面)+/u, '');
+      if (!subject.endsWith(phrase.text) || subject.length < 3) continue;
       if (!/^\p{Script=Han}{2,16}$/u.test(subject)) continue;
       // A subject the report states more than once is no single figure.
       if (t.text.indexOf(subject) !== t.text.lastIndexOf(subject)) continue;
@@ -61,6 +71,8 @@ export const restate: Injector = {
 };
 
 const KINDS = new Set(['count', 'amount', 'measure']);
+/** Verbs jieba tags as names (新建 is a district) or abbreviations (改扩建). */
+const VERB_NAMES = new Set(['新建', '改扩建']);
 /** Durations and ages are not restated figures (「连续5年」「走过了60年」). */
 const DURATION = /^(?:年|个月|月|天|日|小时|分钟|周岁|岁|个工作日|工作日)$/u;
 /** Nouns too general to be restated alone. */

@@ -15,8 +15,12 @@ const DIFFERENT_BASIS = /^\s*比|少支|多支|超支|超收|短收|节余|同�
 const PLAN = /力争|预计|计划(?!生育|单列)|目标|争取|将要|确保|今后|明年|下一步|下阶段|[将要]安排|将[新建完实开投]|可以|可望|有望|预期(?!寿命)/u;
 /** Verbs that open a count and are not part of its subject: 「新建城市书房38个」 and 「城市书房40个」 are one subject. */
 const COUNT_VERBS = new Set(['新建', '建成', '建设', '完成', '实现', '开展', '举办', '实施', '培育', '打造', '创建', '认定', '引进', '改造', '新设', '设立', '组建', '开通', '达到', '达', '有', '为', '是', '累计', '共', '共有']);
+/** Verbs of a change: a flow is not the stock it adds to. */
+export const CHANGE_VERB = /^(?:新增|净增|增加|增长|减少|下降|新开工)$/u;
 /** Words too general to be a subject alone (「完成投资1.75亿元」 is said of every project). */
 const GENERIC = new Set(['新增', '达到', '完成', '实现', '增长', '突破', '超过', '建成', '开展', '举办', '发放', '引进', '培训', '帮助', '新建', '改造', '治理', '投资', '达', '有', '为', '是', '办理', '处理', '召开', '组织', '安排', '资金', '金额', '总额', '收入', '产值', '规模', '数量', '人数', '面积', '项目', '企业', '完成投资', '总投资', '计划投资', '安排资金', '下达资金', '筹措资金', '投入资金', '争取资金']);
+/** Verbs of spending or raising money: what the money is for is said after it. */
+const MONEY_VERB = /(?:安排|投入|下达|拨付|筹措|筹集|落实|争取|发放|支出|使用|兑现|补助|奖补|带动|撬动|节约|节省|拉动|吸引|整合|统筹|拨付资金|安排资金)$/u;
 /** Tags of the words of a subject (nouns, names, verbal nouns, 区别词, abbreviations, set phrases). */
 const NOMINAL = /^(?:n|nr|nrt|nrfg|ns|nt|nz|ng|vn|an|b|j|l)$/u;
 
@@ -52,7 +56,11 @@ function subjectBefore(clause: Clause, figure: Figure): string {
   // Leading counting verbs, when a noun follows them: 「新建城市书房」 → 城市书房.
   const tokens = segment(lead);
   let first = 0;
-  while (first < tokens.length - 1 && COUNT_VERBS.has((tokens[first] as Token).text) && tokens.slice(first + 1).some((x) => NOMINAL.test(x.pos))) first++;
+  // (Not 新增, 净增: 「新增经营主体370万户」 is a flow, 「经营主体1160.5万户」 a stock.)
+  const dropable = (x: Token): boolean => !CHANGE_VERB.test(x.text) && (COUNT_VERBS.has(x.text) || /^(?:v|vd|d|ad|p|c)$/u.test(x.pos));
+  // Other verbs go only while four characters stay: 「处理报废车辆」 → 报废车辆, not 车辆.
+  const keeps = (k: number): boolean => COUNT_VERBS.has((tokens[k] as Token).text) || lead.length - ((tokens[k + 1] as Token | undefined)?.start ?? lead.length) >= 4;
+  while (first < tokens.length - 1 && dropable(tokens[first] as Token) && keeps(first) && tokens.slice(first + 1).some((x) => NOMINAL.test(x.pos))) first++;
   return lead.slice((tokens[first] as Token | undefined)?.start ?? 0);
 }
 
@@ -62,13 +70,23 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   const clause = sentence.clauses[index];
   if (!clause || clause.figures[0] !== figure || DIFFERENT_BASIS.test(clause.text)) return undefined;
   if (index > 0 && /^\s*其中/u.test(sentence.clauses[index - 1]?.text ?? '')) return undefined;
+  // 「中央财政将安排832亿元，用于…」: money after a verb of spending is named by what follows, not by the words before.
+  if (figure.kind === 'amount' && MONEY_VERB.test(leadOf(clause, figure).trim())) return undefined;
+  // 「据中央八个工业部的统计」「建成38个城市书房」: a count followed by a noun counts that noun.
+  const afterFigure = nounPhraseAfter(clause.text, figure.range.end.character - clause.start);
+  if (figure.kind === 'count' && afterFigure) return afterFigure.text.length >= 3 && !GENERIC.has(afterFigure.text) ? afterFigure.text : undefined;
   let subject = subjectBefore(clause, figure);
   // The noun phrase right before the figure is its subject, whatever words come before it:
   // 「新建和改造农村公路38万公里」 and 「农村公路48万公里」 (not a general noun: 「完成投资」 is said of every project).
   const lead = leadOf(clause, figure);
   const named = /\p{Script=Han}$/u.test(lead) ? nounPhraseBefore(lead, lead.length) : undefined;
   // (Also after other figures: 「为公交公司等19家企业发放社会保险补贴497.1万元」 is of 社会保险补贴.)
-  const phraseSubject = named !== undefined && named.text.length >= 3 && !GENERIC.has(named.text) && (subject === '' || subject.endsWith(named.text));
+  // The phrase is the object of a verb, not the end of a longer name: 「审议法律议案」 gives 法律议案, but
+  // 「省级专精特新中小企业」 is not 「国家级专精特新中小企业」 (新 is a modifier of 中小企业).
+  const dropped = named !== undefined && subject.endsWith(named.text) ? segment(subject.slice(0, subject.length - named.text.length)) : [];
+  const last = dropped[dropped.length - 1];
+  const object = last === undefined || /^(?:v|vd|c|p|x|uj)$/u.test(last.pos) || COUNT_VERBS.has(last.text);
+  const phraseSubject = named !== undefined && named.text.length >= 3 && !GENERIC.has(named.text) && (subject === '' || (subject.endsWith(named.text) && object));
   if (phraseSubject) subject = named.text;
   if (subject === '' || GENERIC.has(subject)) {
     // 「建成38个城市书房」: the noun phrase after the figure and its unit.

@@ -4,18 +4,37 @@
  */
 import { totalChecks } from '../../../server/src/engine/rules/total-mismatch';
 import type { Figure } from '../../../server/src/engine';
+import { parseNumber } from '../../../server/src/engine/model/figures';
 import type { Defect, Injector } from './types';
 import type { BenchText } from '../texts';
 
 /**
- * The number with its first digit changed (9 → 8, else + 1): 35 → 45, 1.55 → 2.55. (A change in the last
+ * The number with its first digit changed (9 → 8, else + 1): 35 → 45, 1.55 → 2.55, ３５ → ４５, 五十七 → 六十七. (A change in the last
  * place of a rounded figure, 8500亿 → 8501亿, can be rounding and no rule may call it an error.)
  */
 export function alterLeadingDigit(numberText: string): string | undefined {
-  const m = /[1-9]/.exec(numberText);
-  if (!m) return undefined;
-  const d = Number(m[0]);
-  return numberText.slice(0, m.index) + String(d === 9 ? 8 : d + 1) + numberText.slice(m.index + 1);
+  const m = /[1-9１-９]/u.exec(numberText);
+  if (m) {
+    const wide = m[0].charCodeAt(0) >= 0xff10;
+    const d = wide ? m[0].charCodeAt(0) - 0xff10 : Number(m[0]);
+    const next = d === 9 ? 8 : d + 1;
+    return numberText.slice(0, m.index) + (wide ? String.fromCharCode(0xff10 + next) : String(next)) + numberText.slice(m.index + 1);
+  }
+  // Chinese numerals: 五十七 → 六十七, 九 → 八, 两 → 三 (十, 百 and 千 alone stay: 十四 → 二十四 would be another form).
+  const c = /[一二两三四五六七八九]/u.exec(numberText);
+  if (!c) return undefined;
+  const order = '一二三四五六七八九';
+  const d = c[0] === '两' ? 2 : order.indexOf(c[0]) + 1;
+  return numberText.slice(0, c.index) + (order[d === 9 ? 7 : d] as string) + numberText.slice(c.index + 1);
+}
+
+/** The number with its first digit lowered by one (a 1 stays: 1 → 0 would change its length), or undefined. */
+function lowerLeadingDigit(numberText: string): string | undefined {
+  const m = /[2-9２-９]/u.exec(numberText);
+  if (m && m.index === numberText.search(/[1-9１-９]/u)) return numberText.slice(0, m.index) + String.fromCharCode(m[0].charCodeAt(0) - 1) + numberText.slice(m.index + 1);
+  const c = /[二两三四五六七八九]/u.exec(numberText);
+  if (c && c.index === numberText.search(/[一二两三四五六七八九]/u)) return numberText.slice(0, c.index) + ('一一二三四五六七八'.charAt('二两三四五六七八九'.indexOf(c[0]) === 1 ? 1 : '一二三四五六七八九'.indexOf(c[0] === '两' ? '二' : c[0]))) + numberText.slice(c.index + 1);
+  return undefined;
 }
 
 /** The text with a figure's number replaced. */
@@ -36,13 +55,16 @@ export const alterPart: Injector = {
       let altered = alterLeadingDigit(part.numberText);
       if (!altered) continue;
       // A part over the total is another rule's finding (subset-exceeds-total): lower the digit instead.
-      if ((Number(altered.replace(/[,，]/g, '')) || 0) * part.multiplier > total.value) altered = part.numberText.replace(/[1-9]/, (d) => String(Number(d) - 1));
+      const value = parseNumber(altered)?.value ?? 0;
+      if (value * part.multiplier > total.value) altered = lowerLeadingDigit(part.numberText);
+      if (!altered) continue;
       const line = t.model.index.line(part.line).text;
       yield {
         text: replaceNumber(t, part, altered),
         line: total.line,
-        from: total.range.start.character,
-        to: part.range.end.character,
+        // The total and the part, in whichever order they come (「…，共计七十一个」 follows its parts).
+        from: Math.min(total.range.start.character, part.range.start.character),
+        to: Math.max(total.range.end.character, part.range.end.character),
         what: `${line.slice(part.range.start.character, part.range.end.character)} → ${altered}${part.unit} (total ${total.text})`,
       };
     }

@@ -10,6 +10,9 @@
  *   xfgz    — 《信访工作条例》(2022) 第十七条: 信访事项 by 来信, 来访 and 网上 (a pair when only two are named)
  *   tjzd    — 国家统计局 statistical reporting conventions: 境内/境外 (国内/国外, 省内/省外, 市内/市外) by place,
  *             公办/民办 (《民办教育促进法》), 公有/非公有, 已/未 (a state and its absence)
+ *   czys    — 《预算法》(2018) 第五条: the budget is the central and the local budgets (中央财政/地方财政; the local
+ *             deficit as the 地方债 issued for it), so a national deficit
+ *             or revenue is the sum of the two
  *   common  — by meaning: 线上/线下, 新建/续建 (a project is new or continued), 正式/预备 (党员)
  */
 export const COMPLEMENTARY_PAIRS_TSV = `
@@ -30,6 +33,8 @@ export const COMPLEMENTARY_PAIRS_TSV = `
 区内\t区外\ttjzd
 县内\t县外\ttjzd
 公办\t民办\ttjzd
+中央财政\t地方财政\tczys
+中央财政\t地方债\tczys
 公有\t非公有\ttjzd
 国有\t非国有\ttjzd
 已\t未\ttjzd

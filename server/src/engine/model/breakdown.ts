@@ -2,10 +2,10 @@ import { parseComplementaryPairs, type ComplementaryPair } from '../data/complem
 import { derivedCache } from './derived';
 import { isAdditive } from './figure-units';
 import type { Figure } from './figures';
-import { CHANGE_WORDS, leadOf, sentencesOf, type Sentence } from './statements';
+import { CHANGE_WORDS, leadOf, sentencesOf, type Clause, type Sentence } from './statements';
 import type { ReportModel } from './types';
 
-/** A stated total and the parts listed after 「其中」 in the same unit. */
+/** A stated total and its parts in the same unit: listed after 「其中」, before 「共计」, or as the two sides of a complementary pair. */
 export interface Breakdown {
   readonly total: Figure;
   readonly parts: readonly Figure[];
@@ -38,7 +38,7 @@ export function sameMeasure(a: Figure, b: Figure): boolean {
   return a.unit === b.unit && a.per === b.per && isAdditive(a.kind) && isAdditive(b.kind);
 }
 
-/** Statements 「<total>，其中<part>、<part>」 (memoised per model). */
+/** Statements of a total and its parts (memoised per model). */
 export function breakdownsOf(model: ReportModel): Breakdown[] {
   let list = CACHE.get(model);
   if (!list) {
@@ -49,18 +49,43 @@ export function breakdownsOf(model: ReportModel): Breakdown[] {
 }
 
 function find(sentence: Sentence): Breakdown[] {
+  return [...afterQizhong(sentence), ...totalAfterParts(sentence), ...pairWithoutQizhong(sentence)];
+}
+
+/**
+ * The words before a figure back to the start of its statement: a 、 list shares the words before it
+ * (「共办理人大代表议案、建议和政协委员提案218件」 is a 共 statement).
+ */
+function statementLead(clauses: readonly Clause[], i: number, f: Figure): string {
+  let lead = leadOf(clauses[i] as Clause, f);
+  for (let k = i - 1; k >= 0 && clauses[k]?.delimiter === '、'; k--) lead = `${clauses[k]?.text ?? ''}、${lead}`;
+  return lead;
+}
+
+/** A total in an additive unit that is a stock, not a change (增长, 同比 …) or a share. */
+function totalOf(clauses: readonly Clause[], i: number): Figure | undefined {
+  const prev = clauses[i];
+  const total = prev?.figures[prev.figures.length - 1];
+  if (!prev || !total || !isAdditive(total.kind) || total.approx === 'range') return undefined;
+  const lead = leadOf(prev, total);
+  if (CHANGE_WORDS.test(lead) || CHANGE_WORDS.test(prev.text.slice(lead.length))) return undefined;
+  return total;
+}
+
+/** 「<total>，其中<part>、<part>」, the total in the clause before 其中 or, past a rate or a share, an earlier one in the same unit. */
+function afterQizhong(sentence: Sentence): Breakdown[] {
   const out: Breakdown[] = [];
   const { clauses } = sentence;
   for (let i = 1; i < clauses.length; i++) {
     const clause = clauses[i];
-    const prev = clauses[i - 1];
-    if (!clause || !prev || !/^\s*其中/u.test(clause.text) || prev.delimiter === '、') continue;
-    // The total: the last figure of the clause before 「其中」.
-    const total = prev.figures[prev.figures.length - 1];
-    if (!total || !isAdditive(total.kind) || total.approx === 'range') continue;
-    const totalLead = leadOf(prev, total);
-    if (CHANGE_WORDS.test(totalLead) || CHANGE_WORDS.test(prev.text.slice(totalLead.length))) continue;
-    // The parts: figures in the same unit from 「其中」 to the end of the sentence.
+    if (!clause || !/^\s*其中/u.test(clause.text) || clauses[i - 1]?.delimiter === '、') continue;
+    // The total: the last figure of the clause before 「其中」; past clauses of rates and shares only
+    // (「今年拟安排财政赤字8000亿元，赤字率下降到1.5％左右，其中中央财政赤字5500亿元…」).
+    let t = i - 1;
+    while (t > 0 && (clauses[t]?.figures ?? []).length > 0 && (clauses[t]?.figures ?? []).every((f) => f.kind === 'percent' || f.kind === 'points')) t--;
+    const total = totalOf(clauses, t);
+    if (!total) continue;
+    const totalLead = statementLead(clauses, t, total);
     const parts: Figure[] = [];
     const leads: string[] = [];
     let mixed = false;
@@ -96,3 +121,53 @@ function find(sentence: Sentence): Breakdown[] {
   return out;
 }
 
+/** A clause that is the total of what was listed before it: 「…，地方有十四个建设项目，共计七十一个」「…，合计218件」. */
+const SUM_CLAUSE = /^\s*(?:以上|上述|两项|三项|各项|两者|二者)?(?:共计|合计|总计|累计|共|计)(?:为|达|达到|有)?$/u;
+
+/** 「冶金工业部有五十七个建设项目，地方有十四个建设项目，共计七十一个」: the parts listed first, each in a clause of its own. */
+function totalAfterParts(sentence: Sentence): Breakdown[] {
+  const out: Breakdown[] = [];
+  const { clauses } = sentence;
+  for (let i = 2; i < clauses.length; i++) {
+    const clause = clauses[i];
+    const total = clause?.figures.length === 1 ? clause.figures[0] : undefined;
+    if (!clause || !total || !isAdditive(total.kind) || total.approx !== 'exact' || !SUM_CLAUSE.test(leadOf(clause, total))) continue;
+    const parts: Figure[] = [];
+    let ok = true;
+    // The parts: one figure a clause, back to the start of the sentence or the previous total.
+    for (let k = i - 1; k >= 0; k--) {
+      const c = clauses[k] as Clause;
+      const same = c.figures.filter((f) => sameMeasure(f, total));
+      if (same.length === 0) break;
+      if (same.length > 1 || c.figures.length !== same.length || same.some((f) => f.approx !== 'exact' || CHANGE_WORDS.test(leadOf(c, f)))) {
+        ok = false;
+        break;
+      }
+      parts.unshift(same[0] as Figure);
+    }
+    if (!ok || parts.length < 2 || PARTIAL.test(clauses.slice(0, i).map((c) => c.text).join('，'))) continue;
+    out.push({ total, parts, complete: true, pair: undefined, sentence });
+  }
+  return out;
+}
+
+/** 「全村共有人口1200人，男600人，女580人」: a total, then the two sides of a complementary pair, without 其中. */
+function pairWithoutQizhong(sentence: Sentence): Breakdown[] {
+  const out: Breakdown[] = [];
+  const { clauses } = sentence;
+  for (let i = 0; i + 2 < clauses.length; i++) {
+    const total = totalOf(clauses, i);
+    if (!total || total.approx !== 'exact' || !TOTAL_WORD.test(statementLead(clauses, i, total))) continue;
+    const a = clauses[i + 1] as Clause;
+    const b = clauses[i + 2] as Clause;
+    if (/^\s*其中/u.test(a.text) || a.figures.length !== 1 || b.figures.length !== 1) continue;
+    const [pa, pb] = [a.figures[0] as Figure, b.figures[0] as Figure];
+    if (!sameMeasure(pa, total) || !sameMeasure(pb, total) || pa.approx !== 'exact' || pb.approx !== 'exact') continue;
+    const [la, lb] = [leadOf(a, pa).trim(), leadOf(b, pb).trim()];
+    // The parts are named by their category alone (男, 女性, 城镇), not by another statement (「女性党员占」).
+    if (la.length > 4 || lb.length > 4 || PARTIAL.test(a.text + b.text)) continue;
+    const pair = complementaryPair(la, lb);
+    if (pair) out.push({ total, parts: [pa, pb], complete: true, pair, sentence });
+  }
+  return out;
+}

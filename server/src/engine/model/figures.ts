@@ -118,7 +118,7 @@ function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | unde
   const prev = before.slice(-1);
   if (chinese) {
     // Chinese numerals are figures only before a measure word: not 「一是」「十四五」「千家万户」「五位一体」 or 「第三批」.
-    if (!/^[二两三四五六七八九十]/u.test(numText) || prev === '第' || prev === '初' || prev === '周') return undefined;
+    if (!/^(?:[二两三四五六七八九十]|一[百千])/u.test(numText) || prev === '第' || prev === '初' || prev === '周') return undefined;
     if (kind === 'plain' || ((kind === 'measure' || kind === 'amount') && !mult)) return undefined;
     if (/^(?:一体|数|阶)/u.test(after) && unit === '位') return undefined;
     if (unit === '期') return undefined; // 「二期工程」: a phase, not a count

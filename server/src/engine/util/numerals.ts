@@ -18,6 +18,8 @@ export function parseChineseNumeral(s: string): number | undefined {
   let digit: number | undefined;
   let lastUnit = Infinity;
   for (const ch of s) {
+    // 「一百零六」: 零 holds an empty place after a unit.
+    if ((ch === '零' || ch === '〇') && digit === undefined && lastUnit !== Infinity) continue;
     if (ch in CN_DIGITS) {
       if (digit !== undefined) return undefined; // 「三四」 is not one numeral
       digit = CN_DIGITS[ch];

@@ -86,3 +86,54 @@ describe('missing-number', () => {
     for (const c of cases) it(c, () => void expectSpans(RULE, c));
   });
 });
+
+describe('missing-number: the word layer\'s classes (issue 13, second round)', () => {
+  describe('catches a count whose number is gone', () => {
+    const cases = [
+      // After a verb of reaching a number (the 2026 Gansu and Anhui reports).
+      '规模以上工业企业从1832户增加到«户»。',
+      '全国设立的工人技术学校将达«所»，招生9.7万人。',
+      '全年新开工20层以上高层13栋，已建和在建高层达«栋»。',
+      '人形机器人产量突破«台»。',
+      // After 等, closing a list.
+      '国务院先后提出银行业监督管理法草案、对外贸易法修订草案等«部»法律议案。',
+      '消除桥园里、和苑等«处»易积水点位。',
+      // After a preposition, before the counted noun.
+      '为«户»低收入农牧户发放冬煤补贴。',
+      '为«栋»老旧高层建筑安装消防设施。',
+      // A verb of building before schools (the issue's 「新建所学校」).
+      '落实学前教育三年行动计划，新建«所»公立幼儿园。',
+      // A noun, then at the end of an item the unit the paragraph counts in.
+      '新增国家级单项冠军企业5户、专精特新中小企业«户»。',
+      '完成投资5.2亿元，建成保障性住房«套»。',
+      // The session of a party committee.
+      '按照省委十一届«次»全会部署，扎实推进各项工作。',
+      '落实省委十二届十次、«次»全会精神。',
+      // 前 needs its number.
+      '85个学科进入ESI世界学科排名前«％»。',
+      '第一产业增加值增速连续19个季度居全国前«位»。',
+    ];
+    for (const c of cases) it(c.replace(/[«»]/g, ''), () => void expectSpans(RULE, c));
+  });
+
+  describe('stays quiet where the unit is part of a word or the text is correct', () => {
+    const cases = [
+      // The corpus findings of the first round (1964, 1984, 2026 Chongqing, Guangxi and Hainan reports).
+      '而在援助别国的时候，又必须促进受援国家实现自力更生。',
+      '要学习马克思列宁主义，学习毛泽东著作，活学活用，学到家。',
+      '我们决不迁就于一时的事变，也不受任何外来压力所左右。',
+      '深化小微企业融资协调机制，开展“千企万户大走访”。',
+      '推进南宁、百色、来宾、梧州泛铝件先进制造基地建设。',
+      '增强全民国家安全意识和素养，厚植家国情怀根基。',
+      // 类 is a suffix; 台 after 对 is Taiwan; a doubled measure word is every one; 等项 is the older 各项.
+      '新增债券重点投向产业基础建设、民生保障类项目。',
+      '去年居民消费价格总水平比上年上涨4.8%，主要是食品和居住类价格涨幅较大。',
+      '我们要继续坚持对台工作大政方针。',
+      '“村超”“村BA”等村字号活动热闹非凡，“支支串飞”“小车小团”广受欢迎。',
+      '积极地发展文化、教育、卫生等项事业。',
+      '智能油气采排成套装备获“创客中国”一等奖。',
+      '更加注重集群发展、拓展产业链条、集聚产业要素。',
+    ];
+    for (const c of cases) it(c, () => void expectSpans(RULE, c));
+  });
+});

@@ -186,6 +186,9 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     return { start: prev.end - 1, end: tok.end, unit: prev.text.slice(-1) + '次', next: k + 1 };
   } else if (UNITS.has(tok.text) || tok.text === '种' || tok.text === '人') {
     unit = tok.text;
+  } else if (/^[到至][户家所个人]$/u.test(tok.text) && prev !== undefined && /^(?:增加|增长|发展|提高|扩大|上升|减少|下降|增)$/u.test(prev.text) && (tokens[k + 1] === undefined || POST.has(tokens[k + 1]?.text ?? ''))) {
+    // 「从1832户增加到户」 cut 增加|到户: the unit of 到户 with no number.
+    return { start: tok.end - 1, end: tok.end, unit: tok.text.slice(1), next: k + 1 };
   } else if (hiddenJia(text, from, tokens, k)) {
     // 「新设外资企业家。」「四星级饭店家、」: the count's 家 joined to the noun before it (企业家, 店家, 厂家).
     return { start: tok.end - 1, end: tok.end, unit: '家', next: k + 1 };
@@ -247,6 +250,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (multiplied && /[千百万十][\p{Script=Han}]$/u.test(before)) return undefined;
   const ambiguous = AMBIGUOUS.has(unit);
   if (atStart && (ambiguous || unit === '人' || unit === '种') && !countsIn(text, unit)) return undefined;
+  // 「十一届十次、次全会」: the second session of a list, its number gone.
+  if (atStart && unit === '次' && delimiterBefore === '、' && /届[零〇一二两三四五六七八九十]+次$/u.test(text.slice(0, Math.max(0, from - 1))) && after !== undefined && /^(?:全会|会议)/u.test(text.slice(from + after.start))) return result;
   if (atStart) {
     // 「、亿元」: an empty item of a list; 「，个地方企业」: a clause that opens with its count's measure word.
     if (delimiterBefore === '、') return (clauseEnd && emptyItemAfterFigure(text, from)) || (after !== undefined && !ambiguous && unit !== '人' && unit !== '种' && startsItem(after) && itemHasFigure(text, from)) ? result : undefined;
@@ -269,13 +274,15 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (afterFigure && unit !== '次') return result;
   if (!multiplied && !strictlyCounts(text, unit) && splitWord(tokens, k)) return undefined;
   const nounNext = after !== undefined && nominal(after);
+  // Or an adjective of the noun that follows: 「为栋老旧高层建筑」「等处易积水点位」.
+  const nounComes = nounNext ? (after as Token).text.length > 1 : after?.pos === 'a' && [tokens[last + 2], tokens[last + 3]].some((x) => x !== undefined && nominal(x) && x.text.length > 1);
   // 「规模以上工业企业从1832户增加到户」「工人技术学校将达所」: after a verb of reaching a number, the unit alone.
   if ((REACH.has(prev.text) || /^(?:突破|超过|超|逾|近|约)$/u.test(prev.text)) && (clauseEnd || postAfter || (nounNext && (after as Token).text.length > 1))) return result;
   // 「对外贸易法修订草案等部法律议案」「宛平城等处重点区域」: 等 closes a list, its count follows.
-  if (prev.text === '等' && prev.pos !== 'x' && nounNext && (after as Token).text.length > 1 && unit !== '项') return result;
+  if (prev.text === '等' && prev.pos !== 'x' && nounComes && unit !== '项') return result;
   // 「为户低收入农牧户」「使户居民家庭」「为名困难家庭高校毕业生」: a preposition, then the count of what follows.
   // (Not 「对台工作」: Taiwan.)
-  if (/^(?:为|使|对|向|给|帮助|支持|惠及)$/u.test(prev.text) && nounNext && (after as Token).text.length > 1 && unit !== '类' && unit !== '种' && unit !== '台') return result;
+  if (/^(?:为|使|对|向|给|帮助|支持|惠及)$/u.test(prev.text) && nounComes && unit !== '类' && unit !== '种' && unit !== '台') return result;
   // 「新建所公立幼儿园」「建成所学校」: a verb of building, then schools.
   if (unit === '所' && prev.pos === 'v' && prev.text.length >= 2 && after !== undefined && /[校学园院]/u.test(text.slice(from + after.start, from + after.start + 6).split(/[，,、；;。]/u)[0] ?? '')) return result;
   // 「专精特新中小企业户」「举办大型活动场」: a noun, then at the end of an item the unit the paragraph counts in.

@@ -68,3 +68,36 @@ describe('total-mismatch', () => {
     for (const c of cases) it(c, () => void expectSpans(RULE, c));
   });
 });
+
+describe('total-mismatch: breakdowns as real reports state them (issue 13, second round)', () => {
+  describe('catches', () => {
+    const cases = [
+      // The parts first, then 共计 (the 1958 State Council report, one figure changed).
+      '冶金工业部有五十七个建设项目，地方有十四个建设项目，共计«七十二个»。',
+      '煤炭工业部和石油工业部共有二百个建设项目，地方有三十二个建设项目，共计«二百四十二个»。',
+      // A rate between the total and 其中 (the 2012 State Council report, one part changed).
+      '今年拟安排财政赤字«8000亿元»，赤字率下降到1.5％左右，其中中央财政赤字5500亿元，代发地方债3500亿元。',
+      // 中央财政 and 地方财政 leave nothing out of a national deficit (the 2018 report, one part changed).
+      '财政赤字«2.38万亿元»，其中中央财政赤字1.55万亿元，地方财政赤字9300亿元。',
+      // 共 before a 、 list of what was handled.
+      '共办理人大代表议案、建议和政协委员提案«218件»，其中人大代表议案、建议117件，政协委员提案91件，满意率达98％。',
+      // A complementary pair without 其中.
+      '全村共有人口«1200人»，男600人，女580人。',
+    ];
+    for (const c of cases) it(c.replace(/[«»]/g, ''), () => void expectSpans(RULE, c));
+  });
+
+  describe('stays quiet on', () => {
+    const cases = [
+      '冶金工业部有五十七个建设项目，地方有十四个建设项目，共计七十一个。',
+      '今年拟安排财政赤字8000亿元，赤字率下降到1.5％左右，其中中央财政赤字5500亿元，代发地方债2500亿元。',
+      '１９５６年施工的限额以上建设单位共有９６４个，其中本年开始建设的２７１个，继续建设的６９３个。',
+      '一九五八年计划继续施工和开始施工的限额以上的建设项目共有一千一百八十五个，其中工业建设项目是七百一十六个，农林水利建设项目是一百八十五个，交通运输建设项目是一百零六个，商业建设项目是四十七个，文教卫生建设项目是六十个，城市公用事业建设项目是四十七个，其他建设项目是二十四个。',
+      // Parts that are not all listed, or not parts.
+      '新建学校3所，改扩建学校5所，共计投资2亿元。',
+      '全村共有人口1200人，党员60人，女性580人。',
+      '获评何梁何利奖2人、国家卓越工程师2人、大国工匠4人。',
+    ];
+    for (const c of cases) it(c, () => void expectSpans(RULE, c));
+  });
+});

@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import { defineRule, type Finding } from './types';
 
 /** Words before a subject that do not change what is counted. */
-const FILLER = /^(?:全年|今年|年内|一年来|五年来|累计|共计|合计|总计|一共|共|组织|先后|已经|已|全面|同时|此外|另外|还|并|认真|扎实|积极|切实|持续|深入)+/u;
+const FILLER = /^(?:全市|全省|全区|全县|全镇|全乡|全年|今年|年内|一年来|五年来|累计|共计|合计|总计|一共|共|组织|先后|已经|已|全面|同时|此外|另外|还|并|认真|扎实|积极|切实|持续|深入)+/u;
 /** Statements about a different base, a part, a plan or an average are different figures. */
 const DIFFERENT_BASIS = /^\s*比|少支|多支|超支|超收|短收|节余|同比|环比|比上年|较上年|比去年|较去年|年均|每年|人均|平均|其中|分别|增长|增加|减少|下降|提高/u;
 /** Plans and targets in the sentence make every figure of it a different figure from an achievement. */

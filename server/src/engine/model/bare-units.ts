@@ -128,11 +128,20 @@ function isTraditional(text: string): boolean {
   return false;
 }
 
+/** What may follow a bare 人: the end of its clause, 次, or 以上/左右/余 … (人民, 人才, 个人 are words, never bare). */
+const AFTER_REN = /^(?:次|以上|左右|余|多|以下|以内|上下)/u;
+
 function hasCandidate(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    if (!FIRST.has(text.charAt(i))) continue;
+    const c = text.charAt(i);
+    if (!FIRST.has(c)) continue;
     const prev = i > from ? text.charAt(i - 1) : '';
-    if (prev === '' || !NUMERAL_END.test(prev) || text.charAt(i) === '万' || text.charAt(i) === '亿') return true;
+    // After a number the unit has its number (「3.5万」「12个」); this test is only a filter, bareAt decides.
+    if (prev !== '' && NUMERAL_END.test(prev)) continue;
+    if (c === '人' && i + 1 < to && !AFTER_REN.test(text.slice(i + 1, i + 3))) continue;
+    // 百 only as 百分点, not after 「1.2个」.
+    if (c === '百' && (!text.startsWith('分点', i + 1) || (prev === '个' && i - 2 >= 0 && NUMERAL_END.test(text.charAt(i - 2))))) continue;
+    return true;
   }
   return false;
 }

@@ -73,7 +73,8 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   // 「中央财政将安排832亿元，用于…」: money after a verb of spending is named by what follows, not by the words before.
   if (figure.kind === 'amount' && MONEY_VERB.test(leadOf(clause, figure).trim())) return undefined;
   // 「据中央八个工业部的统计」「建成38个城市书房」: a count followed by a noun counts that noun.
-  const afterFigure = nounPhraseAfter(clause.text, figure.range.end.character - clause.start);
+  const rest = clause.text.slice(figure.range.end.character - clause.start);
+  const afterFigure = rest === '' ? undefined : nounPhraseAfter(rest, 0);
   if (figure.kind === 'count' && afterFigure) return afterFigure.text.length >= 3 && !GENERIC.has(afterFigure.text) ? afterFigure.text : undefined;
   let subject = subjectBefore(clause, figure);
   // The noun phrase right before the figure is its subject, whatever words come before it:
@@ -117,6 +118,9 @@ export interface Conflict {
   readonly second: Figure;
 }
 
+/** An exact count, amount or quantity: a figure that can be stated twice. */
+const counted = (f: Figure): boolean => f.approx === 'exact' && (f.kind === 'count' || f.kind === 'amount' || f.kind === 'measure');
+
 /** The statements of exact counts, amounts and quantities that name their subject, by subject and unit. */
 export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const byKey = new Map<string, Statement[]>();
@@ -125,15 +129,16 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   for (const sentence of sentencesOf(model)) {
     // A plan and a result are different figures; two plans of the same period are compared.
     const plan = PLAN.test(sentence.text) || (periods.get(sentence.paragraph) ?? '').startsWith('plan');
-    for (const figure of sentence.figures) {
-      if (figure.approx !== 'exact' || (figure.kind !== 'count' && figure.kind !== 'amount' && figure.kind !== 'measure')) continue;
-      const key = figureKey(sentence, figure);
-      if (!key) continue;
-      const k = `${key}#${figure.unit}${figure.per}`;
-      const list = byKey.get(k) ?? [];
+    // The subjects depend on the sentence's text alone: read once, kept from one version of the document to the next.
+    const keys = model.memo.get<ReadonlyArray<string | undefined>>('figure-keys', sentence.text, () => sentence.figures.map((f) => (counted(f) ? figureKey(sentence, f) : undefined)));
+    for (const [k, figure] of sentence.figures.entries()) {
+      const key = keys[k];
+      if (!key || !counted(figure)) continue;
+      const id = `${key}#${figure.unit}${figure.per}`;
+      const list = byKey.get(id) ?? [];
       const period = periodOf(model, sentence, ry);
       list.push({ figure, key, sentence, period: plan && !period.includes('plan') ? `${period}|plan` : period });
-      byKey.set(k, list);
+      byKey.set(id, list);
     }
   }
   return byKey;

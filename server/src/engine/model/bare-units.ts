@@ -268,11 +268,15 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     if (/[）)]/u.test(delimiterBefore) && clauseEnd && !ambiguous) return result;
     if (from === 0 || !/[，,；;。]/u.test(delimiterBefore) || multiplied || unit === '人' || unit === '种') return undefined;
     if (ambiguous && unit !== '所') return undefined;
+    // 「，个“二线口岸”正式启用」: the count of a quoted name.
+    if (after && /^[“「]$/u.test(after.text) && IN_NAMES.has(unit)) return result;
     return after && (startsItem(after) || postAfter) ? result : undefined;
   }
   if (prev.pos === 'x') {
     // 「“个意识”」: an opening quotation mark, then the measure word of a counted name.
     if (!IN_NAMES.has(unit)) return undefined;
+    // 「［4］张“零关税”清单」: a note's number in brackets, then a count with its number gone.
+    if (/^[］】]$/u.test(prev.text) && /[［【][0-9０-９]+$/u.test(text.slice(0, from + prev.start)) && after !== undefined && (nominal(after) || /^[“「]/u.test(after.text))) return result;
     if (/[“「《‘]/u.test(prev.text)) return result;
     // 「“考核、督查、激励”项机制」「“15分钟生活服务圈”个」: after a quoted name, before its noun or at the end.
     return /[”」》’]/u.test(prev.text) && (after === undefined || nominal(after)) ? result : undefined;

@@ -125,6 +125,8 @@ interface Recall {
   readonly tried: number;
   readonly found: number;
   readonly misses: Array<{ file: string; defect: Defect }>;
+  readonly controls: number;
+  readonly alarms: number;
 }
 
 /** A finding of the rule on the defect's line that touches its span. */
@@ -159,7 +161,17 @@ function recall(injector: Injector, texts: readonly BenchText[]): Recall {
     if (foundAt(diags, d)) found++;
     else misses.push({ file: t.name, defect: d });
   }
-  return { injector, made: all.length, tried: sample.length, found, misses };
+  // Controls: the same places left correct, where any finding of the rule at the place is a false alarm.
+  let controls = 0;
+  let alarms = 0;
+  for (const t of injector.controls ? texts : []) {
+    for (const d of injector.controls?.(t) ?? []) {
+      controls++;
+      const model = buildModel({ text: d.text, uri: t.model.uri, previous: t.model });
+      if (foundAt(runRules(model, DEFAULT_CONFIG, undefined, [rule]), d)) alarms++;
+    }
+  }
+  return { injector, made: all.length, tried: sample.length, found, misses, controls, alarms };
 }
 
 function main(): void {
@@ -191,7 +203,7 @@ function main(): void {
     if (ONLY && injector.id !== ONLY) continue;
     const r = recall(injector, texts);
     recalls.push(r);
-    log(`${pad(injector.id, 26)}${pad(injector.rule, 22)}${lpad(r.made, 7)}${lpad(r.tried, 7)}${lpad(r.found, 7)}${lpad(r.tried ? `${((100 * r.found) / r.tried).toFixed(1)} %` : '—', 9)}`);
+    log(`${pad(injector.id, 26)}${pad(injector.rule, 22)}${lpad(r.made, 7)}${lpad(r.tried, 7)}${lpad(r.found, 7)}${lpad(r.tried ? `${((100 * r.found) / r.tried).toFixed(1)} %` : '—', 9)}${r.controls ? `   (controls: ${r.alarms} false alarms on ${r.controls})` : ''}`);
   }
   log();
   for (const r of recalls) {
@@ -213,7 +225,7 @@ function main(): void {
         {
           corpus: { characters: p.chars, per50k: (all * PER) / p.chars, byRule },
           examples: { beyondKnown: beyond, outline },
-          recall: recalls.map((r) => ({ injector: r.injector.id, rule: r.injector.rule, made: r.made, tried: r.tried, found: r.found, recall: r.tried ? r.found / r.tried : null })),
+          recall: recalls.map((r) => ({ injector: r.injector.id, rule: r.injector.rule, made: r.made, tried: r.tried, found: r.found, recall: r.tried ? r.found / r.tried : null, controls: r.controls, alarms: r.alarms })),
         },
         null,
         2,

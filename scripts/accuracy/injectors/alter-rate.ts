@@ -18,6 +18,8 @@ interface Statement {
   readonly b: Figure;
   readonly rate: string;
   readonly unit: string;
+  /** The slips of a writer who computes the rate the wrong way: B / A for the growth, (B − A) / B, or a relative change for points. */
+  readonly slips: readonly string[];
 }
 
 function statements(t: BenchText): Statement[] {
@@ -34,8 +36,8 @@ function statements(t: BenchText): Statement[] {
     const same = a.unit === b.unit && a.per === b.per && (a.kind === 'count' || a.kind === 'amount' || a.kind === 'measure');
     if (!percent && !same) continue;
     const decimals = Math.max(a.decimals, b.decimals);
-    if (percent) out.push({ a, b, rate: (b.value - a.value).toFixed(decimals), unit: '个百分点' });
-    else out.push({ a, b, rate: (((b.value - a.value) * 100) / a.value).toFixed(1), unit: '%' });
+    if (percent) out.push({ a, b, rate: (b.value - a.value).toFixed(decimals), unit: '个百分点', slips: [(((b.value - a.value) * 100) / a.value).toFixed(1)] });
+    else out.push({ a, b, rate: (((b.value - a.value) * 100) / a.value).toFixed(1), unit: '%', slips: [((b.value * 100) / a.value).toFixed(1), (((b.value - a.value) * 100) / b.value).toFixed(1)] });
   }
   return out;
 }
@@ -58,9 +60,25 @@ export const alterRate: Injector = {
       if (altered) yield write(t, s, altered);
     }
   },
+  controls: (t) => correctRates(t),
 };
 
 /** The same statements with the right rate: the rule must find nothing there. */
 export function* correctRates(t: BenchText): Iterable<Defect> {
   for (const s of statements(t)) yield write(t, s, s.rate);
 }
+
+/**
+ * The same statements with the rate a writer gets by computing it the wrong way: the ratio for the growth
+ * (「由100增加到150，增长150%」, not 50 %), the growth over the later figure ((150 − 100) / 150 = 33.3 %), or for
+ * percentages a relative change written as points (「由40%提高到50%，提高25.0个百分点」). Slips that round to the
+ * right rate are not made.
+ */
+export const misstateRate: Injector = {
+  id: 'misstate-rate',
+  rule: 'growth-mismatch',
+  description: 'a rate computed the wrong way after a real 「由A增加到B」: B / A, (B − A) / B, or a relative change as points',
+  *defects(t): Iterable<Defect> {
+    for (const s of statements(t)) for (const slip of s.slips) if (slip !== s.rate) yield write(t, s, slip);
+  },
+};

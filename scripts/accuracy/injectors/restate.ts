@@ -15,12 +15,19 @@ import { nounPhraseBefore, segment } from '../../../server/src/engine/model/word
 import { CHANGE_VERB } from '../../../server/src/engine/rules/figure-conflict';
 import { alterLeadingDigit } from './alter-part';
 import type { Defect, Injector } from './types';
+import type { BenchText } from '../texts';
 
 export const restate: Injector = {
   id: 'restate',
   rule: 'figure-conflict',
   description: 'a figure restated with another value (its first digit changed) at the end of a later paragraph of the same section: 「新建城市书房38个」 … 「城市书房48个。」',
-  *defects(t): Iterable<Defect> {
+  defects: (t) => restatements(t, true),
+  // The same restatements with the same value: a figure stated twice alike is no conflict.
+  controls: (t) => restatements(t, false),
+};
+
+function* restatements(t: BenchText, alter: boolean): Iterable<Defect> {
+  {
     const periods = paragraphPeriods(t.model);
     const sentences = sentencesOf(t.model);
     const paragraphs = t.model.paragraphs;
@@ -58,7 +65,7 @@ export const restate: Injector = {
       if (t.text.indexOf(subject) !== t.text.lastIndexOf(subject)) continue;
       const target = laterParagraph(t.model, paragraphs, f.paragraph, periods);
       if (!target) continue;
-      const altered = alterLeadingDigit(f.numberText);
+      const altered = alter ? alterLeadingDigit(f.numberText) : f.numberText;
       if (!altered) continue;
       const figureText = altered + f.text.slice(f.numberText.length);
       const insert = `${subject}${figureText}。`;
@@ -73,8 +80,8 @@ export const restate: Injector = {
         what: `${f.text} (line ${f.line + 1}) restated as ${subject}${figureText} after …${line.text.slice(Math.max(0, target.range.end.character - 12), target.range.end.character)}`,
       };
     }
-  },
-};
+  }
+}
 
 const KINDS = new Set(['count', 'amount', 'measure']);
 /** Verbs jieba tags as names (新建 is a district) or abbreviations (改扩建). */

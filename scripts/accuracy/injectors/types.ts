@@ -22,4 +22,6 @@ export interface Injector {
   readonly rule: string;
   readonly description: string;
   defects(text: BenchText): Iterable<Defect>;
+  /** The same places left correct (e.g. the right rate written): the rule must find nothing there. */
+  controls?(text: BenchText): Iterable<Defect>;
 }

@@ -27,59 +27,57 @@ export const restate: Injector = {
 };
 
 function* restatements(t: BenchText, alter: boolean): Iterable<Defect> {
-  {
-    const periods = paragraphPeriods(t.model);
-    const sentences = sentencesOf(t.model);
-    const paragraphs = t.model.paragraphs;
-    for (const f of figuresOf(t.model).all) {
-      if (f.approx !== 'exact' || f.source !== 'text' || !f.paragraph || !KINDS.has(f.kind) || DURATION.test(f.unit)) continue;
-      // Figures in digits: a Chinese numeral is as often part of a name (中央八项规定, 十六届人大四次会议).
-      if (!/[0-9０-９]/u.test(f.numberText)) continue;
-      const sentence = sentences.find((s) => s.figures.includes(f));
-      const clause = sentence && clauseOf(sentence, f);
-      if (!sentence || !clause || CHANGE_WORDS.test(clause.text) || /其中|分别/u.test(sentence.text)) continue;
-      // Not a count of the noun that follows it (「辐射全国85个城市」 counts 城市, and the restatement would not say so).
-      const rest = clause.text.slice(f.range.end.character - clause.start);
-      if (rest !== '' && /^(?:n|nz|ns|nt|j|l|vn|b)$/u.test(segment(rest)[0]?.pos ?? '')) continue;
-      const lead = leadOf(clause, f);
-      // The subject must name a thing: a noun phrase right before the figure (not 「安排」「连续」「取消」).
-      const phrase = nounPhraseBefore(lead, lead.length);
-      if (!phrase || phrase.text.length < 2 || GENERAL.has(phrase.text)) continue;
-      // Not a phrase cut out of a longer word or after a numeral (「每万人拥有量」, 「两所大学」).
-      if (/[零〇一二两三四五六七八九十百千万亿每所个]/u.test(lead.charAt(phrase.start - 1) + phrase.text.charAt(0))) continue;
-      // Restated as reports do: the subject with its modifiers, without the verb before it (「新建城市书房38个」 →
-      // 「城市书房」, 「新增境内上市公司62家」 → 「境内上市公司」, not 「上市公司」).
-      const tokens = segment(lead);
-      let cut = -1;
-      // (新增 stays: 「新增经营主体」 is a flow, not the 「经营主体」 it adds to.)
-      tokens.forEach((x, k) => {
-        if (/^(?:v|vd|vg|p|c|d|ad|u[a-z]*|x|r)$/u.test(x.pos) || VERB_NAMES.has(x.text)) cut = CHANGE_VERB.test(x.text) ? k - 1 : k;
-      });
-      const object = lead.slice(tokens[cut + 1]?.start ?? lead.length).trim();
-      // A short object is restated with its verb (「开工建设岗位」 is no subject, 「新增就业岗位」 is).
-      const withVerb = lead.trim().replace(/^(?:全年|今年|年内|累计|共计|共|先后|已|全面)+/u, '');
-      const subject = object.length >= 4 ? object : withVerb.length <= 8 ? withVerb : '';
-      if (!subject.endsWith(phrase.text) || subject.length < 3) continue;
-      if (!/^\p{Script=Han}{2,16}$/u.test(subject)) continue;
-      // A subject the report states more than once is no single figure.
-      if (t.text.indexOf(subject) !== t.text.lastIndexOf(subject)) continue;
-      const target = laterParagraph(t.model, paragraphs, f.paragraph, periods);
-      if (!target) continue;
-      const altered = alter ? alterLeadingDigit(f.numberText) : f.numberText;
-      if (!altered) continue;
-      const figureText = altered + f.text.slice(f.numberText.length);
-      const insert = `${subject}${figureText}。`;
-      const line = t.model.index.line(target.line);
-      const at = t.model.index.offsetAt({ line: target.line, character: target.range.end.character });
-      const from = target.range.end.character + subject.length;
-      yield {
-        text: t.text.slice(0, at) + insert + t.text.slice(at),
-        line: target.line,
-        from,
-        to: from + figureText.length,
-        what: `${f.text} (line ${f.line + 1}) restated as ${subject}${figureText} after …${line.text.slice(Math.max(0, target.range.end.character - 12), target.range.end.character)}`,
-      };
-    }
+  const periods = paragraphPeriods(t.model);
+  const sentences = sentencesOf(t.model);
+  const paragraphs = t.model.paragraphs;
+  for (const f of figuresOf(t.model).all) {
+    if (f.approx !== 'exact' || f.source !== 'text' || !f.paragraph || !KINDS.has(f.kind) || DURATION.test(f.unit)) continue;
+    // Figures in digits: a Chinese numeral is as often part of a name (中央八项规定, 十六届人大四次会议).
+    if (!/[0-9０-９]/u.test(f.numberText)) continue;
+    const sentence = sentences.find((s) => s.figures.includes(f));
+    const clause = sentence && clauseOf(sentence, f);
+    if (!sentence || !clause || CHANGE_WORDS.test(clause.text) || /其中|分别/u.test(sentence.text)) continue;
+    // Not a count of the noun that follows it (「辐射全国85个城市」 counts 城市, and the restatement would not say so).
+    const rest = clause.text.slice(f.range.end.character - clause.start);
+    if (rest !== '' && /^(?:n|nz|ns|nt|j|l|vn|b)$/u.test(segment(rest)[0]?.pos ?? '')) continue;
+    const lead = leadOf(clause, f);
+    // The subject must name a thing: a noun phrase right before the figure (not 「安排」「连续」「取消」).
+    const phrase = nounPhraseBefore(lead, lead.length);
+    if (!phrase || phrase.text.length < 2 || GENERAL.has(phrase.text)) continue;
+    // Not a phrase cut out of a longer word or after a numeral (「每万人拥有量」, 「两所大学」).
+    if (/[零〇一二两三四五六七八九十百千万亿每所个]/u.test(lead.charAt(phrase.start - 1) + phrase.text.charAt(0))) continue;
+    // Restated as reports do: the subject with its modifiers, without the verb before it (「新建城市书房38个」 →
+    // 「城市书房」, 「新增境内上市公司62家」 → 「境内上市公司」, not 「上市公司」).
+    const tokens = segment(lead);
+    let cut = -1;
+    // (新增 stays: 「新增经营主体」 is a flow, not the 「经营主体」 it adds to.)
+    tokens.forEach((x, k) => {
+      if (/^(?:v|vd|vg|p|c|d|ad|u[a-z]*|x|r)$/u.test(x.pos) || VERB_NAMES.has(x.text)) cut = CHANGE_VERB.test(x.text) ? k - 1 : k;
+    });
+    const object = lead.slice(tokens[cut + 1]?.start ?? lead.length).trim();
+    // A short object is restated with its verb (「开工建设岗位」 is no subject, 「新增就业岗位」 is).
+    const withVerb = lead.trim().replace(/^(?:全年|今年|年内|累计|共计|共|先后|已|全面)+/u, '');
+    const subject = object.length >= 4 ? object : withVerb.length <= 8 ? withVerb : '';
+    if (!subject.endsWith(phrase.text) || subject.length < 3) continue;
+    if (!/^\p{Script=Han}{2,16}$/u.test(subject)) continue;
+    // A subject the report states more than once is no single figure.
+    if (t.text.indexOf(subject) !== t.text.lastIndexOf(subject)) continue;
+    const target = laterParagraph(t.model, paragraphs, f.paragraph, periods);
+    if (!target) continue;
+    const altered = alter ? alterLeadingDigit(f.numberText) : f.numberText;
+    if (!altered) continue;
+    const figureText = altered + f.text.slice(f.numberText.length);
+    const insert = `${subject}${figureText}。`;
+    const line = t.model.index.line(target.line);
+    const at = t.model.index.offsetAt({ line: target.line, character: target.range.end.character });
+    const from = target.range.end.character + subject.length;
+    yield {
+      text: t.text.slice(0, at) + insert + t.text.slice(at),
+      line: target.line,
+      from,
+      to: from + figureText.length,
+      what: `${f.text} (line ${f.line + 1}) restated as ${subject}${figureText} after …${line.text.slice(Math.max(0, target.range.end.character - 12), target.range.end.character)}`,
+    };
   }
 }
 

@@ -14,7 +14,7 @@ const DIFFERENT_BASIS = /^\s*比|少支|多支|超支|超收|短收|节余|同�
 /** Plans and targets in the sentence make every figure of it a different figure from an achievement. */
 const PLAN = /力争|预计|计划(?!生育|单列)|目标|争取|将要|确保|今后|明年|下一步|下阶段|[将要]安排|将[新建完实开投]|可以|可望|有望|预期(?!寿命)/u;
 /** Verbs that open a count and are not part of its subject: 「新建城市书房38个」 and 「城市书房40个」 are one subject. */
-const COUNT_VERBS = new Set(['新建', '建成', '建设', '完成', '实现', '开展', '举办', '实施', '培育', '打造', '创建', '认定', '引进', '改造', '新设', '设立', '组建', '开通', '达到', '达', '有', '为', '是', '累计', '共', '共有']);
+const COUNT_VERBS = new Set(['新建', '改扩建', '新改扩建', '建成', '建设', '完成', '实现', '开展', '举办', '实施', '培育', '打造', '创建', '认定', '引进', '改造', '新设', '设立', '组建', '开通', '达到', '达', '有', '为', '是', '累计', '共', '共有']);
 /** Verbs of a change: a flow is not the stock it adds to. */
 export const CHANGE_VERB = /^(?:新增|净增|增加|增长|减少|下降|新开工)$/u;
 /** Words too general to be a subject alone (「完成投资1.75亿元」 is said of every project). */
@@ -57,10 +57,12 @@ function subjectBefore(clause: Clause, figure: Figure): string {
   const tokens = segment(lead);
   let first = 0;
   // (Not 新增, 净增: 「新增经营主体370万户」 is a flow, 「经营主体1160.5万户」 a stock.)
-  const dropable = (x: Token): boolean => !CHANGE_VERB.test(x.text) && (COUNT_VERBS.has(x.text) || /^(?:v|vd|d|ad|p|c)$/u.test(x.pos));
+  // (An adjective too, when a verb follows it: 「精准识别帮扶监测对象」.)
+  const dropable = (x: Token, k: number): boolean =>
+    !CHANGE_VERB.test(x.text) && (COUNT_VERBS.has(x.text) || /^(?:v|vd|d|ad|p|c)$/u.test(x.pos) || (x.pos === 'a' && /^v/u.test(tokens[k + 1]?.pos ?? '')));
   // Other verbs go only while four characters stay: 「处理报废车辆」 → 报废车辆, not 车辆.
   const keeps = (k: number): boolean => COUNT_VERBS.has((tokens[k] as Token).text) || lead.length - ((tokens[k + 1] as Token | undefined)?.start ?? lead.length) >= 4;
-  while (first < tokens.length - 1 && dropable(tokens[first] as Token) && keeps(first) && tokens.slice(first + 1).some((x) => NOMINAL.test(x.pos))) first++;
+  while (first < tokens.length - 1 && dropable(tokens[first] as Token, first) && keeps(first) && tokens.slice(first + 1).some((x) => NOMINAL.test(x.pos))) first++;
   return lead.slice((tokens[first] as Token | undefined)?.start ?? 0);
 }
 
@@ -128,7 +130,9 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const ry = reportYear(model);
   for (const sentence of sentencesOf(model)) {
     // A plan and a result are different figures; two plans of the same period are compared.
-    const plan = PLAN.test(sentence.text) || (periods.get(sentence.paragraph) ?? '').startsWith('plan');
+    const planParagraph = (periods.get(sentence.paragraph) ?? '').startsWith('plan');
+    // A plan word makes a plan of what follows it in the sentence (「完成…197名，力争明年…」: the 197 is a result).
+    const planFrom = PLAN.exec(sentence.text)?.index;
     // The subjects depend on the sentence's text alone: read once, kept from one version of the document to the next.
     const keys = model.memo.get<ReadonlyArray<string | undefined>>('figure-keys', sentence.text, () => sentence.figures.map((f) => (counted(f) ? figureKey(sentence, f) : undefined)));
     for (const [k, figure] of sentence.figures.entries()) {
@@ -137,6 +141,8 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
       const id = `${key}#${figure.unit}${figure.per}`;
       const list = byKey.get(id) ?? [];
       const period = periodOf(model, sentence, ry);
+      const clause = sentence.clauses.find((c) => c.figures.includes(figure));
+      const plan = planParagraph || (planFrom !== undefined && clause !== undefined && planFrom < clause.end - sentence.start);
       list.push({ figure, key, sentence, period: plan && !period.includes('plan') ? `${period}|plan` : period });
       byKey.set(id, list);
     }
@@ -147,13 +153,15 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
 /** The same subject and unit stated twice, in two paragraphs of the same period, with different exact values. */
 export function figureConflicts(model: ReportModel): Conflict[] {
   const out: Conflict[] = [];
-  for (const list of figureStatements(model).values()) {
-    // Exactly two statements, in two paragraphs, of the same period: more would mean a generic phrase.
-    if (list.length !== 2) continue;
-    const [a, b] = list;
-    if (!a || !b || a.sentence.paragraph === b.sentence.paragraph || a.period !== b.period) continue;
-    if (a.figure.value === b.figure.value) continue;
-    out.push({ first: a.figure, second: b.figure });
+  for (const all of figureStatements(model).values()) {
+    // Exactly two statements of one period, in two paragraphs: more would mean a generic phrase.
+    const byPeriod = new Map<string, Statement[]>();
+    for (const st of all) byPeriod.set(st.period, [...(byPeriod.get(st.period) ?? []), st]);
+    for (const list of byPeriod.values()) {
+      const [a, b] = list;
+      if (list.length !== 2 || !a || !b || a.sentence.paragraph === b.sentence.paragraph || a.figure.value === b.figure.value) continue;
+      out.push({ first: a.figure, second: b.figure });
+    }
   }
   return out.sort((x, y) => x.second.line - y.second.line);
 }

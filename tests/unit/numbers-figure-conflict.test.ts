@@ -123,6 +123,20 @@ describe('figure-conflict: subjects by their noun phrase, figures by their perio
     assert.deepStrictEqual(flagged(doc('二、2026年重点工作', '新建改造高标准农田80万亩。', '推动特优农业提质增效，高标准农田90万亩。')), [[3, '90万亩']]);
   });
 
+  it('reads a plan word as a plan of what follows it, and 计划 as a name when it is one (the 2026 Anhui report)', () => {
+    const review = doc('一、2025年工作回顾', '优化升级江淮英才计划，遴选支持创新创业领军人才197名，新增“两院”院士5人。', '人才队伍不断壮大，创新创业领军人才207名。');
+    assert.deepStrictEqual(flagged(review), [[3, '207名']]);
+    // A result before the plan word is a result; the target after it is a plan.
+    assert.deepStrictEqual(flagged(doc('一、2025年工作回顾', '遴选支持创新创业领军人才197名，力争明年领军人才300名。', '人才队伍不断壮大，创新创业领军人才207名。')), [[3, '207名']]);
+  });
+
+  it('compares the two statements of one period when the subject is stated in another period too (the 2026 Anhui report)', () => {
+    const text = doc('一、2025年工作回顾', '建成精品示范村150个。', '二、2026年重点工作', '建设精品示范村200个，打造和美乡村。', '乡村振兴扎实推进，精品示范村300个。');
+    assert.deepStrictEqual(flagged(text), [[5, '300个']]);
+    // 新增 is a flow: 「新增精品示范村200个」 is not the stock 「精品示范村300个」.
+    assert.deepStrictEqual(flagged(text.replace('建设精品示范村200个', '新增精品示范村200个')), []);
+  });
+
   it('does not take a general subject alone: 「完成投资」 of two projects (the 2012 Hailar report)', () => {
     const text = doc('一、2011年工作回顾', '全年共实施城市建设项目43个，完成投资10.2亿元。', '坚持“稳一产”的发展思路，全年共实施现代化农牧业项目27个，完成投资1.75亿元。');
     assert.deepStrictEqual(flagged(text), []);

@@ -101,7 +101,7 @@ function termToCome(text: string, year: number | undefined): boolean {
   return start >= year;
 }
 
-const NAMED = new RegExp(`(?<base>[比较与同从由至到是])?(?<y>${Y})年|(?<term>十[一二三四五六七八九]五)|(?<five>五年来|五年间|过去五年|过去的五年)`, 'gu');
+const NAMED = new RegExp(`(?<base>[比较与同从由至到是])?(?<y>${Y})年|(?<term>十[一二三四五六七八九]五)|(?<five>五年来|五年间|过去五年|过去的五年|五年(?=[新累共建完实]))`, 'gu');
 
 /**
  * The periods a sentence names itself, as labels ('year:2025', 'term', 'plan:2026', 'plan:term'), sorted and joined; '' when

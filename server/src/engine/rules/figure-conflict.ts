@@ -3,16 +3,16 @@ import { namedPeriod, paragraphPeriods, reportYear, type ReportYear } from '../m
 import { sectionAt } from '../model/sections';
 import { leadOf, sentencesOf, type Clause, type Sentence } from '../model/statements';
 import type { ReportModel, Section } from '../model/types';
-import { nounPhraseAfter, nounPhraseBefore, segment, type Token } from '../model/words';
+import { nounPhraseAfter, nounPhraseBefore, segment, type NounPhrase, type Token } from '../model/words';
 import { t } from '../i18n';
 import { defineRule, type Finding } from './types';
 
 /** Words before a subject that do not change what is counted. */
-const FILLER = /^(?:全市|全省|全区|全县|全镇|全乡|全年|今年|年内|一年来|五年来|累计|共计|合计|总计|一共|共|组织|先后|已经|已|全面|同时|此外|另外|还|并|认真|扎实|积极|切实|持续|深入)+/u;
+const FILLER = /^(?:全市|全省|全区|全县|全镇|全乡|全年|今年|年内|一年来|五年来|五年(?=[新累共建完实])|累计|共计|合计|总计|一共|共|组织|先后|已经|已|全面|同时|此外|另外|还|并|认真|扎实|积极|切实|持续|深入)+/u;
 /** Statements about a different base, a part, a plan or an average are different figures. */
 const DIFFERENT_BASIS = /^\s*比|少支|多支|超支|超收|短收|节余|同比|环比|比上年|较上年|比去年|较去年|年均|每年|人均|平均|其中|分别|增长|增加|减少|下降|提高/u;
 /** Plans and targets in the sentence make every figure of it a different figure from an achievement. */
-const PLAN = /力争|预计|计划(?!生育|单列)|目标|争取|将要|确保|今后|明年|下一步|下阶段|[将要]安排|将[新建完实开投]|可以|可望|有望|预期(?!寿命)/u;
+const PLAN = /力争|预计|计划(?=新|建|完成|实施|开工|投资|安排|用于|在|到|于|将)|目标|争取|将要|确保|今后|明年|下一步|下阶段|[将要]安排|将[新建完实开投]|可以|可望|有望|预期(?!寿命)/u;
 /** Verbs that open a count and are not part of its subject: 「新建城市书房38个」 and 「城市书房40个」 are one subject. */
 const COUNT_VERBS = new Set(['新建', '改扩建', '新改扩建', '建成', '建设', '完成', '实现', '开展', '举办', '实施', '培育', '打造', '创建', '认定', '引进', '改造', '新设', '设立', '组建', '开通', '达到', '达', '有', '为', '是', '累计', '共', '共有']);
 /** Verbs of a change: a flow is not the stock it adds to. */
@@ -88,9 +88,11 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   // 「省级专精特新中小企业」 is not 「国家级专精特新中小企业」 (新 is a modifier of 中小企业).
   const dropped = named !== undefined && subject.endsWith(named.text) ? segment(subject.slice(0, subject.length - named.text.length)) : [];
   const last = dropped[dropped.length - 1];
-  const object = last === undefined || /^(?:v|vd|c|p|x|uj)$/u.test(last.pos) || COUNT_VERBS.has(last.text);
+  const object = last === undefined || ((/^(?:v|vd|c|p|x|uj)$/u.test(last.pos) || COUNT_VERBS.has(last.text)) && !CHANGE_VERB.test(last.text));
   const phraseSubject = named !== undefined && named.text.length >= 3 && !GENERIC.has(named.text) && (subject === '' || (subject.endsWith(named.text) && object));
-  if (phraseSubject) subject = named.text;
+  // (After other figures, the 新增 before the phrase stays: 「…行动新增从业人员29.1万人」 is of 新增从业人员.)
+  const change = subject === '' && named !== undefined ? segment(lead.slice(0, named.start)).pop() : undefined;
+  if (phraseSubject) subject = (change && CHANGE_VERB.test(change.text) ? change.text : '') + (named as NounPhrase).text;
   if (subject === '' || GENERIC.has(subject)) {
     // 「建成38个城市书房」: the noun phrase after the figure and its unit.
     const after = figure.range.end.character - clause.start;

@@ -23,7 +23,7 @@ export interface BareUnit {
 
 /** Measure words that stand alone only after a number or a determiner (jieba's q, and 件 项 条 元 吨 …). */
 const MEASURE = new Set([
-  '个', '个月', '项', '件', '家', '条', '次', '座', '张', '篇', '份', '辆', '艘', '架', '株', '棵', '册', '亩', '公里', '平方米', '平方公里', '立方米', '公顷', '千瓦', '千瓦时', '吨', '元', '美元', '欧元', '港元', '倍', '家次', '件次', '户次', '批次', '个次',
+  '个', '个月', '项', '件', '家', '条', '次', '场次', '座', '张', '篇', '份', '辆', '艘', '架', '株', '棵', '册', '亩', '公里', '平方米', '平方公里', '立方米', '公顷', '千瓦', '千瓦时', '吨', '元', '美元', '欧元', '港元', '倍', '家次', '件次', '户次', '批次', '个次',
 ]);
 /** Measure words that may stand between two nouns only as a count's measure word (「对全区个景区」「中央项规定」). */
 const BETWEEN_NOUNS = new Set(['个', '项', '家', '条', '座', '件', '篇']);
@@ -76,6 +76,8 @@ const EXTRA_WORDS = new Map([
 const VERB_NAMES = new Set(['新建', '改扩建', '新设']);
 /** Verbs of reaching a number: what follows them is the number (「增加到户」「将达所」「高层达栋」). */
 const REACH = new Set(['达', '达到', '将达', '高达', '已达', '累计达', '增加到', '增至', '增长到', '提高到', '扩大到', '发展到', '上升到', '减少到', '下降到', '降至', '减至', '降到', '升至', '共有', '共计', '合计', '总计', '累计', '计有', '总数']);
+/** Verbs that count what they make or do (「出台政府规章部」「新增床位张」). */
+const COUNTING_VERB_WORDS = new Set(['新增', '新建', '建成', '出台', '制定', '修订', '制定修订', '审议', '举办', '开展', '培育', '引进', '认定', '完成', '实施', '发放', '选派', '表彰', '招录', '录用', '发展', '开行', '开通', '新设', '增设', '设立', '组建', '打造', '创建', '推出', '发布', '颁布', '办理', '接待', '获批']);
 /** Verbs that open a clause of counted things: 「新建、改扩建酒店家」. */
 const COUNTING_START = /^\s*(?:新建|改扩建|改建|扩建|新增|建成|完成|实施|培育|引进|认定|创建|打造|组建|设立|新设|开工|投产|改造|提升)/u;
 /** Verbs that count people: 「社区工作者达到人」「吸纳培养积极分子人」. */
@@ -198,6 +200,9 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   } else if (/^[到至][户家所个人]$/u.test(tok.text) && prev !== undefined && /^(?:增加|增长|发展|提高|扩大|上升|减少|下降|增)$/u.test(prev.text) && (tokens[k + 1] === undefined || POST.has(tokens[k + 1]?.text ?? ''))) {
     // 「从1832户增加到户」 cut 增加|到户: the unit of 到户 with no number.
     return { start: tok.end - 1, end: tok.end, unit: tok.text.slice(1), next: k + 1 };
+  } else if (tok.text === '案件' && prev !== undefined && /[草提议]$/u.test(prev.text) && prev.end === tok.start && strictlyCounts(text, '件') && (tokens[k + 1] === undefined || POST.has(tokens[k + 1]?.text ?? ''))) {
+    // 「审议地方性法规草案件」 cut 草|案件: the 件 of 草案 with no number.
+    return { start: tok.end - 1, end: tok.end, unit: '件', next: k + 1 };
   } else if (hiddenJia(text, from, tokens, k)) {
     // 「新设外资企业家。」「四星级饭店家、」: the count's 家 joined to the noun before it (企业家, 店家, 厂家).
     return { start: tok.end - 1, end: tok.end, unit: '家', next: k + 1 };
@@ -229,6 +234,9 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   const afterFigure = prev !== undefined && UNITS.has(prev.text) && NUMERAL_END.test(text.slice(Math.max(0, from + prev.start - 1), from + prev.start));
   // 「排名前%的学科」「居全国前位」: 前 needs its number.
   if (prev?.text === '前' && (PERCENT.has(unit) || unit === '位') && /\p{Script=Han}/u.test(before.slice(-2, -1))) return result;
+  // 「发放宣传资料余份」「旅客余万人次」: 余 after a noun or a verb holds the place of a number (not 其余, 多余).
+  const before2 = tokens[p - 1];
+  if (prev?.text === '余' && before2 !== undefined && (nominal(before2) || before2.pos === 'v') && !NUMERAL_END.test(before2.text)) return result;
   if (prev && (prev.pos === 'm' || DETERMINERS.has(prev.text) || NUMERAL_END.test(prev.text) || (UNITS.has(prev.text) && !afterFigure) || prev.text === '之')) return undefined;
   if ((prev && LABEL_WORDS.has(prev.text)) || /单位[：:]?$/u.test(before)) return undefined;
   if (prev?.text === '等' && unit === '项') return undefined; // 「文化、教育、卫生等项事业」: 等项 is the older 各项
@@ -303,6 +311,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (clauseEnd && AMBIGUOUS.has(unit) && unit !== '类' && (nominal(prev) || prev.pos === 'j') && prev.text.length >= 2) {
     if (strictlyCounts(text, unit)) return result;
     if (/^[套台栋处所户座]$/u.test(unit) && hasFigures(text) && tokens.slice(0, k - 1).some((t) => t.pos === 'v' && t.text.length >= 2)) return result;
+    // 「新增医疗卫生机构床位张」「出台政府规章部」「举办大型活动场」: the same after a verb that counts.
+    if (/^[张部场名位批支]$/u.test(unit) && hasFigures(text) && tokens.slice(0, k - 1).some((t) => COUNTING_VERB_WORDS.has(t.text))) return result;
   }
   // 类 is mostly a suffix (民生保障类项目, 居住类价格, 表演类金钟奖): bare only after a verb of dividing.
   if (unit === '类' && !/^(?:分为|划分为|分成|归为|归纳为|梳理出|分)$/u.test(prev.text)) return undefined;
@@ -397,7 +407,9 @@ function hiddenJia(text: string, from: number, tokens: readonly Token[], k: numb
   // 「外资企业家」「四星级饭店家」, not 「服务企业家」: a modifier before, no verb.
   const prev = tokens[k - 1];
   if (prev === undefined || prev.pos.startsWith('v') || prev.pos === 'x') return false;
-  return /[0-9０-９]家/u.test(text) && !/(?:精神|队伍)/u.test(text.slice(from + tok.end, from + tok.end + 3));
+  // (The paragraph counts in 家, or the item is one of a 、 list of counts: 「…专精特新中小企业100户、高新技术企业家。」.)
+  const listed = from > 0 && text.charAt(from - 1) === '、' && hasFigures(text.slice(Math.max(0, from - 20), from));
+  return (/[0-9０-９]家/u.test(text) || listed) && !/(?:精神|队伍)/u.test(text.slice(from + tok.end, from + tok.end + 3));
 }
 
 /**

@@ -77,7 +77,7 @@ const VERB_NAMES = new Set(['新建', '改扩建', '新设']);
 /** Verbs of reaching a number: what follows them is the number (「增加到户」「将达所」「高层达栋」). */
 const REACH = new Set(['达', '达到', '将达', '高达', '已达', '累计达', '增加到', '增至', '增长到', '提高到', '扩大到', '发展到', '上升到', '减少到', '下降到', '降至', '减至', '降到', '升至', '共有', '共计', '合计', '总计', '累计', '计有', '总数']);
 /** Verbs that count what they make or do (「出台政府规章部」「新增床位张」). */
-const COUNTING_VERB_WORDS = new Set(['新增', '新建', '建成', '出台', '制定', '修订', '制定修订', '审议', '举办', '开展', '培育', '引进', '认定', '完成', '实施', '发放', '选派', '表彰', '招录', '录用', '发展', '开行', '开通', '新设', '增设', '设立', '组建', '打造', '创建', '推出', '发布', '颁布', '办理', '接待', '获批']);
+const COUNTING_VERB_WORDS = new Set(['新增', '新建', '建成', '出台', '制定', '修订', '制定修订', '审议', '举办', '开展', '培育', '引进', '认定', '完成', '实施', '发放', '选派', '表彰', '招录', '录用', '开行', '开通', '新设', '增设', '设立', '组建', '打造', '创建', '推出', '发布', '颁布', '办理', '接待', '获批']);
 /** Verbs that open a clause of counted things: 「新建、改扩建酒店家」. */
 const COUNTING_START = /^\s*(?:新建|改扩建|改建|扩建|新增|建成|完成|实施|培育|引进|认定|创建|打造|组建|设立|新设|开工|投产|改造|提升)/u;
 /** Verbs that count people: 「社区工作者达到人」「吸纳培养积极分子人」. */
@@ -347,6 +347,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     // 「转预备党员名」: 名 at the end after a noun.
     if (unit === '名' && clauseEnd && nominal(prev) && prev.text.length >= 2) return result;
     if (prev.pos !== 'v' || prev.text.length < 2) return undefined;
+    // 「完成困难重度残疾人家庭无障碍改造户」: at the end of a clause that counts.
+    if ((unit === '户' || unit === '处') && clauseEnd && hasFigures(text) && tokens.slice(0, k - 1).some((t) => COUNTING_VERB_WORDS.has(t.text))) return result;
     if (unit === '户' || unit === '处') return nounAfter && (after as Token).text.length > 1 ? result : undefined;
     if (unit === '所') return after !== undefined && !/^(?:v|vn|vd|d|ad|p|uj|x)$/u.test(after.pos) ? result : clauseEnd ? result : undefined;
     if (unit === '批' || unit === '张') return nounAfter && !postAfter && (after as Token).pos !== 'vn' && (after as Token).text.length > 1 ? result : undefined;
@@ -406,10 +408,12 @@ function hiddenJia(text: string, from: number, tokens: readonly Token[], k: numb
   if (!(head.length >= 2 && isNoun(head)) && !isNoun(joined.slice(-2)) && !isNoun(joined)) return false;
   // 「外资企业家」「四星级饭店家」, not 「服务企业家」: a modifier before, no verb.
   const prev = tokens[k - 1];
-  if (prev === undefined || prev.pos.startsWith('v') || prev.pos === 'x') return false;
+  // (After a verb too, in a clause that counts: 「新增入驻企业家」.)
+  const counting = tokens.slice(0, k).some((t) => COUNTING_VERB_WORDS.has(t.text));
+  if (prev === undefined || prev.pos === 'x' || (prev.pos.startsWith('v') && !counting)) return false;
   // (The paragraph counts in 家, or the item is one of a 、 list of counts: 「…专精特新中小企业100户、高新技术企业家。」.)
   const listed = from > 0 && text.charAt(from - 1) === '、' && hasFigures(text.slice(Math.max(0, from - 20), from));
-  return (/[0-9０-９]家/u.test(text) || listed) && !/(?:精神|队伍)/u.test(text.slice(from + tok.end, from + tok.end + 3));
+  return (/[0-9０-９]家/u.test(text) || listed || (counting && hasFigures(text))) && !/(?:精神|队伍)/u.test(text.slice(from + tok.end, from + tok.end + 3));
 }
 
 /**

@@ -62,11 +62,13 @@ const EXTRA_TAGS = new Map([
   ['获批', 'v'],
   ['办结', 'v'],
   ['户厕', 'n'],
+  ['托位', 'n'],
   ['家次', 'q'],
   ['等次', 'n'],
 ]);
 const EXTRA_WORDS = new Map([
   ['获批', 2000],
+  ['托位', 2000],
   ['办结', 2000],
   ['户厕', 500],
   ['家次', 500],
@@ -87,7 +89,7 @@ const NOMINAL = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'vn',
 
 const CLAUSE_END = /[，,、：:。！？!?；;（）()【】]/u;
 /** First characters of the units, for a quick test before segmenting. */
-const FIRST = new Set([...UNITS, ...PERCENT, '万', '亿', '百'].map((u) => u.charAt(0)));
+const FIRST = new Set([...UNITS, ...PERCENT, '万', '亿', '百', '人'].map((u) => u.charAt(0)));
 
 const CACHE = derivedCache<BareUnit[]>();
 
@@ -237,8 +239,10 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   // 「发放宣传资料余份」「旅客余万人次」: 余 after a noun or a verb holds the place of a number (not 其余, 多余).
   const before2 = tokens[p - 1];
   if (prev?.text === '余' && before2 !== undefined && (nominal(before2) || before2.pos === 'v') && !NUMERAL_END.test(before2.text)) return result;
+  // 「首批个未来产业先导区」: a batch, then a count with its number gone.
+  if (prev && /^首[批届期轮]$/u.test(prev.text) && after !== undefined && !POST.has(after.text)) return result;
   if (prev && (prev.pos === 'm' || DETERMINERS.has(prev.text) || NUMERAL_END.test(prev.text) || (UNITS.has(prev.text) && !afterFigure) || prev.text === '之')) return undefined;
-  if ((prev && LABEL_WORDS.has(prev.text)) || /单位[：:]?$/u.test(before)) return undefined;
+  if ((prev && LABEL_WORDS.has(prev.text)) || /(?:^|[^\p{Script=Han}])单位[：:]?$/u.test(before)) return undefined;
   if (prev?.text === '等' && unit === '项') return undefined; // 「文化、教育、卫生等项事业」: 等项 is the older 各项
   const postAfter = after !== undefined && POST.has(after.text);
   const atStart = prev === undefined;
@@ -327,7 +331,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (postAfter) return result;
   const suffixOf = SUFFIX_OF[unit];
   if (suffixOf && suffixOf.includes(prev.text.slice(-1)) && !/^(?:共计|合计|总计|共有|累计|共)$/u.test(prev.text)) return undefined;
-  if (unit === '个' && prev.pos === 'v' && COLLOQUIAL_GE.test(prev.text) && after !== undefined && !nominal(after)) return undefined;
+  // (Not after a verb of two characters that counts: 「完成个老旧小区改造」「设立个自贸试验区」.)
+  if (unit === '个' && prev.pos === 'v' && COLLOQUIAL_GE.test(prev.text) && (prev.text.length === 1 || /^(?:[还只没都就也又]有|成为|变成|算是|就是|还是|也是|都是|像是)$/u.test(prev.text)) && after !== undefined && !nominal(after)) return undefined;
   // 「十一届次全会」「人大次会议」: the session number.
   if (unit === '次' && after !== undefined && /^(?:会议|全会|全委|常委会)/u.test(text.slice(from + after.start))) return result;
   // 「学到家」: a 家 after a verb at the end of a clause counts only where the paragraph counts.

@@ -34,7 +34,7 @@ const AMBIGUOUS = new Set(['户', '所', '部', '处', '批', '栋', '支', '名
 /** Measure words and units, bare or after 万/亿. */
 const UNITS = new Set([...MEASURE, ...AMBIGUOUS]);
 /** Units after 万/亿 (「万人」「亿人次」「万套」「万种」). */
-const MULT_UNITS = new Set([...UNITS, '人', '套', '种', '类', '头', '台', '只', '间', '口', '条']);
+const MULT_UNITS = new Set([...UNITS, '人', '套', '种', '类', '头', '台', '只', '间', '口', '条', '列']);
 const PERCENT = new Set(['%', '％', '‰']);
 const MULT_RE = /^(?:万亿|千万|百万|万|亿)$/u;
 const MULT_UNIT_RE = /^(?:万亿|千万|百万|万|亿)(.+)$/u;
@@ -175,7 +175,8 @@ interface Found {
 /** Tags of single characters that begin names, and the measure-word characters that end them. */
 const NAME_TAGS = new Set(['nr', 'nrt', 'ns', 'nz', 'a', 'ng', 'zg', 'x']);
 const NAME_UNITS = new Set(['家', '张', '元', '台', '场', '座', '条']);
-const MULT_AS_NUMBER = new Set(['突破', '超过', '超', '过', '逾', '近', '上', '数', '几', '破', '迈上', '跨上', '迈过', '站上', '成', '达', '千', '百', '十']);
+/** (Not 达, 达到: 「成交额达亿元」 has lost its number; 「近亿元」「上万人」 are the number.) */
+const MULT_AS_NUMBER = new Set(['突破', '超过', '超', '过', '逾', '近', '上', '数', '几', '破', '迈上', '跨上', '迈过', '站上', '成', '千', '百', '十']);
 /** Verbs before 个 that leave out 一: 「是个有核国家」「有个好收成」. */
 const COLLOQUIAL_GE = /(?:有|是|为|成|做|当|像|算|来|打|过|起|了|到|出|找|开|立)$/u;
 
@@ -212,7 +213,9 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     const m = MULT_UNIT_RE.exec(tok.text);
     const next = tokens[k + 1];
     if (/^(?:千万|百万)/u.test(tok.text)) return undefined; // 「千万吨」「百万亩」: the number itself
-    if (m && MULT_UNITS.has(m[1] ?? '') && m[1] !== '家') unit = tok.text;
+    // 万家 is 万家灯火 and 千家万户, except at the end of an item after a noun: 「科技型中小企业万家」.
+    const jiaItem = m?.[1] === '家' && (tokens[k + 1] === undefined || tokens[k + 1]?.text === '、') && prev !== undefined && NOMINAL.has(prev.pos) && prev.text.length >= 2;
+    if (m && MULT_UNITS.has(m[1] ?? '') && (m[1] !== '家' || jiaItem)) unit = tok.text;
     else if (MULT_RE.test(tok.text) && next && MULT_UNITS.has(next.text) && next.start === tok.end && next.text !== '家') {
       unit = tok.text + next.text;
       last = k + 1;
@@ -256,7 +259,9 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (PERCENT.has(unit) || unit.endsWith('百分点')) {
     if (atStart) {
       // 「、%」 an empty item; 「，%的社区」 a clause that starts with the share of something.
-      if (delimiterBefore === '、') return clauseEnd && emptyItemAfterFigure(text, from) ? result : undefined;
+      // (「增长5%、%以上」: 以上 may close the empty item.)
+      const itemEnd = clauseEnd || (postAfter && tokens[last + 2] === undefined);
+      if (delimiterBefore === '、') return itemEnd && emptyItemAfterFigure(text, from) ? result : undefined;
       return /[，,；;]/u.test(delimiterBefore) && after !== undefined && after.pos !== 'x' ? result : undefined;
     }
     if (prev.pos === 'x') {
@@ -267,6 +272,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     return /\p{Script=Han}/u.test(prev.text) ? result : undefined;
   }
   if (multiplied && prev && MULT_AS_NUMBER.has(prev.text)) return undefined;
+  // 「技术合同成交额达亿元」「国家高新技术企业达到万家」: after a verb of reaching a number.
+  if (multiplied && prev && REACH.has(prev.text) && hasFigures(text)) return result;
   // 「千企万户」「千家万户」「百村千企」: numerals paired in a set phrase, not a count.
   if (multiplied && /[千百万十][\p{Script=Han}]$/u.test(before)) return undefined;
   const ambiguous = AMBIGUOUS.has(unit);
@@ -275,7 +282,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (atStart && unit === '次' && delimiterBefore === '、' && /届[零〇一二两三四五六七八九十]+次$/u.test(text.slice(0, Math.max(0, from - 1))) && after !== undefined && /^(?:全会|会议)/u.test(text.slice(from + after.start))) return result;
   if (atStart) {
     // 「、亿元」: an empty item of a list; 「，个地方企业」: a clause that opens with its count's measure word.
-    if (delimiterBefore === '、') return (clauseEnd && emptyItemAfterFigure(text, from)) || (after !== undefined && !ambiguous && unit !== '人' && unit !== '种' && startsItem(after) && itemHasFigure(text, from)) ? result : undefined;
+    // (「新增4个国家生态文明建设示范区、个“两山”实践创新基地」: the next item opens with a quoted name.)
+    if (delimiterBefore === '、') return (clauseEnd && emptyItemAfterFigure(text, from)) || (after !== undefined && !ambiguous && unit !== '人' && unit !== '种' && (startsItem(after) || (/^[“「]$/u.test(after.text) && IN_NAMES.has(unit))) && itemHasFigure(text, from)) ? result : undefined;
     // 「业主委员会（物业管理委员会）个，」: the count after a parenthesis.
     if (/[）)]/u.test(delimiterBefore) && clauseEnd && !ambiguous) return result;
     if (from === 0 || !/[，,；;。]/u.test(delimiterBefore) || multiplied || unit === '人' || unit === '种') return undefined;
@@ -308,6 +316,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   // 「为户低收入农牧户」「使户居民家庭」「为名困难家庭高校毕业生」: a preposition, then the count of what follows.
   // (Not 「对台工作」: Taiwan.)
   if (/^(?:为|使|对|向|给|帮助|支持|惠及)$/u.test(prev.text) && nounComes && unit !== '类' && unit !== '种' && unit !== '台') return result;
+  // 「中职学校由所优化整合为47所」「企业从户增加到810户」: the count a change starts from.
+  if (/^[由从]$/u.test(prev.text) && after !== undefined && /^v/u.test(after.pos) && strictlyCounts(text, unit)) return result;
   // 「新建所公立幼儿园」「建成所学校」: a verb of building, then schools.
   if (unit === '所' && prev.pos === 'v' && prev.text.length >= 2 && after !== undefined && /[校学园院]/u.test(text.slice(from + after.start, from + after.start + 6).split(/[，,、；;。]/u)[0] ?? '')) return result;
   // 「专精特新中小企业户」「举办大型活动场」: a noun, then at the end of an item the unit the paragraph counts in.

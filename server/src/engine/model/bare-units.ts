@@ -63,12 +63,14 @@ const EXTRA_TAGS = new Map([
   ['办结', 'v'],
   ['户厕', 'n'],
   ['托位', 'n'],
+  ['新设', 'v'],
   ['家次', 'q'],
   ['等次', 'n'],
 ]);
 const EXTRA_WORDS = new Map([
   ['获批', 2000],
   ['托位', 2000],
+  ['新设', 2000],
   ['办结', 2000],
   ['户厕', 500],
   ['家次', 500],
@@ -203,6 +205,9 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   } else if (/^[到至][户家所个人]$/u.test(tok.text) && prev !== undefined && /^(?:增加|增长|发展|提高|扩大|上升|减少|下降|增)$/u.test(prev.text) && (tokens[k + 1] === undefined || POST.has(tokens[k + 1]?.text ?? ''))) {
     // 「从1832户增加到户」 cut 增加|到户: the unit of 到户 with no number.
     return { start: tok.end - 1, end: tok.end, unit: tok.text.slice(1), next: k + 1 };
+  } else if (/^余./u.test(tok.text) && UNITS.has(tok.text.slice(1)) && prev !== undefined && prev.end === tok.start && (NOMINAL.has(prev.pos) || prev.pos === 'v') && prev.text.length >= 2 && !NUMERAL_END.test(prev.text)) {
+    // 「发放宣传资料余份」 cut 资料|余份: 余 and its unit, the number gone.
+    return { start: tok.start, end: tok.end, unit: tok.text.slice(1), next: k + 1 };
   } else if (tok.text === '案件' && prev !== undefined && /[草提议]$/u.test(prev.text) && prev.end === tok.start && strictlyCounts(text, '件') && (tokens[k + 1] === undefined || POST.has(tokens[k + 1]?.text ?? ''))) {
     // 「审议地方性法规草案件」 cut 草|案件: the 件 of 草案 with no number.
     return { start: tok.end - 1, end: tok.end, unit: '件', next: k + 1 };

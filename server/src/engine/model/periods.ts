@@ -108,6 +108,8 @@ const NAMED = new RegExp(`(?<base>[比较与同从由至到是])?(?<y>${Y})年|(
  * none. A year after 比, 较, 从 … is a base or a start (「比2020年提高」), not the period of the figures.
  */
 export function namedPeriod(text: string, ry: ReportYear | undefined): string {
+  // (Most sentences name no period: a year, 十X五 and 五年 all hold 年 or 五.)
+  if (!text.includes('年') && !text.includes('五')) return '';
   const labels = new Set<string>();
   for (const m of text.matchAll(NAMED)) {
     const g = m.groups ?? {};

@@ -1,6 +1,5 @@
 import type { Figure } from '../model/figures';
 import { namedPeriod, paragraphPeriods, reportYear, type ReportYear } from '../model/periods';
-import { sectionAt } from '../model/sections';
 import { leadOf, sentencesOf, type Clause, type Sentence } from '../model/statements';
 import type { ReportModel, Section } from '../model/types';
 import { nounPhraseAfter, nounPhraseBefore, segment, type NounPhrase, type Token } from '../model/words';
@@ -38,13 +37,23 @@ const PLAN_HEADING = /重点工作|工作安排|工作打算|工作思路|工作
  * The period a statement is about: the years and periods named in the sentence, else the period of its
  * paragraph (set by an earlier paragraph: 「过去的五年…」, 「刚刚过去的2025年…」); a plan heading marks a plan.
  */
-function periodOf(model: ReportModel, sentence: Sentence, ry: ReportYear | undefined): string {
+function periodOf(model: ReportModel, sentence: Sentence, ry: ReportYear | undefined, planHeadings: Uint8Array): string {
   const named = namedPeriod(sentence.text, ry);
-  let period = named || (paragraphPeriods(model).get(sentence.paragraph) ?? '');
-  for (let s: Section | undefined = sectionAt(model.sections, sentence.line); s; s = s.parent) {
-    if (PLAN_HEADING.test(s.heading.title)) period += '|plan';
-  }
-  return period;
+  const period = named || (paragraphPeriods(model).get(sentence.paragraph) ?? '');
+  return period + '|plan'.repeat(planHeadings[sentence.line] ?? 0);
+}
+
+/** Per line, how many of the sections that hold it have a plan heading (one walk of the section tree). */
+function planHeadingDepth(model: ReportModel): Uint8Array {
+  const depth = new Uint8Array(model.index.lineCount);
+  const walk = (sections: readonly Section[]): void => {
+    for (const s of sections) {
+      if (PLAN_HEADING.test(s.heading.title)) for (let l = s.heading.line; l <= s.endLine && l < depth.length; l++) depth[l] = (depth[l] ?? 0) + 1;
+      walk(s.children);
+    }
+  };
+  walk(model.sections);
+  return depth;
 }
 
 /** The clause's subject words before a figure, less the words that do not change what is counted. */
@@ -75,14 +84,16 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   // 「中央财政将安排832亿元，用于…」: money after a verb of spending is named by what follows, not by the words before.
   if (figure.kind === 'amount' && MONEY_VERB.test(leadOf(clause, figure).trim())) return undefined;
   // 「据中央八个工业部的统计」「建成38个城市书房」: a count followed by a noun counts that noun.
-  const rest = clause.text.slice(figure.range.end.character - clause.start);
+  // (A window of the words after it is enough to read the phrase.)
+  const rest = clause.text.slice(figure.range.end.character - clause.start, figure.range.end.character - clause.start + 12);
   const afterFigure = rest === '' ? undefined : nounPhraseAfter(rest, 0);
   if (figure.kind === 'count' && afterFigure) return afterFigure.text.length >= 3 && !GENERIC.has(afterFigure.text) ? afterFigure.text : undefined;
   let subject = subjectBefore(clause, figure);
   // The noun phrase right before the figure is its subject, whatever words come before it:
   // 「新建和改造农村公路38万公里」 and 「农村公路48万公里」 (not a general noun: 「完成投资」 is said of every project).
   const lead = leadOf(clause, figure);
-  const named = /\p{Script=Han}$/u.test(lead) ? nounPhraseBefore(lead, lead.length) : undefined;
+  const leadTokens = /\p{Script=Han}$/u.test(lead) ? segment(lead) : [];
+  const named = leadTokens.length > 0 ? nounPhraseBefore(lead, lead.length, leadTokens) : undefined;
   // (Also after other figures: 「为公交公司等19家企业发放社会保险补贴497.1万元」 is of 社会保险补贴.)
   // The phrase is the object of a verb, not the end of a longer name: 「审议法律议案」 gives 法律议案, but
   // 「省级专精特新中小企业」 is not 「国家级专精特新中小企业」 (新 is a modifier of 中小企业).
@@ -91,12 +102,12 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   const object = last === undefined || ((/^(?:v|vd|c|p|x|uj)$/u.test(last.pos) || COUNT_VERBS.has(last.text)) && !CHANGE_VERB.test(last.text));
   const phraseSubject = named !== undefined && named.text.length >= 3 && !GENERIC.has(named.text) && (subject === '' || (subject.endsWith(named.text) && object));
   // (After other figures, the 新增 before the phrase stays: 「…行动新增从业人员29.1万人」 is of 新增从业人员.)
-  const change = subject === '' && named !== undefined ? segment(lead.slice(0, named.start)).pop() : undefined;
+  const change = subject === '' && named !== undefined ? leadTokens.filter((x) => x.end <= named.start).pop() : undefined;
   if (phraseSubject) subject = (change && CHANGE_VERB.test(change.text) ? change.text : '') + (named as NounPhrase).text;
   if (subject === '' || GENERIC.has(subject)) {
     // 「建成38个城市书房」: the noun phrase after the figure and its unit.
     const after = figure.range.end.character - clause.start;
-    const phrase = leadOf(clause, figure).trim() !== '' && !/[^\p{Script=Han}]/u.test(leadOf(clause, figure).trim()) ? nounPhraseAfter(clause.text, after) : undefined;
+    const phrase = lead.trim() !== '' && !/[^\p{Script=Han}]/u.test(lead.trim()) ? nounPhraseAfter(clause.text.slice(after, after + 12), 0) : undefined;
     if (phrase && phrase.text.length >= 2 && !GENERIC.has(phrase.text)) subject = phrase.text;
   }
   if (subject === '' || subject.length > 16) return undefined;
@@ -106,7 +117,7 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   // A noun phrase of three characters names a thing (公租房, 养老院); a shorter subject needs its statement.
   // So does a subject of nouns alone (「水泥2.3亿吨」「新建改造公厕34座」 → 公厕).
   // (One word alone only as an item of a 、 list or after its verb: not 「…招生2300万人，毕业1380万人」.)
-  const words = segment(subject);
+  const words = named !== undefined && subject === named.text ? named.tokens : segment(subject);
   const listed = sentence.clauses[index - 1]?.delimiter === '、' || subject !== leadOf(clause, figure).trim().replace(FILLER, '');
   const nounsOnly = subject.length >= 2 && words.every((x) => NOMINAL.test(x.pos) && x.pos !== 'vn') && (words.length >= 2 || listed);
   if ((subject.length >= 4 || (phraseSubject && subject.length >= 3) || nounsOnly) && !GENERIC.has(subject)) return topic + subject;
@@ -130,6 +141,7 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const byKey = new Map<string, Statement[]>();
   const periods = paragraphPeriods(model);
   const ry = reportYear(model);
+  const planHeadings = planHeadingDepth(model);
   for (const sentence of sentencesOf(model)) {
     // A plan and a result are different figures; two plans of the same period are compared.
     const planParagraph = (periods.get(sentence.paragraph) ?? '').startsWith('plan');
@@ -137,12 +149,13 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
     const planFrom = PLAN.exec(sentence.text)?.index;
     // The subjects depend on the sentence's text alone: read once, kept from one version of the document to the next.
     const keys = model.memo.get<ReadonlyArray<string | undefined>>('figure-keys', sentence.text, () => sentence.figures.map((f) => (counted(f) ? figureKey(sentence, f) : undefined)));
+    let period: string | undefined;
     for (const [k, figure] of sentence.figures.entries()) {
       const key = keys[k];
       if (!key || !counted(figure)) continue;
       const id = `${key}#${figure.unit}${figure.per}`;
       const list = byKey.get(id) ?? [];
-      const period = periodOf(model, sentence, ry);
+      period ??= periodOf(model, sentence, ry, planHeadings);
       const clause = sentence.clauses.find((c) => c.figures.includes(figure));
       const plan = planParagraph || (planFrom !== undefined && clause !== undefined && planFrom < clause.end - sentence.start);
       list.push({ figure, key, sentence, period: plan && !period.includes('plan') ? `${period}|plan` : period });

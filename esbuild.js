@@ -22,11 +22,15 @@ const common = {
   legalComments: 'none',
 };
 
+// ES modules bundled into CommonJS (tinyglobby's fdir calls createRequire(import.meta.url)): import.meta.url is the bundle's own URL.
+const IMPORT_META_URL = 'var __import_meta_url = require("url").pathToFileURL(__filename).href;';
+const node = (bin) => ({ banner: { js: bin ? `#!/usr/bin/env node\n${IMPORT_META_URL}` : IMPORT_META_URL }, define: { 'import.meta.url': '__import_meta_url' } });
+
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/cli/report-check.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/cli/report-export.ts'], outfile: 'dist/export-cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, ...node(false), entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, ...node(true), entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { ...common, ...node(true), entryPoints: ['server/src/cli/report-check.ts'], outfile: 'dist/cli.js' },
+  { ...common, ...node(true), entryPoints: ['server/src/cli/report-export.ts'], outfile: 'dist/export-cli.js' },
   // The preview webview's script (runs in the browser, loaded with the CSP nonce).
   { ...common, entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];

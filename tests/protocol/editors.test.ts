@@ -9,7 +9,17 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CodeActionRequest, DidChangeConfigurationNotification, DocumentSymbolRequest, type CodeAction, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  DidChangeConfigurationNotification,
+  DocumentSymbolRequest,
+  WorkspaceSymbolRequest,
+  type CodeAction,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+  type SymbolInformation,
+  type WorkspaceSymbol,
+} from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from '../support/lsp';
 
@@ -76,7 +86,7 @@ describe('other editors: settings, language, registrations, config files', funct
       const uri = uriIn(tmp);
       await client.open(uri, GAP);
       const p = await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'numbering-sequence'));
-      messages.push(p.diagnostics.find((x) => x.code === 'numbering-sequence')?.message ?? '');
+      messages.push(String(p.diagnostics.find((x) => x.code === 'numbering-sequence')?.message ?? ''));
     }
     assert.deepStrictEqual(messages, ['编号跳号：此处应为“（二）”，实际为“（三）”。', 'A number is skipped: expected "（二）" here, found "（三）".']);
   });
@@ -128,6 +138,26 @@ describe('other editors: settings, language, registrations, config files', funct
     assert.deepStrictEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['numbering-style', 2]]);
     await eventually('a warning about the file', () => client.shownMessages.length > 0);
     assert.deepStrictEqual(client.shownMessages, [{ type: 2, message: `${rc}: rule "numbering-style": unknown severity "warn" — did you mean "warning"?` }]);
+  });
+
+  it('scans the workspace as report-check scans a folder: default folders and `ignores` skipped, nothing else', async () => {
+    const root = path.join(tmp, 'workspace');
+    const files: Record<string, string> = {
+      '.reportrc.yaml': 'ignores:\n  - drafts\n',
+      'a.report.md': '一、在册的报告\n',
+      'out/b.report.md': '一、输出目录里的报告\n',
+      '.github/c.report.md': '一、点目录里的报告\n',
+      'drafts/d.report.md': '一、草稿\n',
+      'node_modules/x/e.report.md': '一、依赖包\n',
+      'notes.md': '一、不是报告文件\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      fs.writeFileSync(path.join(root, name), text);
+    }
+    const client = await start({ rootUri: pathToFileURL(root).toString() });
+    const found = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as Array<WorkspaceSymbol | SymbolInformation>;
+    assert.deepStrictEqual(found.map((s) => s.name).sort(), ['一、点目录里的报告', '一、输出目录里的报告', '一、在册的报告'].sort());
   });
 
   it('offers the quick fix for a diagnostic sent back with byte columns', async () => {

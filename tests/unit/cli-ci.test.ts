@@ -128,7 +128,13 @@ describe('report-check in CI', function () {
     assert.strictEqual(ok.code, 1); // errors in the seed
     assert.strictEqual(ok.stdout, '');
     assert.deepStrictEqual(checkedFiles(fs.readFileSync(path.join(dir, 'out', 'report.json'), 'utf8')), ['seed.report.md']);
-    run(['--output-file', 'out/report.txt', 'seed.report.md'], dir);
+    // In a terminal (util-linux `script` gives the CLI one) the text report is coloured, but not in the file.
+    const inTerminal = (args: string[]): string => {
+      const command = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(' ');
+      return spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', NO_COLOR: '' } }).stdout;
+    };
+    assert.ok(inTerminal(['seed.report.md']).includes('\u001b[31merror'), 'no colours in a terminal: the check below proves nothing');
+    inTerminal(['--output-file', 'out/report.txt', 'seed.report.md']);
     const text = fs.readFileSync(path.join(dir, 'out', 'report.txt'), 'utf8');
     assert.match(text, /seed\.report\.md:7:9 {2}error {2}Stray marker/);
     assert.ok(!text.includes('\u001b['), 'colour codes in the file');

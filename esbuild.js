@@ -1,5 +1,5 @@
 // One bundler for everything: the client extension, the language server and the CLI.
-// Usage: node esbuild.js [--watch] [--production]
+// Usage: node esbuild.js [--watch] [--production] [--outdir <dir>]  (default dist/; the .vsix is packaged from another)
 //
 // In watch mode each build cycle (the first build, then every rebuild of one or more bundles)
 // is framed by "[watch] build started" and "[watch] build finished" lines; esbuild's own
@@ -9,6 +9,8 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg > 0 ? process.argv[outdirArg + 1] : undefined;
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -34,6 +36,8 @@ const builds = [
   // The preview webview's script (runs in the browser, loaded with the CSP nonce).
   { ...common, entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
+
+if (outdir) for (const b of builds) b.outfile = require('path').join(outdir, require('path').basename(b.outfile));
 
 /** Merges l10n/zh-cn/*.json into the bundle VS Code loads for the client (vscode.l10n). */
 function writeL10nBundle() {

@@ -115,7 +115,7 @@ export async function serverMemory(text: string): Promise<{ idle: number; open: 
   }
 }
 
-/** Sizes of dist/*.js as built, and minified (as `vscode:prepublish` builds them) in a temp folder. */
+/** Sizes of dist/*.js as built, and minified (as `npm run package` builds them for the .vsix) in a temp folder. */
 export async function bundleSizes(): Promise<Array<{ file: string; dev: number; production: number | undefined }>> {
   const dist = path.join(ROOT, 'dist');
   const files = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const mem = await serverMemory(generateReport(1_000_000));
   console.log(`\nserver memory (VmRSS): ${mem.idle.toFixed(1)} MB after initialize, ${mem.open.toFixed(1)} MB with the 1 MB report open (right after its diagnostics, symbols, folding), ${mem.settled.toFixed(1)} MB 4 s later`);
 
-  console.log('\nbundles (dist/*.js as built; minified as vscode:prepublish builds them):');
+  console.log('\nbundles (dist/*.js as built; minified as `npm run package` builds them for the .vsix):');
   for (const b of await bundleSizes()) console.log(`  ${b.file.padEnd(16)} ${(b.dev / 1024).toFixed(0).padStart(6)} KB${b.production ? `   minified ${(b.production / 1024).toFixed(0)} KB` : ''}`);
 
   const act = await activationEstimate();

@@ -1,7 +1,7 @@
 /**
  * The npm package as a user gets it: `npm pack`, then `npm install -g` of the tarball into a
  * temporary prefix (never the real global one), offline. It holds the bundles, the rule pages, the
- * schema, the README and the licence only; it installs without a warning (no runtime dependency:
+ * schema, the README and the licences (ours, and the notices of what the bundles hold) only; it installs without a warning (no runtime dependency:
  * the bundles hold everything) and its three commands work.
  */
 import * as assert from 'assert';
@@ -46,9 +46,9 @@ describe('npm package (npm pack, npm install -g)', function () {
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('holds the three bundles, docs/rules, the schema, the README and the licence, nothing else', () => {
+  it('holds the three bundles, docs/rules, the schema, the README and the licences, nothing else', () => {
     const rules = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`);
-    assert.deepStrictEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/export-cli.js', 'dist/server.js', ...rules, 'package.json', 'schemas/reportrc.schema.json'].sort());
+    assert.deepStrictEqual(files, ['LICENSE', 'README.md', 'ThirdPartyNotices.txt', 'dist/cli.js', 'dist/export-cli.js', 'dist/server.js', ...rules, 'package.json', 'schemas/reportrc.schema.json'].sort());
     assert.deepStrictEqual(Object.values(pkg.bin).sort(), ['dist/cli.js', 'dist/export-cli.js', 'dist/server.js']);
     // Nothing to install beside it: the bundles hold their libraries.
     assert.strictEqual(pkg.dependencies, undefined);

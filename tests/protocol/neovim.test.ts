@@ -1,7 +1,8 @@
 /**
  * A real client that nobody here wrote: headless Neovim (Debian's 0.7.2, installed by .ci/run)
- * runs tests/protocol/neovim/client.lua, which starts the server with the README's configuration,
- * opens a real report, waits for its diagnostics, asks for document symbols and a quick fix,
+ * runs tests/protocol/neovim/client.lua with the README's Neovim 0.7–0.10 configuration, which
+ * starts `report-language-server` (here a wrapper of dist/server.js on PATH) when a real report
+ * is opened; the script waits for its diagnostics, asks for document symbols and a quick fix,
  * applies it and waits for the diagnostics to follow. Bounded in time; no process is left behind.
  */
 import * as assert from 'assert';
@@ -14,6 +15,14 @@ import { SERVER } from '../support/lsp';
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
 const SEED = fs.readFileSync(path.join(REAL, '2023-county-office-shuzhi-report.txt'), 'utf8');
 const SCRIPT = path.join(__dirname, 'neovim', 'client.lua');
+const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+
+/** The README's Lua block for Neovim 0.7–0.10, as a user copies it into init.lua. */
+function readmeConfig(): string {
+  const block = /<!-- neovim-0\.7[^>]*-->\n```lua\n([\s\S]*?)```\n<!-- \/neovim-0\.7 -->/.exec(README);
+  assert.ok(block?.[1], 'README.md has no <!-- neovim-0.7 --> block');
+  return block[1];
+}
 const LIMIT_MS = 45_000;
 
 interface VimDiagnostic {
@@ -27,6 +36,7 @@ interface VimDiagnostic {
 interface Result {
   error?: string;
   nvim: string;
+  filetype: string;
   pid?: number;
   steps: string[];
   before: VimDiagnostic[];
@@ -59,6 +69,12 @@ describe('headless Neovim as the client', function () {
     const outFile = path.join(tmp, 'result.json');
     const home = path.join(tmp, 'home');
     fs.mkdirSync(home);
+    const config = path.join(tmp, 'init.lua');
+    fs.writeFileSync(config, readmeConfig());
+    // `report-language-server` on PATH, as `npm install -g` puts it: this build's server.
+    const bin = path.join(tmp, 'bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'report-language-server'), `#!/bin/sh\nexec '${process.execPath}' '${SERVER}' "$@"\n`, { mode: 0o755 });
     const child = spawn('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-u', 'NONE', '-c', `luafile ${SCRIPT}`], {
       cwd: tmp,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,10 +85,10 @@ describe('headless Neovim as the client', function () {
         XDG_DATA_HOME: path.join(home, 'data'),
         XDG_STATE_HOME: path.join(home, 'state'),
         XDG_CACHE_HOME: path.join(home, 'cache'),
+        PATH: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}`,
         LANG: 'en_US.UTF-8',
         LC_ALL: '',
-        REPORT_NVIM_NODE: process.execPath,
-        REPORT_NVIM_SERVER: SERVER,
+        REPORT_NVIM_CONFIG: config,
         REPORT_NVIM_FILE: file,
         REPORT_NVIM_OUT: outFile,
       },
@@ -105,6 +121,7 @@ describe('headless Neovim as the client', function () {
 
   it('gets the diagnostics at exact positions, with the settings it pushed', () => {
     assert.match(result.nvim, /^0\.\d+\.\d+$/);
+    assert.strictEqual(result.filetype, 'report');
     const stray = result.before.filter((d) => d.code === 'stray-marker');
     // Line 7 is 「（四）廉洁从政守##paidbegin##底线……」: the marker starts after 8 characters, 24 bytes in UTF-8.
     const line = SEED.split('\n')[6] ?? '';

@@ -1,9 +1,9 @@
--- Drives the report language server from headless Neovim (0.7+), as a user's configuration does:
--- vim.lsp.start_client with the README's settings, then Neovim's own code paths (diagnostics,
--- buf_request_sync, vim.lsp.buf.code_action with vim.ui.select answered, apply_workspace_edit).
--- Run by tests/protocol/neovim.test.ts:
+-- Drives the report language server from headless Neovim (0.7+) as a user's configuration does:
+-- the README's Neovim 0.7–0.10 block (REPORT_NVIM_CONFIG) starts it when a report is opened, then
+-- Neovim's own code paths run (diagnostics, buf_request_sync, vim.lsp.buf.code_action with
+-- vim.ui.select answered, apply_workspace_edit). Run by tests/protocol/neovim.test.ts:
 --   nvim --headless --clean -n -i NONE -u NONE -c 'luafile client.lua'
--- with REPORT_NVIM_NODE, REPORT_NVIM_SERVER, REPORT_NVIM_FILE, REPORT_NVIM_OUT set. It writes what it
+-- with REPORT_NVIM_CONFIG, REPORT_NVIM_FILE, REPORT_NVIM_OUT set. It writes what it
 -- saw to REPORT_NVIM_OUT as JSON and quits; the test asserts on it.
 local function env(name)
   local value = os.getenv(name)
@@ -40,23 +40,18 @@ end
 
 local ok, err = pcall(function()
   vim.lsp.set_log_level('ERROR') -- 0.7 has no OFF; the log goes to the test's own XDG_CACHE_HOME
+  out.nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) .. '.' .. tostring(vim.version().patch)
+  -- The README's configuration for Neovim 0.7–0.10, as a user's init.lua has it.
+  dofile(env('REPORT_NVIM_CONFIG'))
   vim.cmd('edit ' .. vim.fn.fnameescape(env('REPORT_NVIM_FILE')))
   local buf = vim.api.nvim_get_current_buf()
-  out.nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) .. '.' .. tostring(vim.version().patch)
-
-  -- The README's configuration for Neovim 0.7–0.10.
-  local id = vim.lsp.start_client({
-    name = 'report',
-    cmd = { env('REPORT_NVIM_NODE'), env('REPORT_NVIM_SERVER'), '--stdio' },
-    root_dir = vim.fn.fnamemodify(env('REPORT_NVIM_FILE'), ':h'),
-    settings = { report = { rules = { placeholder = 'error' } } },
-    on_init = function(client)
-      client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
-    end,
-  })
-  assert(id, 'start_client failed')
-  assert(vim.lsp.buf_attach_client(buf, id), 'buf_attach_client failed')
-  local client = vim.lsp.get_client_by_id(id)
+  out.filetype = vim.bo[buf].filetype
+  local client
+  assert(vim.wait(timeout, function()
+    client = ({ next(vim.lsp.buf_get_clients(buf)) })[2]
+    return client ~= nil and client.initialized
+  end, 50), 'no client attached to the buffer')
+  local id = client.id
   out.pid = client.rpc.pid
   step('started')
 

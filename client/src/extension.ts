@@ -69,7 +69,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'file', language: 'report' },
       { scheme: 'untitled', language: 'report' },
     ],
-    synchronize: { configurationSection: 'report', fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportrc{.json,.yaml,.yml}') },
+    // .reportrc files: the server registers its own watcher (as with every client that can take one).
+    synchronize: { configurationSection: 'report' },
     outputChannel: output,
     initializationOptions: {},
     errorHandler: crashHandler,

@@ -20,8 +20,6 @@ export const DEFAULT_IGNORED_FOLDERS = ['node_modules', '.git', '.hg', '.svn'];
 export const REPORT_PATTERNS = REPORT_EXTENSIONS.map((ext) => `**/*${ext}`);
 export const DEFAULT_IGNORES = DEFAULT_IGNORED_FOLDERS.map((f) => `**/${f}/**`);
 
-export const isReportFile = (name: string): boolean => REPORT_EXTENSIONS.some((ext) => name.endsWith(ext) && name.length > ext.length);
-
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 /** Each pattern, and for one that may name a folder, everything in that folder. */

@@ -83,10 +83,11 @@ function scan(lines: readonly ProseLine[]): Report[] {
       }
       const before = text.slice(Math.max(0, i - 6), i);
       if (ch === '）' && (ITEM_LABEL.test(before) || SMILEY.test(before))) continue;
-      if (innermost && innermost.seq === seq && !text.includes(PAIRS[innermost.ch] as string, i + 1)) {
+      if (innermost && innermost.seq === seq && !closedLater(text, i, innermost.ch)) {
         // 「“六五’」「“纲要（草案）》」: a mark closed with the wrong one.
         const right = PAIRS[innermost.ch] as string;
-        out.push({ line, at: i, message: t('"{0}" is closed with "{1}": use "{2}".', innermost.ch, ch, right), fix: { title: t('Change "{0}" to "{1}"', ch, right), newText: right } });
+        if (QUOTES.has(innermost.ch) && QUOTES.has(opener)) out.push({ line, at: i, message: t('"{0}" is closed with "{1}": use "{2}".', innermost.ch, ch, right), fix: { title: t('Change "{0}" to "{1}"', ch, right), newText: right } });
+        else out.push({ line, at: i, message: t('"{0}" is closed with "{1}", which does not pair with it.', innermost.ch, ch) });
         stack.pop();
         continue;
       }
@@ -112,6 +113,18 @@ function scan(lines: readonly ProseLine[]): Report[] {
 function findLast(stack: readonly Open[], ch: string): number {
   for (let k = stack.length - 1; k >= 0; k--) if (stack[k]?.ch === ch) return k;
   return -1;
+}
+
+/** The opener `ch` still open at `i` is closed later on the line (its closer at depth 0). */
+function closedLater(text: string, i: number, ch: string): boolean {
+  const closer = PAIRS[ch] as string;
+  let depth = 0;
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charAt(j);
+    if (c === ch) depth++;
+    else if (c === closer && depth-- === 0) return true;
+  }
+  return false;
 }
 
 /** The same closing quote comes again later on the line before any opening one: this one opens. */

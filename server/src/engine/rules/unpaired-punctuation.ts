@@ -46,9 +46,9 @@ function scan(lines: readonly ProseLine[]): Report[] {
       stack = [];
     }
     // A quotation over several paragraphs: each paragraph opens with “ and only the last one closes.
-    const first = text.charAt((LEADING.exec(text)?.[0] ?? '').length);
+    const first = firstMark(text);
     const top = stack[stack.length - 1];
-    if (top && top.seq < seq && top.ch === first && QUOTES.has(first)) stack.pop();
+    if (top && top.seq === seq - 1 && top.ch === first && QUOTES.has(first) && continuesQuotation(text)) stack.pop();
     // Openers reported unclosed because an outer mark closed first (「（《…）》」): their closer is no second finding.
     const crossed: string[] = [];
     for (let i = 0; i < text.length; i++) {
@@ -99,7 +99,18 @@ function scan(lines: readonly ProseLine[]): Report[] {
       }
       out.push({ line, at: i, message: t('"{0}" is closed but was not opened in this paragraph.', ch) });
     }
-    // Marks carried from earlier lines expire after CARRY_LINES lines.
+    if (stack.length === 0) continue;
+    if (COMPLETE.test(text)) {
+      // A paragraph that ends its sentence closes its marks, but for a quotation the next paragraph
+      // opens again with the same mark.
+      const next = lines[seq + 1];
+      const keep = next && next.line - line <= CARRY_LINES + 1 && firstMark(next.text) === stack[stack.length - 1]?.ch && continuesQuotation(next.text) ? stack.pop() : undefined;
+      stack.forEach(unclosed);
+      stack = keep ? [{ ...keep, seq }] : [];
+      continue;
+    }
+    // A line cut in mid-sentence (a title pasted on a line of its own): its marks may close on the
+    // next lines, for CARRY_LINES lines.
     stack = stack.filter((o) => {
       if (seq - o.seq < CARRY_LINES) return true;
       unclosed(o);
@@ -108,6 +119,31 @@ function scan(lines: readonly ProseLine[]): Report[] {
   }
   stack.forEach(unclosed);
   return out.sort((a, b) => a.line - b.line || a.at - b.at);
+}
+
+/** A line that ends a sentence (「。」「！」「？」「；」「：」「……」, a closing quote after them). */
+const COMPLETE = /[。！？；：…][”’」』）]*[\s\u3000]*$/;
+
+/** The first character of a line after its indentation and list or quote markers. */
+function firstMark(text: string): string {
+  return text.charAt((LEADING.exec(text)?.[0] ?? '').length);
+}
+
+/**
+ * The paragraph goes on with a quotation of the paragraph before: its first mark opens a quotation
+ * that stays open to its end or closes only there (「“……。”」), not a short quote (「“四人帮”是……」).
+ */
+function continuesQuotation(text: string): boolean {
+  const at = (LEADING.exec(text)?.[0] ?? '').length;
+  const ch = text.charAt(at);
+  const closer = PAIRS[ch] as string;
+  let depth = 0;
+  for (let j = at + 1; j < text.length; j++) {
+    const c = text.charAt(j);
+    if (c === ch) depth++;
+    else if (c === closer && depth-- === 0) return /^[。！？…；\s\u3000]*$/.test(text.slice(j + 1));
+  }
+  return true;
 }
 
 function findLast(stack: readonly Open[], ch: string): number {

@@ -8,6 +8,7 @@ const CN_YEAR = /(?<![〇零○OＯoｏ0０一二三四五六七八九十百千�
 const WRONG_ZERO = /[零○OＯoｏ0０]/g;
 /** Thousands grouped with a full-width comma or a 、 (6，600 / 33，212，000). */
 const GROUPED = /(?<![0-9０-９.．，、])([0-9]{1,3})((?:，[0-9]{3})+|(?:、[0-9]{3})+)(?![0-9０-９]|[，、][0-9])/g;
+const GROUPED_HINT = /[0-9][，、][0-9]|[0-9]{5}/;
 /** A number written without grouping that has at least five digits before the decimal point. */
 const UNGROUPED = /(?<![0-9.，、])[0-9]{5,}/g;
 /** A numeric range with a half-width hyphen: 3-5个, 4.5-5%, 2021-2025年. */
@@ -17,6 +18,8 @@ const DOUBLE_END = /[？！]。/g;
 /** 「...」「。。。」 for 「……」, 「--」 for 「——」. */
 const ELLIPSIS = /\.{3,}|。{3,}|…{3,}/g;
 const DASH = /-{2,}|－{2,}/g;
+/** A line that may hold one of DOUBLE_END, ELLIPSIS, DASH. */
+const MARKS_HINT = /[？！]。|\.\.\.|。。。|………|--|－－/;
 
 /** 、 between quoted or titled items (「“A”、“B”」, 「《A》、《B》」) and the same items written without it. */
 const SERIAL_PAIRS: ReadonlyArray<{ withMark: RegExp; without: RegExp }> = [
@@ -56,6 +59,7 @@ function grouped(lines: readonly ProseLine[], out: Place[]): void {
   const found: Place[] = [];
   let ungrouped = 0;
   for (const p of lines) {
+    if (!GROUPED_HINT.test(p.text)) continue;
     for (const m of p.text.matchAll(GROUPED)) {
       const [all, lead = '', rest = ''] = m;
       if (rest.startsWith('、') && lead.length === 3) continue; // 100、200、300: a list
@@ -134,6 +138,7 @@ function serialMarks(lines: readonly ProseLine[], out: Place[]): void {
     const found: Place[] = [];
     let plain = 0;
     for (const p of lines) {
+      if (!p.text.includes('“') && !p.text.includes('《')) continue;
       plain += p.text.match(without)?.length ?? 0;
       for (const m of p.text.matchAll(withMark)) {
         const from = (m.index ?? 0) + 1;
@@ -171,9 +176,10 @@ export const numberStyle = defineRule({
     const places: Place[] = [];
     for (const p of lines) {
       if (token?.isCancellationRequested) return [];
-      years(p, places);
-      ranges(p, places);
-      marks(p, places);
+      // One look at the line first: most lines have none of these marks.
+      if (p.text.includes('年')) years(p, places);
+      if (p.text.includes('-')) ranges(p, places);
+      if (MARKS_HINT.test(p.text)) marks(p, places);
     }
     grouped(lines, places);
     serialMarks(lines, places);

@@ -36,15 +36,26 @@ function around(text: string, from: number, to: number): { tokens: Token[]; offs
   return { tokens: segment(text.slice(a, b)), offset: a };
 }
 
+const suspects = new Map<number, boolean>();
+
+/** A character whose doubling can be a slip: a function word or a verb that does not reduplicate. */
+function suspect(c: number): boolean {
+  let s = suspects.get(c);
+  if (s === undefined) {
+    const ch = String.fromCharCode(c);
+    suspects.set(c, (s = FUNCTION_TAGS.has(tagOf(ch) ?? '') || isNonReduplicatingVerb(ch)));
+  }
+  return s;
+}
+
 /** True when the character doubled at [i, i + 2) is a slip: two one-character function words. */
 function doubledCharacterIsSlip(text: string, i: number): boolean {
+  if (!suspect(text.charCodeAt(i))) return false; // 人人, 个个, 说说: no segmentation needed
   const { tokens, offset } = around(text, i, i + 2);
   const first = tokenAt(tokens, i - offset);
   const second = tokenAt(tokens, i + 1 - offset);
   if (!first || !second || first === second) return false; // 常常, 天天, 不甚了了: a word
-  if (first.text.length > 1 || second.text.length > 1) return false; // 工作|作风, 目的|的, 为了|了解
-  const ch = first.text;
-  return FUNCTION_TAGS.has(tagOf(ch) ?? '') || isNonReduplicatingVerb(ch);
+  return first.text.length === 1 && second.text.length === 1; // not 工作|作风, 目的|的, 为了|了解
 }
 
 /** True when text[i, i + n) written twice is a slip: one word, typed again, that does not reduplicate. */

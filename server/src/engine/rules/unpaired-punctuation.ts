@@ -7,7 +7,8 @@ import { defineRule, type Finding } from './types';
 const PAIRS: Record<string, string> = { '《': '》', '“': '”', '‘': '’', '（': '）', '【': '】', '〔': '〕', '「': '」' };
 const OPENER_OF: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 const QUOTES = new Set(['“', '‘', '「']);
-const MARK_CODES = new Set([...Object.keys(PAIRS), ...Object.values(PAIRS)].map((c) => c.charCodeAt(0)));
+const IS_MARK = new Uint8Array(0x10000);
+for (const c of [...Object.keys(PAIRS), ...Object.values(PAIRS)]) IS_MARK[c.charCodeAt(0)] = 1;
 
 /** A mark opened on a line can be closed on one of the next lines this far on (titles pasted from web pages sit on a line of their own). */
 const CARRY_LINES = 2;
@@ -52,7 +53,7 @@ function scan(lines: readonly ProseLine[]): Report[] {
     // Openers reported unclosed because an outer mark closed first (「（《…）》」): their closer is no second finding.
     const crossed: string[] = [];
     for (let i = 0; i < text.length; i++) {
-      if (!MARK_CODES.has(text.charCodeAt(i))) continue;
+      if (IS_MARK[text.charCodeAt(i)] === 0) continue;
       const ch = text.charAt(i);
       const closer = PAIRS[ch];
       if (closer !== undefined) {

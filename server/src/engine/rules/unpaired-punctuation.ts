@@ -15,6 +15,7 @@ const CARRY_LINES = 2;
 /** 「1）」「a）」「三）」 numbering an item, and 「：）」 a smiley: closing brackets with no opener on purpose. */
 const ITEM_LABEL = /(?:^|[\s\u3000，。；：、！？）])[0-9０-９A-Za-zⅰ-ⅹⅠ-Ⅹ一二三四五六七八九十]{1,3}$/;
 const SMILEY = /[：；:;]$/;
+// eslint-disable-next-line no-control-regex -- MASKED (U+0000) stands for masked characters
 const LEADING = /^[\s\u3000>*\-+\u0000]*/;
 
 interface Open {

@@ -4,10 +4,12 @@
  * conventions kept throughout a text, one finding per slip across rules, and what fix-all applies.
  */
 import * as assert from 'assert';
+import { PROOFREADING_RULES } from '../../common/proofreading';
 import { typoList } from '../../server/src/engine/data/typos';
 import { fixAllOf } from '../../server/src/engine/features/fix-all';
 import { DEFAULT_CONFIG, type EngineConfig } from '../../server/src/engine/config';
 import { buildModel } from '../../server/src/engine/model/parse';
+import { RULES } from '../../server/src/engine/rules';
 import { numberStyle } from '../../server/src/engine/rules/number-style';
 import { repeatedWord } from '../../server/src/engine/rules/repeated-word';
 import { documentYear, typo } from '../../server/src/engine/rules/typo';
@@ -149,5 +151,11 @@ describe('proofreading rules together', () => {
     const text = '二零二四年，我们再接再励，，推动3-5个项目落地，的的确确。他说“好’。\n';
     const fixed = fixAllOf(model(text), DEFAULT_CONFIG).model.text;
     assert.strictEqual(fixed, '二〇二四年，我们再接再厉，推动3-5个项目落地，的的确确。他说“好’。\n');
+  });
+});
+
+describe('the Proofreading view', () => {
+  it('groups exactly the rules tagged proofreading', () => {
+    assert.deepStrictEqual(PROOFREADING_RULES.map((r) => r.id).sort(), RULES.filter((r) => r.tags.includes('proofreading')).map((r) => r.id).sort());
   });
 });

@@ -79,7 +79,16 @@ export function registerProofreading(context: vscode.ExtensionContext): void {
       if (provider.uri === undefined || e.uris.some((u) => u.toString() === provider.uri?.toString())) update();
     }),
     // The tree's state, for the end-to-end tests (the extension host cannot read the workbench's DOM).
-    vscode.commands.registerCommand('report.proofreading.summary', () => ({ uri: provider.uri?.toString(), groups: provider.groups.map((g) => ({ rule: g.rule.id, count: g.diagnostics.length, lines: g.diagnostics.map((d) => d.range.start.line) })) })),
+    vscode.commands.registerCommand('report.proofreading.summary', () => ({
+      uri: provider.uri?.toString(),
+      description: view.description,
+      groups: provider.groups.map((g) => ({
+        rule: g.rule.id,
+        label: provider.getTreeItem(g).label,
+        count: g.diagnostics.length,
+        items: g.diagnostics.map((diagnostic) => ({ line: diagnostic.range.start.line, label: provider.getTreeItem({ kind: 'finding', diagnostic }).label, command: provider.getTreeItem({ kind: 'finding', diagnostic }).command })),
+      })),
+    })),
   );
   update();
 }

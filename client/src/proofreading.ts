@@ -69,8 +69,9 @@ export function registerProofreading(context: vscode.ExtensionContext): void {
   const update = (): void => {
     provider.refresh();
     const n = provider.total;
-    view.description = provider.uri ? vscode.l10n.t('{0} finding(s)', n) : undefined;
-    view.message = provider.uri && n === 0 ? vscode.l10n.t('No proofreading findings in this report.') : undefined;
+    // '' rather than undefined: the workbench keeps a description set to undefined.
+    view.description = provider.uri ? vscode.l10n.t('{0} finding(s)', n) : '';
+    view.message = provider.uri && n === 0 ? vscode.l10n.t('No proofreading findings in this report.') : '';
   };
   context.subscriptions.push(
     view,

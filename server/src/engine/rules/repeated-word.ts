@@ -144,7 +144,8 @@ export const repeatedWord = defineRule({
     const findings: Finding[] = [];
     for (const { line, text } of proseLines(model)) {
       if (token?.isCancellationRequested) return [];
-      for (const p of scanLine(text)) {
+      // Kept from the previous version for every line an edit did not touch (segmentation is the cost).
+      for (const p of model.memo.get('repeated-word', text, () => scanLine(text))) {
         const range = model.index.range(line, p.from, p.to);
         const found = text.slice(p.from, p.to);
         findings.push({

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { typoList, type TypoEntry } from '../data/typos';
+import { typoList, type TypoEntry, type TypoList } from '../data/typos';
 import { proseLines } from '../model/prose';
 import type { ReportModel } from '../model/types';
 import { confirmBoundary } from './typo-boundary';
@@ -48,6 +48,27 @@ function messageOf(e: TypoEntry): string {
 }
 
 /**
+ * The wrong forms of one line of prose, leftmost-longest (at one place the longest wrong form; a find
+ * inside an earlier one is dropped), boundary entries confirmed at their place.
+ */
+function findsOf(list: TypoList, text: string): Array<{ index: number; start: number }> {
+  const hits = list.automaton.search(text);
+  if (hits.length === 0) return [];
+  hits.sort((a, b) => a.start - b.start || (list.entries[b.index]?.wrong.length ?? 0) - (list.entries[a.index]?.wrong.length ?? 0));
+  const out: Array<{ index: number; start: number }> = [];
+  let covered = 0;
+  for (const { index, start } of hits) {
+    const e = list.entries[index];
+    if (!e || start < covered) continue;
+    const end = start + e.wrong.length;
+    if (e.boundary && !confirmBoundary(text, start, end)) continue;
+    covered = end;
+    out.push({ index, start });
+  }
+  return out;
+}
+
+/**
  * Words and idioms written wrong (再接再励, 按步就班, 布署 …), from the list in data/typos.tsv: one
  * automaton over every line of prose. Entries marked `boundary` are confirmed at the place (the
  * wrong form must not be two words that happen to meet: 以经济, 发布署名); entries marked `variant`
@@ -82,22 +103,16 @@ export const typo = defineRule({
     const messages = new Map<number, string>();
     for (const { line, text } of proseLines(model)) {
       if (token?.isCancellationRequested) return [];
-      const hits = list.automaton.search(text);
-      if (hits.length === 0) continue;
-      // Leftmost-longest: at one place the longest wrong form; a find inside an earlier one is dropped.
-      hits.sort((a, b) => a.start - b.start || (list.entries[b.index]?.wrong.length ?? 0) - (list.entries[a.index]?.wrong.length ?? 0));
-      let covered = 0;
-      for (const { index, start } of hits) {
+      // Kept from the previous version for every line an edit did not touch.
+      for (const { index, start } of model.memo.get('typo', text, () => findsOf(list, text))) {
         const e = list.entries[index];
-        if (!e || start < covered) continue;
+        if (!e) continue;
         const end = start + e.wrong.length;
         if (e.variant) {
           if (variantSeverity === 'off') continue;
           variants ??= (documentYear(model) ?? 0) >= VARIANT_NORM_YEAR;
           if (!variants) continue;
         }
-        if (e.boundary && !confirmBoundary(text, start, end)) continue;
-        covered = end;
         let message = messages.get(index);
         if (message === undefined) messages.set(index, (message = messageOf(e)));
         const range = model.index.range(line, start, end);

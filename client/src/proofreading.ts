@@ -8,12 +8,19 @@ type Node = { kind: 'rule'; rule: ProofreadingRule; diagnostics: vscode.Diagnost
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' && d.code !== null ? d.code.value : (d.code ?? ''));
 
-const SEVERITY_ICONS: Record<number, string> = {
-  [vscode.DiagnosticSeverity.Error]: 'error',
-  [vscode.DiagnosticSeverity.Warning]: 'warning',
-  [vscode.DiagnosticSeverity.Information]: 'info',
-  [vscode.DiagnosticSeverity.Hint]: 'lightbulb',
-};
+/** The Problems panel's icon of a severity (looked up when drawn: loading the module touches no vscode API). */
+function iconOf(severity: vscode.DiagnosticSeverity): string {
+  switch (severity) {
+    case vscode.DiagnosticSeverity.Error:
+      return 'error';
+    case vscode.DiagnosticSeverity.Warning:
+      return 'warning';
+    case vscode.DiagnosticSeverity.Hint:
+      return 'lightbulb';
+    default:
+      return 'info';
+  }
+}
 
 /**
  * The "Proofreading" view, beside Report Statistics: the proofreading findings of the active report
@@ -51,7 +58,7 @@ class ProofreadingProvider implements vscode.TreeDataProvider<Node> {
     const item = new vscode.TreeItem(text.length > 0 && text.length <= 12 ? `「${text}」 ${d.message}` : d.message, vscode.TreeItemCollapsibleState.None);
     item.description = vscode.l10n.t('line {0}', d.range.start.line + 1);
     item.tooltip = d.message;
-    item.iconPath = new vscode.ThemeIcon(SEVERITY_ICONS[d.severity] ?? 'info');
+    item.iconPath = new vscode.ThemeIcon(iconOf(d.severity));
     if (this.uri) item.command = { title: vscode.l10n.t('Go to Problem'), command: 'vscode.open', arguments: [this.uri, { selection: d.range, preserveFocus: false }] };
     return item;
   }

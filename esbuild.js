@@ -22,6 +22,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // Word lists of the engine (server/src/engine/data/*.tsv) are bundled as text; tests/register.js
+  // loads them the same way for the tests and scripts.
+  loader: { '.tsv': 'text' },
 };
 
 // ES modules bundled into CommonJS (tinyglobby's fdir calls createRequire(import.meta.url)): import.meta.url is the bundle's own URL.

@@ -5,7 +5,8 @@
 // "files" list beside a .vscodeignore, and the .vsix holds other files (the extension, not the
 // CLI bundles). So the .vsix is packaged from a staging folder: the files .vscodeignore lets in
 // (its "!" lines), production bundles built straight into it (dist/ of the work tree is left as it
-// is), and package.json without "files", scripts and dependencies.
+// is), package.json without "files", scripts and dependencies, and the README without its
+// screenshots (the .vsix stays under 1.5 MB; they are in docs/images of the source).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -36,6 +37,10 @@ function main() {
       fs.copyFileSync(path.join(ROOT, file), path.join(stage, file));
     }
     fs.copyFileSync(path.join(ROOT, '.vscodeignore'), path.join(stage, '.vscodeignore'));
+    // The README's screenshots (docs/images, ~0.9 MB of PNG) stay in the source: the packaged README
+    // names each one where it stands instead of embedding it.
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/!\[([^\]]*)\]\((docs\/images\/[^)\s]+)\)/g, (_m, alt, file) => `*${alt}* (screenshot in the source: \`${file}\`)`);
+    fs.writeFileSync(path.join(stage, 'README.md'), readme);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     for (const key of ['files', 'scripts', 'devDependencies', 'dependencies', 'overrides']) delete pkg[key];
     fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');

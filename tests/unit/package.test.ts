@@ -41,9 +41,14 @@ describe('extension package', () => {
       for (const f of ['dist/extension.js', 'dist/server.js', 'dist/preview.js', 'package.json', 'syntaxes/report.tmLanguage.json', 'l10n/bundle.l10n.zh-cn.json', 'docs/rules/placeholder.md', 'schemas/reportrc.schema.json']) {
         assert.ok(files.includes(f), `${f} missing: ${files.join(', ')}`);
       }
-      // No CLI bundle (the npm package's), no source map, source, test or node_modules.
-      const leaked = files.filter((f) => /^(server|client|tests|node_modules|scripts)\//.test(f) || /^dist\/(cli|export-cli)\.js$/.test(f) || f.endsWith('.ts') || f.endsWith('.map'));
+      // No CLI bundle (the npm package's), screenshot, source map, source, test or node_modules.
+      const leaked = files.filter((f) => /^(server|client|tests|node_modules|scripts|docs\/images)\//.test(f) || /^dist\/(cli|export-cli)\.js$/.test(f) || f.endsWith('.ts') || f.endsWith('.map'));
       assert.deepStrictEqual(leaked, []);
+      // The packaged README embeds no image the .vsix does not hold (the screenshots stay in the source).
+      const readme = (await zip.file('extension/readme.md')?.async('string')) ?? '';
+      assert.match(readme, /screenshot in the source: `docs\/images\/preview-page-light\.png`/);
+      const embedded = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? '').filter((src) => !/^https:/.test(src));
+      assert.deepStrictEqual(embedded.filter((src) => !files.includes(src)), []);
       // The packaged manifest is the extension's: no npm "files" list, scripts or dependencies.
       const manifest = JSON.parse((await zip.file('extension/package.json')?.async('string')) ?? '{}') as Record<string, unknown>;
       assert.deepStrictEqual(['files', 'scripts', 'devDependencies', 'dependencies'].filter((k) => k in manifest), []);

@@ -55,7 +55,9 @@ class ProofreadingProvider implements vscode.TreeDataProvider<Node> {
     }
     const d = node.diagnostic;
     const text = this.uri ? (vscode.workspace.textDocuments.find((t) => t.uri.toString() === this.uri?.toString())?.getText(d.range) ?? '') : '';
-    const item = new vscode.TreeItem(text.length > 0 && text.length <= 12 ? `「${text}」 ${d.message}` : d.message, vscode.TreeItemCollapsibleState.None);
+    // The message names what was found; the text is shown before it only when it does not.
+    const label = text.length > 0 && text.length <= 12 && !d.message.includes(text) ? `「${text}」 ${d.message}` : d.message;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.description = vscode.l10n.t('line {0}', d.range.start.line + 1);
     item.tooltip = d.message;
     item.iconPath = new vscode.ThemeIcon(iconOf(d.severity));

@@ -48,6 +48,8 @@ class ProofreadingProvider implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'rule') {
       const item = new vscode.TreeItem(vscode.l10n.t(node.rule.name), vscode.TreeItemCollapsibleState.Expanded);
+      // Stable ids: a refresh (every change of the diagnostics) keeps what the user expanded or collapsed.
+      item.id = `rule:${node.rule.id}`;
       item.description = `${node.rule.id} · ${node.diagnostics.length}`;
       item.iconPath = new vscode.ThemeIcon('checklist');
       item.tooltip = vscode.l10n.t('{0} finding(s) of {1}', node.diagnostics.length, node.rule.id);
@@ -58,6 +60,7 @@ class ProofreadingProvider implements vscode.TreeDataProvider<Node> {
     // The message names what was found; the text is shown before it only when it does not.
     const label = text.length > 0 && text.length <= 12 && !d.message.includes(text) ? `「${text}」 ${d.message}` : d.message;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = `finding:${codeOf(d)}:${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${d.message}`;
     item.description = vscode.l10n.t('line {0}', d.range.start.line + 1);
     item.tooltip = d.message;
     item.iconPath = new vscode.ThemeIcon(iconOf(d.severity));

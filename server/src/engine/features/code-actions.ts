@@ -20,8 +20,9 @@ function overlaps(a: Range, b: Range): boolean {
   return !aEndsBefore && !bEndsBefore;
 }
 
-function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
-  return a.code === b.code && a.message === b.message && JSON.stringify(a.range) === JSON.stringify(b.range);
+/** What identifies a diagnostic the editor sends back: rule, message and range. */
+function diagnosticKey(d: Diagnostic): string {
+  return `${typeof d.code}:${String(d.code)}\u0000${d.message}\u0000${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
 }
 
 function wanted(only: readonly string[] | undefined, kind: string): boolean {
@@ -37,10 +38,13 @@ export function codeActions(analysis: Analysis, query: CodeActionQuery, token?: 
   const { model } = analysis;
   const actions: CodeAction[] = [];
   if (wanted(query.only, CodeActionKind.QuickFix)) {
+    // The editor may send every diagnostic of the document (select all): look them up, do not search.
+    const sent = new Map<string, Diagnostic>();
+    for (const x of query.diagnostics) if (!sent.has(diagnosticKey(x))) sent.set(diagnosticKey(x), x);
     for (const d of analysis.findings) {
       if (token?.isCancellationRequested) return [];
       if (!d.finding.fixes?.length) continue;
-      const shown = query.diagnostics.find((x) => sameDiagnostic(x, d.diagnostic));
+      const shown = sent.get(diagnosticKey(d.diagnostic));
       if (!shown && !overlaps(d.diagnostic.range, query.range)) continue;
       for (const fix of d.finding.fixes) {
         actions.push({

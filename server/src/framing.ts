@@ -2,9 +2,9 @@
  * The framing of the LSP base protocol on a byte stream (standard input): `Content-Length: N`
  * headers, a blank line, N bytes of content. vscode-jsonrpc stops reading for good after a header
  * it cannot use (none, not a number, negative) without a word, and the server then answers nothing
- * for ever. This check passes the bytes on unchanged and, at the first header that breaks the
- * framing, reports why: the server logs it and exits with a non-zero code, so that its client
- * restarts it instead of waiting on a server that will never answer.
+ * for ever. This check passes the bytes on unchanged (a header once it is complete and good) and,
+ * at the first header that breaks the framing, reports why: the server logs it and exits with a
+ * non-zero code, so that its client restarts it instead of waiting on a server that never answers.
  */
 import { PassThrough } from 'stream';
 
@@ -29,28 +29,30 @@ export function checkFraming(input: NodeJS.ReadableStream, onBadFrame: (reason: 
     let at = 0;
     while (at < chunk.length) {
       if (body > 0) {
+        // Content is passed on as it comes.
         const take = Math.min(body, chunk.length - at);
+        out.write(chunk.subarray(at, at + take));
         body -= take;
         at += take;
         continue;
       }
+      // A header is held until its blank line has come and it is known to be good.
       const rest = chunk.subarray(at);
       const joined = header.length > 0 ? Buffer.concat([header, rest]) : rest;
       const end = joined.indexOf(END);
+      if (end < 0 ? joined.length > MAX_HEADER_BYTES : end > MAX_HEADER_BYTES) return fail(`a message header of more than ${MAX_HEADER_BYTES} bytes without its blank line`);
       if (end < 0) {
-        if (joined.length > MAX_HEADER_BYTES) return fail(`a message header of more than ${MAX_HEADER_BYTES} bytes without its blank line`);
         header = Buffer.from(joined);
-        at = chunk.length;
-        break;
+        return;
       }
-      const reason = badHeader(joined.subarray(0, end).toString('latin1'));
+      const text = joined.subarray(0, end).toString('latin1');
+      const reason = badHeader(text);
       if (reason !== undefined) return fail(reason);
-      // Bytes of this chunk consumed: what the joined buffer took from it, up to the end of the headers.
+      out.write(joined.subarray(0, end + END.length));
       at += end + END.length - header.length;
       header = Buffer.alloc(0);
-      body = contentLength(joined.subarray(0, end).toString('latin1'));
+      body = contentLength(text);
     }
-    out.write(chunk);
   });
   input.on('end', () => out.end());
   input.on('close', () => out.end());

@@ -57,8 +57,8 @@ function seconds(fn: () => unknown, runs: number): number {
   return stats(fn, runs).median;
 }
 
-/** Best and median seconds of `runs` calls: wall-clock time, or the process's CPU time (user + system, every thread). */
-function stats(fn: () => unknown, runs: number, clock: 'wall' | 'cpu' = 'wall'): { min: number; median: number } {
+/** Best, median and mean seconds of `runs` calls: wall-clock time, or the process's CPU time (user + system, every thread). */
+function stats(fn: () => unknown, runs: number, clock: 'wall' | 'cpu' = 'wall'): { min: number; median: number; mean: number } {
   const now = (): number => {
     if (clock === 'wall') return performance.now();
     const c = process.cpuUsage();
@@ -71,7 +71,7 @@ function stats(fn: () => unknown, runs: number, clock: 'wall' | 'cpu' = 'wall'):
     xs.push(now() - t0);
   }
   xs.sort((a, b) => a - b);
-  return { min: (xs[0] ?? 0) / 1000, median: (xs[xs.length >> 1] ?? 0) / 1000 };
+  return { min: (xs[0] ?? 0) / 1000, median: (xs[xs.length >> 1] ?? 0) / 1000, mean: xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length) / 1000 };
 }
 
 const SHAPES: Record<string, { name: string; grow: (chars: number) => string }> = {
@@ -81,8 +81,15 @@ const SHAPES: Record<string, { name: string; grow: (chars: number) => string }> 
 
 export interface Doubling {
   readonly input: string;
-  /** Seconds of the whole analysis at 1, 2, 4 and 8 MB (best and median of the runs), and best ÷ the previous best. */
+  /** Seconds of the whole analysis at 1, 2, 4 and 8 MB — CPU time (mean) and wall-clock time (best, median) — and CPU ÷ the previous CPU. */
   readonly rows: Array<{ mb: number; chars: number; best: number; median: number; cpu: number; ratio: number | undefined }>;
+}
+
+/** The input of the doubling series: `mb` MiB of UTF-8 text of a shape ('generated' or 'sections'). */
+export function scalingInput(shape: string, mb: number): string {
+  const s = SHAPES[shape];
+  if (!s) throw new Error(`unknown shape ${shape}: ${Object.keys(SHAPES).join(', ')}`);
+  return ofBytes(mb * MB, s.grow);
 }
 
 /** One measurement, in a fresh process (`--measure <shape> <MB> <runs>`): no heap left over from the other sizes. */
@@ -94,9 +101,10 @@ function measureInChild(shape: string, mb: number, runs: number): { chars: numbe
 
 /**
  * The whole analysis (model, then every rule) at 1, 2, 4 and 8 MB of UTF-8 text of two shapes, each
- * size in its own process: a warm-up, then 7 runs timed by the clock and 7 by the process's CPU time.
- * The ratio is taken on the best wall-clock run of each size (on a shared machine other work only
- * ever adds time); the medians are printed beside it.
+ * size in its own process: a warm-up, then 7 runs timed by the process's CPU time (every thread,
+ * garbage collection included) and 7 by the clock. The ratio is taken on the mean CPU time: on a
+ * shared machine the clock also counts the time other work holds the cores, the CPU time does not;
+ * and the mean, unlike the median, shares out the occasional full garbage collection among the runs.
  */
 export function doublingSeries(quick: boolean): Doubling[] {
   return Object.entries(SHAPES).map(([shape, { name }]) => {
@@ -104,8 +112,8 @@ export function doublingSeries(quick: boolean): Doubling[] {
     let previous: number | undefined;
     for (const mb of [1, 2, 4, 8]) {
       const m = measureInChild(shape, mb, quick ? 2 : 7);
-      rows.push({ mb, chars: m.chars, best: m.best, median: m.median, cpu: m.cpu, ratio: previous === undefined ? undefined : m.best / previous });
-      previous = m.best;
+      rows.push({ mb, chars: m.chars, best: m.best, median: m.median, cpu: m.cpu, ratio: previous === undefined ? undefined : m.cpu / previous });
+      previous = m.cpu;
     }
     return { input: name, rows };
   });
@@ -113,13 +121,15 @@ export function doublingSeries(quick: boolean): Doubling[] {
 
 export function printDoubling(series: readonly Doubling[]): boolean {
   let ok = true;
-  console.log('\nanalysis cost per doubling of the input (model + every rule, in a fresh process per size; best and median of 7 after a warm-up; target: each doubling ≤ 2.2 ×):');
+  console.log('\nanalysis cost per doubling of the input (model + every rule, in a fresh process per size, 7 runs after a warm-up; the ratio is of mean CPU times; target: each doubling ≤ 2.2 ×):');
   for (const s of series) {
     console.log(`  ${s.input}`);
     for (const r of s.rows) {
-      const ratio = r.ratio === undefined ? '' : `${r.ratio.toFixed(2)} × the previous${r.ratio <= 2.2 ? '' : '  — MISSED'}`;
-      if (r.ratio !== undefined && r.ratio > 2.2) ok = false;
-      console.log(`    ${String(r.mb).padStart(2)} MB ${`(${r.chars.toLocaleString('en')} characters)`.padEnd(24)} best ${r.best.toFixed(2).padStart(5)} s, median ${r.median.toFixed(2).padStart(5)} s (CPU ${r.cpu.toFixed(2).padStart(5)} s)  ${ratio}`);
+      // Judged at the precision printed.
+      const missed = r.ratio !== undefined && Number(r.ratio.toFixed(2)) > 2.2;
+      if (missed) ok = false;
+      const ratio = r.ratio === undefined ? '' : `${r.ratio.toFixed(2)} × the previous${missed ? '  — MISSED' : ''}`;
+      console.log(`    ${String(r.mb).padStart(2)} MB ${`(${r.chars.toLocaleString('en')} characters)`.padEnd(24)} CPU ${r.cpu.toFixed(2).padStart(5)} s mean  (wall: best ${r.best.toFixed(2)} s, median ${r.median.toFixed(2)} s)  ${ratio}`);
     }
   }
   return ok;
@@ -160,13 +170,11 @@ export function printFixAll(f: FixAllFigures): boolean {
 }
 
 if (require.main === module && process.argv[2] === '--measure') {
-  const shape = SHAPES[process.argv[3] ?? ''];
-  if (!shape) throw new Error(`unknown shape ${process.argv[3] ?? ''}`);
-  const text = ofBytes(Number(process.argv[4]) * MB, shape.grow);
+  const text = scalingInput(process.argv[3] ?? '', Number(process.argv[4]));
   const whole = (): void => void runRules(buildModel({ text }), ALL_RULES);
   whole(); // warm-up
   const runs = Number(process.argv[5] ?? 7);
   const wall = stats(whole, runs, 'wall');
   const cpu = stats(whole, runs, 'cpu');
-  process.stdout.write(JSON.stringify({ chars: text.length, best: wall.min, median: wall.median, cpu: cpu.median }));
+  process.stdout.write(JSON.stringify({ chars: text.length, best: wall.min, median: wall.median, cpu: cpu.mean }));
 }

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   }
 
   if (run.has('bundles')) {
-    console.log('\nbundles (dist/*.js as built; minified as vscode:prepublish builds them):');
+    console.log('\nbundles (dist/*.js as built; minified as `npm run package` builds them for the .vsix):');
     for (const b of await bundleSizes()) console.log(`  ${b.file.padEnd(16)} ${(b.dev / 1024).toFixed(0).padStart(6)} KB${b.production ? `   minified ${(b.production / 1024).toFixed(0)} KB` : ''}`);
   }
 

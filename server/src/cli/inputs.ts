@@ -1,63 +1,71 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { isDynamicPattern } from 'tinyglobby';
 import { decodeReport, t, type DecodedText } from '../engine';
+import { ConfigFiles, type LoadedConfig } from '../config-file';
+import { globFiles, ignoredBy, negationMatcher, reportFilesSync } from '../files';
+import { describeFsError } from '../fs-errors';
 import { snapshotOf, type FileSnapshot } from '../../../common/export-write';
 
-/** Report files by name; other files are read only when named explicitly. */
-export const REPORT_EXTENSIONS = ['.report.md', '.report'];
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+export { REPORT_EXTENSIONS } from '../files';
+export { describeFsError } from '../fs-errors';
+export { envLocale } from '../locale';
 
-/** The locale of the environment, for the language of messages when --lang is not given. */
-export function envLocale(): string | undefined {
-  return process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'] || Intl.DateTimeFormat().resolvedOptions().locale;
+export interface ExpandOptions {
+  /** The configuration whose `ignores` apply to a file (default: the nearest `.reportrc.*`). */
+  readonly configFor?: (file: string) => LoadedConfig | undefined;
 }
 
-/** A one-line reason for a file-system error, in the user's language. */
-export function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return t('no such file or directory');
-  if (code === 'EACCES' || code === 'EPERM') return t('permission denied');
-  if (code === 'EISDIR') return t('is a directory');
-  if (code === 'EEXIST') return t('a file of that name is in the way');
-  if (code === 'ENOTDIR') return t('a part of the path is a file, not a folder');
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** Inputs of the command-line tools: explicit files as they are, directories searched for report files, `-` for stdin. */
-export function expandInputs(inputs: string[]): Array<{ path: string; error?: string }> {
+/**
+ * Inputs of the command-line tools, as markdownlint-cli2 takes them: a file named explicitly is read
+ * whatever its extension; a folder is searched for report files; a glob (`"reports/**\/*.md"`)
+ * matches what it says; `#pattern` (or `!pattern`) leaves matching files and folders out; `-` is
+ * standard input. Folders and globs skip the default folders (node_modules, .git …) and what the
+ * nearest `.reportrc` lists in `ignores`. Each file once, in the order found.
+ */
+export function expandInputs(inputs: string[], options: ExpandOptions = {}): Array<{ path: string; error?: string }> {
+  const configs = options.configFor ? undefined : new ConfigFiles();
+  const configFor = options.configFor ?? ((file: string) => configs?.forPath(file));
+  const negated = inputs.filter((i) => i.length > 1 && (i.startsWith('#') || i.startsWith('!'))).map((i) => i.slice(1));
+  const excluded = negationMatcher(negated);
   const out: Array<{ path: string; error?: string }> = [];
-  const walk = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      out.push({ path: dir, error: describeFsError(e) });
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
-      } else if (REPORT_EXTENSIONS.some((ext) => e.name.endsWith(ext))) {
-        out.push({ path: p });
-      }
-    }
+  const seen = new Set<string>();
+  const add = (p: string, searched: boolean): void => {
+    const key = path.resolve(p);
+    if (seen.has(key) || excluded(p) || (searched && ignoredBy(configFor(p), p))) return;
+    seen.add(key);
+    out.push({ path: p });
   };
   for (const input of inputs) {
     if (input === '-') {
       out.push({ path: '-' });
       continue;
     }
-    let stat: fs.Stats;
+    if (input.length > 1 && (input.startsWith('#') || input.startsWith('!'))) continue;
+    let stat: fs.Stats | undefined;
     try {
       stat = fs.statSync(input);
+    } catch (e) {
+      if (isDynamicPattern(input)) {
+        for (const p of globFiles([input], negated)) add(p, true);
+      } else {
+        out.push({ path: input, error: describeFsError(e) });
+      }
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      add(input, false);
+      continue;
+    }
+    let found: string[];
+    try {
+      fs.readdirSync(input);
+      found = reportFilesSync(input);
     } catch (e) {
       out.push({ path: input, error: describeFsError(e) });
       continue;
     }
-    if (stat.isDirectory()) walk(input);
-    else out.push({ path: input });
+    for (const p of found) add(p, true);
   }
   return out;
 }

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { analyze, buildModel, DEFAULT_CONFIG, DOCUMENT_SIZE_LIMIT, fixAll, mergeConfig, outline, t, type Analysis, type AppliedFix, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from '../engine';
-import { ConfigFiles, loadConfigFile } from '../config-file';
+import { ConfigFiles, loadConfigFile, type LoadedConfig } from '../config-file';
 import { parseCli, runMain, VERSION } from './args';
-import { describeWriteError, WriteRefused } from '../../../common/export-write';
+import { describeWriteError, writeFileAtomic, WriteRefused } from '../../../common/export-write';
 import { expandInputs, readReport } from './inputs';
 import { printable, printableJson } from './printable';
 import { sarifLog } from './sarif';
@@ -13,10 +13,14 @@ const HELP = `Usage: report-check [options] <file|dir|->...
 
 Checks Chinese work reports (述职报告, 工作总结, 政府工作报告…): outline and findings.
 Files named explicitly are checked whatever their extension; directories are searched
-for *.report.md and *.report; "-" reads standard input.
+for *.report.md and *.report; a quoted glob ("reports/**/*.md") matches what it says;
+"#pattern" leaves files or folders out ("#reports/drafts"); "-" reads standard input.
+Folders and globs skip node_modules, .git, .hg, .svn and the "ignores" of .reportrc.
 
 Options:
   --format <text|json|sarif>  output format (default: text); sarif is SARIF 2.1.0
+  -o, --output-file <file>    write the report to this file instead of standard output
+  --max-warnings <n>     exit 1 when there are more than n warnings (errors always do)
   --config <file>        use this .reportrc.json / .reportrc.yaml (default: the nearest
                          one in the file's folder or an ancestor)
   --fix                  apply the safe fixes in place and print what changed
@@ -28,7 +32,8 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
-Exit code: 0 no error-severity finding, 1 some, 2 usage error or unreadable input.`;
+Exit code: 0 no error-severity finding (and no more warnings than --max-warnings),
+1 some, 2 usage error, unreadable input or a broken or invalid configuration file.`;
 
 interface Options {
   format: 'text' | 'json' | 'sarif' | 'csv';
@@ -37,6 +42,8 @@ interface Options {
   fix: boolean;
   outline: boolean;
   quiet: boolean;
+  maxWarnings: number | undefined;
+  outputFile: string | undefined;
   inputs: string[];
 }
 
@@ -60,6 +67,8 @@ function parseOptions(argv: string[]): Options | string | 'exit' {
       outline: { type: 'boolean', default: false },
       stats: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
+      'max-warnings': { type: 'string' },
+      'output-file': { type: 'string', short: 'o' },
     },
     HELP,
   );
@@ -71,7 +80,20 @@ function parseOptions(argv: string[]): Options | string | 'exit' {
   if (stats && format !== 'text' && format !== 'json' && format !== 'csv') return `--stats prints text, json or csv, not "${format}"`;
   if (!stats && format !== 'text' && format !== 'json' && format !== 'sarif') return `--format must be text, json or sarif, not "${format}"`;
   const config = v['config'];
-  return { format: format as Options['format'], stats, config: typeof config === 'string' ? config : undefined, fix: v['fix'] === true, outline: v['outline'] === true, quiet: v['quiet'] === true, inputs: parsed.inputs };
+  const max = v['max-warnings'];
+  if (typeof max === 'string' && !/^\d+$/.test(max)) return `--max-warnings takes a number of warnings (0 or more), not "${max}"`;
+  const outputFile = v['output-file'];
+  return {
+    format: format as Options['format'],
+    stats,
+    config: typeof config === 'string' ? config : undefined,
+    fix: v['fix'] === true,
+    outline: v['outline'] === true,
+    quiet: v['quiet'] === true,
+    maxWarnings: typeof max === 'string' ? Number(max) : undefined,
+    outputFile: typeof outputFile === 'string' ? outputFile : undefined,
+    inputs: parsed.inputs,
+  };
 }
 
 /** Test hooks: `beforeReplace` runs between the fixed text being written aside and the file being replaced. */
@@ -107,7 +129,8 @@ function checkFile(p: string, config: EngineConfig, fix = false, hooks: CheckHoo
   return { path: p, model, findings: analysis.findings, notes, error: undefined };
 }
 
-const useColor = process.stdout.isTTY && !process.env['NO_COLOR'];
+/** Colours only on a terminal (not into --output-file, not with NO_COLOR). */
+let useColor = process.stdout.isTTY && !process.env['NO_COLOR'];
 const paint = (code: string, s: string): string => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
 const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
 
@@ -180,6 +203,17 @@ function stripRunin(n: OutlineNode): Omit<OutlineNode, 'runin'> {
   return { kind: n.kind, level: n.level, number: n.number, marker: n.marker, title: n.title, line: n.line, children: n.children.map(stripRunin) };
 }
 
+/** Prints what is wrong with configuration files; true when something is. */
+function reportConfigProblems(configs: Iterable<LoadedConfig>): boolean {
+  let any = false;
+  for (const c of configs) {
+    for (const p of c.problems) process.stderr.write(`report-check: ${printable(c.path)}: ${printable(p)}\n`);
+    any ||= c.problems.length > 0;
+  }
+  if (any) process.stderr.write(`report-check: ${t('fix the configuration file, or name another one with --config')}\n`);
+  return any;
+}
+
 export function main(argv: string[], hooks: CheckHooks = {}): number {
   const opts = parseOptions(argv);
   if (opts === 'exit') return 0;
@@ -188,51 +222,68 @@ export function main(argv: string[], hooks: CheckHooks = {}): number {
     return 2;
   }
   // --config names the file for every input; otherwise each file uses the nearest .reportrc.*.
-  let explicit: Partial<EngineConfig> | undefined;
+  // A configuration file that is broken or names unknown rules, severities or options stops the run (exit 2).
+  let explicit: LoadedConfig | undefined;
   if (opts.config !== undefined) {
-    const loaded = loadConfigFile(opts.config);
-    if (loaded.error) {
-      process.stderr.write(`report-check: ${printable(opts.config)}: ${printable(loaded.error)}\n`);
-      return 2;
-    }
-    explicit = loaded.config;
+    explicit = loadConfigFile(opts.config);
+    if (reportConfigProblems([explicit])) return 2;
   }
   const configFiles = new ConfigFiles();
-  const configFor = (p: string): EngineConfig => {
-    if (explicit) return mergeConfig(DEFAULT_CONFIG, explicit);
-    const found = configFiles.forPath(p === '-' ? path.join(process.cwd(), '-') : p);
-    if (found?.error) process.stderr.write(`report-check: ${printable(found.path)}: ${printable(found.error)} (ignored)\n`);
-    return mergeConfig(DEFAULT_CONFIG, found?.error ? undefined : found?.config);
-  };
-  const inputs = expandInputs(opts.inputs);
+  const configOf = (p: string): LoadedConfig | undefined => explicit ?? configFiles.forPath(p === '-' ? path.join(process.cwd(), '-') : p);
+  const inputs = expandInputs(opts.inputs, { configFor: configOf });
   if (inputs.length === 0) {
     process.stderr.write(`report-check: ${t('no report files (*.report.md, *.report) found')}\n`);
     return 2;
   }
+  const used = new Set<LoadedConfig>();
+  for (const i of inputs) {
+    const c = i.error ? undefined : configOf(i.path);
+    if (c) used.add(c);
+  }
+  if (!explicit && reportConfigProblems(used)) return 2;
+  const configFor = (p: string): EngineConfig => mergeConfig(DEFAULT_CONFIG, configOf(p)?.config);
   const results = inputs.map((i) => (i.error ? { path: i.path, model: undefined, findings: [], notes: [], error: i.error } : checkFile(i.path, configFor(i.path), opts.fix, hooks)));
+  const toFile = opts.outputFile !== undefined;
+  if (toFile) useColor = false;
   for (const r of results) {
     // What --fix changed: on stdout in text mode, on stderr when stdout carries JSON or SARIF.
-    const out = opts.format === 'text' ? process.stdout : process.stderr;
+    const out = opts.format === 'text' && !toFile ? process.stdout : process.stderr;
     for (const f of r.fixed ?? []) out.write(`${printable(r.path)}:${f.line}:${f.column}  ${t('fixed')}  ${printable(f.title)}  ${f.rule}\n`);
   }
+  let report: string;
   if (opts.stats) {
-    process.stdout.write(statsReport(results.flatMap((r) => (r.model ? [{ path: r.path === '-' ? '<stdin>' : r.path, model: r.model }] : [])), opts.format === 'sarif' ? 'text' : opts.format));
+    report = statsReport(results.flatMap((r) => (r.model ? [{ path: r.path === '-' ? '<stdin>' : r.path, model: r.model }] : [])), opts.format === 'sarif' ? 'text' : opts.format);
     for (const r of results) if (r.error) process.stderr.write(`${printable(r.path)}: error: ${printable(r.error)}\n`);
-    return results.some((r) => r.error) ? 2 : 0;
-  }
-  if (opts.format === 'sarif') {
-    process.stdout.write(printableJson(JSON.stringify(sarifLog(results.map((r) => ({ path: r.path, findings: r.findings, ...(r.error ? { error: r.error } : {}) })), VERSION), null, 2)) + '\n');
+  } else if (opts.format === 'sarif') {
+    report = printableJson(JSON.stringify(sarifLog(results.map((r) => ({ path: r.path, findings: r.findings, ...(r.error ? { error: r.error } : {}) })), VERSION), null, 2)) + '\n';
   } else if (opts.format === 'json') {
-    process.stdout.write(jsonReport(results));
+    report = jsonReport(results);
     for (const r of results) {
       if (r.error) process.stderr.write(`${printable(r.path)}: error: ${printable(r.error)}\n`);
       for (const n of r.notes) process.stderr.write(`${printable(r.path)}: note: ${printable(n)}\n`);
     }
   } else {
-    process.stdout.write(textReport(results, opts));
+    report = textReport(results, opts);
+  }
+  if (opts.outputFile !== undefined) {
+    try {
+      writeFileAtomic(opts.outputFile, Buffer.from(report, 'utf8'));
+    } catch (e) {
+      process.stderr.write(`report-check: ${printable(describeWriteError(e, opts.outputFile, t))}\n`);
+      return 2;
+    }
+  } else {
+    process.stdout.write(report);
   }
   if (results.some((r) => r.error)) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (opts.stats) return 0;
+  if (results.some((r) => r.findings.some((f) => f.severity === 'error'))) return 1;
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    process.stderr.write(`report-check: ${t('too many warnings: {0} (at most {1} allowed by --max-warnings)', warnings, opts.maxWarnings)}\n`);
+    return 1;
+  }
+  return 0;
 }
 
 if (require.main === module) runMain('report-check', main);

@@ -1,6 +1,6 @@
-import * as iconv from 'iconv-lite';
 import { writeFileAtomic, type AtomicWriteOptions } from '../../../common/export-write';
 import type { DecodedText } from '../engine';
+import { encodeGb18030 } from '../engine/util/gb18030';
 
 /**
  * Writes the fixed text back in the file's own encoding (BOM, UTF-16 or GB18030 kept), through a
@@ -21,7 +21,7 @@ export function writeBack(file: string, text: string, decoded: DecodedText, opti
       bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
       break;
     case 'gb18030':
-      bytes = iconv.encode(text, 'gb18030');
+      bytes = Buffer.from(encodeGb18030(text));
       break;
     default:
       bytes = Buffer.from(text, 'utf8');

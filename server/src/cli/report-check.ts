@@ -3,7 +3,7 @@ import { analyze, buildModel, DEFAULT_CONFIG, DOCUMENT_SIZE_LIMIT, fixAll, merge
 import { ConfigFiles, loadConfigFile, type LoadedConfig } from '../config-file';
 import { parseCli, runMain, VERSION } from './args';
 import { describeWriteError, writeFileAtomic, WriteRefused } from '../../../common/export-write';
-import { expandInputs, readReport } from './inputs';
+import { describeFsError, expandInputs, readReport } from './inputs';
 import { printable, printableJson } from './printable';
 import { sarifLog } from './sarif';
 import { statsReport } from './stats';
@@ -269,7 +269,7 @@ export function main(argv: string[], hooks: CheckHooks = {}): number {
     try {
       writeFileAtomic(opts.outputFile, Buffer.from(report, 'utf8'));
     } catch (e) {
-      process.stderr.write(`report-check: ${printable(describeWriteError(e, opts.outputFile, t))}\n`);
+      process.stderr.write(`report-check: ${printable(e instanceof WriteRefused ? describeWriteError(e, opts.outputFile, t) : `${opts.outputFile}: ${describeFsError(e)}`)}\n`);
       return 2;
     }
   } else {

@@ -6,5 +6,7 @@ export function describeFsError(e: unknown): string {
   if (code === 'ENOENT') return t('no such file or directory');
   if (code === 'EACCES' || code === 'EPERM') return t('permission denied');
   if (code === 'EISDIR') return t('is a directory');
+  if (code === 'EEXIST') return t('a file of that name is in the way');
+  if (code === 'ENOTDIR') return t('a part of the path is a file, not a folder');
   return e instanceof Error ? e.message : String(e);
 }

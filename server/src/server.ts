@@ -4,7 +4,9 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,6 +23,7 @@ import {
   buildModel,
   codeActions,
   completion,
+  DOCUMENT_SIZE_LIMIT,
   COMPLETION_TRIGGERS,
   documentSymbols,
   exportReport,
@@ -39,6 +42,7 @@ import {
   type Analysis,
   type EngineConfig,
 } from './engine';
+import { exportParams, outlineParams, renderParams, statisticsParams } from './request-params';
 import { engineConfig, SettingsCache } from './settings';
 import { WorkspaceIndex } from './workspace';
 
@@ -239,17 +243,20 @@ export function startServer(connection: Connection): void {
     return doc ? guard('formatting', [], () => formatEdits(analyses.model(doc), token)) : [];
   });
 
-  connection.onRequest(OutlineRequest, (params) => {
+  connection.onRequest(OutlineRequest, (raw) => {
+    const params = outlineParams(raw);
     const doc = documents.get(params.uri);
     return doc ? guard('outline', [], () => outline(analyses.model(doc))) : [];
   });
 
-  connection.onRequest(StatisticsRequest, (params) => {
+  connection.onRequest(StatisticsRequest, (raw) => {
+    const params = statisticsParams(raw);
     const doc = documents.get(params.uri);
     return doc ? guard('statistics', null, () => statistics(analyses.model(doc))) : null;
   });
 
-  connection.onRequest(RenderRequest, async (params) => {
+  connection.onRequest(RenderRequest, async (raw) => {
+    const params = renderParams(raw);
     const doc = documents.get(params.uri);
     const analysis = doc && params.diagnostics ? await analysisOf(params.uri) : undefined;
     if (!doc) return null;
@@ -260,8 +267,13 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onRequest(ExportRequest, async (params) => {
+  connection.onRequest(ExportRequest, async (raw) => {
+    const params = exportParams(raw);
     const doc = documents.get(params.uri);
+    // The document-size limit of the rules applies to exports too: a 30 MB export would take the server's memory and minutes.
+    const limit = (await configOf(params.uri)).maxDocumentSize ?? DOCUMENT_SIZE_LIMIT;
+    const length = params.text?.length ?? doc?.getText().length ?? 0;
+    if (length > limit) throw new ResponseError(LSPErrorCodes.RequestFailed, t('This document has more than {0} characters: too large to export (setting report.maxDocumentSize).', limit));
     const model = params.text !== undefined ? buildModel({ text: params.text, uri: params.uri }) : doc ? analyses.model(doc) : undefined;
     if (!model) return null;
     const bytes = await exportReport(model, params.format);

@@ -1,9 +1,10 @@
 import * as path from 'path';
 import { analyze, buildModel, DEFAULT_CONFIG, DOCUMENT_SIZE_LIMIT, fixAll, mergeConfig, outline, t, type Analysis, type AppliedFix, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from '../engine';
-import { writeFileAtomic } from '../../../common/export-write';
 import { ConfigFiles, loadConfigFile, type LoadedConfig } from '../config-file';
 import { parseCli, runMain, VERSION } from './args';
+import { describeWriteError, writeFileAtomic, WriteRefused } from '../../../common/export-write';
 import { describeFsError, expandInputs, readReport } from './inputs';
+import { printable, printableJson } from './printable';
 import { sarifLog } from './sarif';
 import { statsReport } from './stats';
 import { writeBack } from './write-back';
@@ -95,7 +96,12 @@ function parseOptions(argv: string[]): Options | string | 'exit' {
   };
 }
 
-function checkFile(p: string, config: EngineConfig, fix = false): FileResult {
+/** Test hooks: `beforeReplace` runs between the fixed text being written aside and the file being replaced. */
+export interface CheckHooks {
+  readonly beforeReplace?: (file: string) => void;
+}
+
+function checkFile(p: string, config: EngineConfig, fix = false, hooks: CheckHooks = {}): FileResult {
   const read = readReport(p);
   if ('error' in read) return { path: p, model: undefined, findings: [], notes: [], error: read.error };
   const { notes, decoded } = read;
@@ -110,9 +116,11 @@ function checkFile(p: string, config: EngineConfig, fix = false): FileResult {
     const fixed = fixAll(analysis);
     if (fixed.applied.length > 0) {
       try {
-        writeBack(p, fixed.model.text, decoded);
+        // Only if the file is still what was read: a save made meanwhile is never overwritten.
+        writeBack(p, fixed.model.text, decoded, { ...(read.snapshot ? { unchangedSince: read.snapshot } : {}), ...(hooks.beforeReplace ? { beforeReplace: () => hooks.beforeReplace?.(p) } : {}) });
       } catch (e) {
-        return { path: p, model, findings: analysis.findings, notes, error: describeFsError(e) };
+        const why = describeWriteError(e, p, t);
+        return { path: p, model, findings: analysis.findings, notes, error: e instanceof WriteRefused && e.code === 'ECHANGED' ? why : t('not fixed, the file is as it was: {0}', why) };
       }
     }
     return { path: p, model: fixed.model, findings: fixed.findings, notes, error: undefined, fixed: fixed.applied };
@@ -130,7 +138,7 @@ function printOutline(nodes: OutlineNode[], depth: number, lines: string[]): voi
   for (const n of nodes) {
     const indent = '  '.repeat(depth + 1);
     const label = n.kind === 'heading' ? `${n.marker.trim()}${n.title}` : `· ${n.marker}${n.title}`;
-    lines.push(`${indent}${label}  ${paint('2', `:${n.line}`)}`);
+    lines.push(`${indent}${printable(label)}  ${paint('2', `:${n.line}`)}`);
     printOutline(n.children, depth + 1, lines);
   }
 }
@@ -139,22 +147,22 @@ function textReport(results: FileResult[], opts: Options): string {
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of results) {
-    const display = r.path === '-' ? '<stdin>' : r.path;
+    const display = printable(r.path === '-' ? '<stdin>' : r.path);
     if (r.error) {
-      lines.push(`${display}: ${paint('31', 'error')}: ${r.error}`);
+      lines.push(`${display}: ${paint('31', 'error')}: ${printable(r.error)}`);
       continue;
     }
-    for (const note of r.notes) lines.push(`${display}: ${paint('2', 'note')}: ${note}`);
+    for (const note of r.notes) lines.push(`${display}: ${paint('2', 'note')}: ${printable(note)}`);
     if (opts.outline && r.model) {
       lines.push(paint('1', display));
-      lines.push(`  ${t('Title')}: ${r.model.title ? r.model.title.text : t('(none)')}`);
+      lines.push(`  ${t('Title')}: ${r.model.title ? printable(r.model.title.text) : t('(none)')}`);
       printOutline(outline(r.model), 0, lines);
     }
     for (const f of r.findings) {
       counts[f.severity]++;
       if (opts.quiet && f.severity !== 'error') continue;
       const s = f.finding.range.start;
-      lines.push(`${display}:${s.line + 1}:${s.character + 1}  ${paint(SEVERITY_COLOR[f.severity] ?? '0', f.severity)}  ${f.finding.message}  ${paint('2', f.rule.id)}`);
+      lines.push(`${display}:${s.line + 1}:${s.character + 1}  ${paint(SEVERITY_COLOR[f.severity] ?? '0', f.severity)}  ${printable(f.finding.message)}  ${paint('2', f.rule.id)}`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
@@ -187,7 +195,7 @@ function jsonReport(results: FileResult[]): string {
         })),
       };
     });
-  return JSON.stringify({ files }, null, 2) + '\n';
+  return printableJson(JSON.stringify({ files }, null, 2)) + '\n';
 }
 
 /** The JSON outline has exactly the documented fields. */
@@ -199,18 +207,18 @@ function stripRunin(n: OutlineNode): Omit<OutlineNode, 'runin'> {
 function reportConfigProblems(configs: Iterable<LoadedConfig>): boolean {
   let any = false;
   for (const c of configs) {
-    for (const p of c.problems) process.stderr.write(`report-check: ${c.path}: ${p}\n`);
+    for (const p of c.problems) process.stderr.write(`report-check: ${printable(c.path)}: ${printable(p)}\n`);
     any ||= c.problems.length > 0;
   }
   if (any) process.stderr.write(`report-check: ${t('fix the configuration file, or name another one with --config')}\n`);
   return any;
 }
 
-export function main(argv: string[]): number {
+export function main(argv: string[], hooks: CheckHooks = {}): number {
   const opts = parseOptions(argv);
   if (opts === 'exit') return 0;
   if (typeof opts === 'string') {
-    process.stderr.write(`report-check: ${opts}\n${HELP}\n`);
+    process.stderr.write(`report-check: ${printable(opts)}\n${HELP}\n`);
     return 2;
   }
   // --config names the file for every input; otherwise each file uses the nearest .reportrc.*.
@@ -234,25 +242,25 @@ export function main(argv: string[]): number {
   }
   if (!explicit && reportConfigProblems(used)) return 2;
   const configFor = (p: string): EngineConfig => mergeConfig(DEFAULT_CONFIG, configOf(p)?.config);
-  const results = inputs.map((i) => (i.error ? { path: i.path, model: undefined, findings: [], notes: [], error: i.error } : checkFile(i.path, configFor(i.path), opts.fix)));
+  const results = inputs.map((i) => (i.error ? { path: i.path, model: undefined, findings: [], notes: [], error: i.error } : checkFile(i.path, configFor(i.path), opts.fix, hooks)));
   const toFile = opts.outputFile !== undefined;
   if (toFile) useColor = false;
   for (const r of results) {
     // What --fix changed: on stdout in text mode, on stderr when stdout carries JSON or SARIF.
     const out = opts.format === 'text' && !toFile ? process.stdout : process.stderr;
-    for (const f of r.fixed ?? []) out.write(`${r.path}:${f.line}:${f.column}  ${t('fixed')}  ${f.title}  ${f.rule}\n`);
+    for (const f of r.fixed ?? []) out.write(`${printable(r.path)}:${f.line}:${f.column}  ${t('fixed')}  ${printable(f.title)}  ${f.rule}\n`);
   }
   let report: string;
   if (opts.stats) {
     report = statsReport(results.flatMap((r) => (r.model ? [{ path: r.path === '-' ? '<stdin>' : r.path, model: r.model }] : [])), opts.format === 'sarif' ? 'text' : opts.format);
-    for (const r of results) if (r.error) process.stderr.write(`${r.path}: error: ${r.error}\n`);
+    for (const r of results) if (r.error) process.stderr.write(`${printable(r.path)}: error: ${printable(r.error)}\n`);
   } else if (opts.format === 'sarif') {
-    report = JSON.stringify(sarifLog(results.map((r) => ({ path: r.path, findings: r.findings, ...(r.error ? { error: r.error } : {}) })), VERSION), null, 2) + '\n';
+    report = printableJson(JSON.stringify(sarifLog(results.map((r) => ({ path: r.path, findings: r.findings, ...(r.error ? { error: r.error } : {}) })), VERSION), null, 2)) + '\n';
   } else if (opts.format === 'json') {
     report = jsonReport(results);
     for (const r of results) {
-      if (r.error) process.stderr.write(`${r.path}: error: ${r.error}\n`);
-      for (const n of r.notes) process.stderr.write(`${r.path}: note: ${n}\n`);
+      if (r.error) process.stderr.write(`${printable(r.path)}: error: ${printable(r.error)}\n`);
+      for (const n of r.notes) process.stderr.write(`${printable(r.path)}: note: ${printable(n)}\n`);
     }
   } else {
     report = textReport(results, opts);
@@ -261,7 +269,7 @@ export function main(argv: string[]): number {
     try {
       writeFileAtomic(opts.outputFile, Buffer.from(report, 'utf8'));
     } catch (e) {
-      process.stderr.write(`report-check: ${opts.outputFile}: ${describeFsError(e)}\n`);
+      process.stderr.write(`report-check: ${printable(e instanceof WriteRefused ? describeWriteError(e, opts.outputFile, t) : `${opts.outputFile}: ${describeFsError(e)}`)}\n`);
       return 2;
     }
   } else {

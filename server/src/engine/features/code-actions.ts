@@ -32,8 +32,19 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
  */
 function matchSent(findings: readonly RuleDiagnostic[], sent: readonly Diagnostic[]): Map<RuleDiagnostic, Diagnostic> {
   const matched = new Map<RuleDiagnostic, Diagnostic>();
+  if (sent.length === 0) return matched;
+  // The editor may send every diagnostic of the document (select all): the findings with fixes are
+  // looked up by rule and line, not searched for each diagnostic sent.
+  const key = (d: Diagnostic): string => `${typeof d.code}:${String(d.code)}\u0000${d.range.start.line}`;
+  const byRuleAndLine = new Map<string, RuleDiagnostic[]>();
+  for (const d of findings) {
+    if (!d.finding.fixes?.length) continue;
+    const list = byRuleAndLine.get(key(d.diagnostic));
+    if (list) list.push(d);
+    else byRuleAndLine.set(key(d.diagnostic), [d]);
+  }
   for (const x of sent) {
-    const candidates = findings.filter((d) => d.finding.fixes?.length && d.diagnostic.code === x.code && d.diagnostic.range.start.line === x.range.start.line);
+    const candidates = byRuleAndLine.get(key(x)) ?? [];
     const pick = candidates.find((d) => sameDiagnostic(x, d.diagnostic)) ?? candidates.find((d) => d.diagnostic.message === x.message) ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (pick && !matched.has(pick)) matched.set(pick, x);
   }

@@ -36,8 +36,8 @@ function yearsOf(model: ReportModel, sentence: Sentence): string {
 }
 
 /** The subject a figure counts: the words right before it in its clause, plus the previous clause for short ones. */
-function keyOf(sentence: Sentence, figure: Figure): string | undefined {
-  const index = sentence.clauses.findIndex((c) => c.figures.includes(figure));
+function keyOf(sentence: Sentence, figure: Figure, clauseIndex: ReadonlyMap<Figure, number>): string | undefined {
+  const index = clauseIndex.get(figure) ?? -1;
   const clause = sentence.clauses[index];
   if (!clause || clause.figures[0] !== figure || DIFFERENT_BASIS.test(clause.text)) return undefined;
   if (index > 0 && /^\s*其中/u.test(sentence.clauses[index - 1]?.text ?? '')) return undefined;
@@ -62,14 +62,19 @@ export interface Conflict {
 export function figureConflicts(model: ReportModel): Conflict[] {
   const byKey = new Map<string, Statement[]>();
   for (const sentence of sentencesOf(model)) {
-    if (PLAN.test(sentence.text)) continue;
+    if (PLAN.test(sentence.text) || sentence.figures.length === 0) continue;
+    // The clause of each figure, and the period of the sentence: once per sentence, not per figure.
+    const clauseIndex = new Map<Figure, number>();
+    sentence.clauses.forEach((c, i) => c.figures.forEach((f) => clauseIndex.has(f) || clauseIndex.set(f, i)));
+    let years: string | undefined;
     for (const figure of sentence.figures) {
       if (figure.approx !== 'exact' || (figure.kind !== 'count' && figure.kind !== 'amount' && figure.kind !== 'measure')) continue;
-      const key = keyOf(sentence, figure);
+      const key = keyOf(sentence, figure, clauseIndex);
       if (!key) continue;
       const k = `${key}#${figure.unit}${figure.per}`;
       const list = byKey.get(k) ?? [];
-      list.push({ figure, key, sentence, years: yearsOf(model, sentence) });
+      years ??= yearsOf(model, sentence);
+      list.push({ figure, key, sentence, years });
       byKey.set(k, list);
     }
   }

@@ -1,0 +1,65 @@
+import { markerFamily } from './headings';
+import { inlinePlainText } from './inline-text';
+import type { LineIndex } from './lines';
+import type { Heading, Section } from './types';
+
+/** How a numbered line ends: a sentence 「。」, a clause 「；」「，」, or anything else (a title). */
+type Ending = 'sentence' | 'clause' | 'other';
+
+const CLAUSE_INSIDE = /[，；：,;:]/;
+
+function ending(index: LineIndex, h: Heading): Ending {
+  const text = inlinePlainText(index.line(h.line).text.slice(h.titleRange.start.character)).replace(/[\s\u3000]+$/u, '');
+  const last = text.slice(-1);
+  if (last === '。') return 'sentence';
+  return last === '；' || last === ';' || last === '，' || last === ',' ? 'clause' : 'other';
+}
+
+/** A numbered line that could be an item of a list: a line of its own with nothing under it. */
+function itemLike(s: Section): boolean {
+  const h = s.heading;
+  return h.mdDepth === 0 && !h.runin && s.children.length === 0 && h.style !== 'none' && h.style !== 'decimal';
+}
+
+/**
+ * Whether a run of numbered siblings (1, 2, 3 … of one family) is a list rather than headings:
+ * items that end with 「；」 or 「，」 (a heading never does), or items that all end with 「。」 and
+ * either follow one another with nothing between them (「一、…。」「二、…。」 one per line) or are
+ * full sentences, with clauses inside (the 1982 report's 「一、固定资产投资总规模，……纳入国家计划。」).
+ * Headings that end with 「。」 over their own text (the 2004 report's 「第一，保护和提高粮食综合生产
+ * 能力。」) stay headings.
+ */
+function isList(index: LineIndex, run: readonly Section[]): boolean {
+  if (run.length < 2 || !run.every(itemLike)) return false;
+  const endings = run.map((s) => ending(index, s.heading));
+  if (endings.includes('other')) return false;
+  if (endings.includes('clause')) return true;
+  const adjacent = run.slice(0, -1).every((s) => s.endLine === s.heading.line);
+  const sentences = run.filter((s) => CLAUSE_INSIDE.test(s.heading.title)).length;
+  return adjacent || 2 * sentences >= run.length;
+}
+
+/** The lines of numbered list items among the headings found: they are body text, not headings. */
+export function listItemLines(sections: readonly Section[], index: LineIndex): Set<number> {
+  const lines = new Set<number>();
+  const visit = (children: readonly Section[]): void => {
+    let run: Section[] = [];
+    const close = (): void => {
+      if (isList(index, run)) for (const s of run) lines.add(s.heading.line);
+      run = [];
+    };
+    for (const s of children) {
+      const prev = run[run.length - 1]?.heading;
+      const h = s.heading;
+      const continues = prev !== undefined && prev.level === h.level && markerFamily(prev.style) === markerFamily(h.style) && h.value === prev.value + 1;
+      if (!continues) {
+        close();
+        if (h.value === 1) run.push(s);
+      } else run.push(s);
+      visit(s.children);
+    }
+    close();
+  };
+  visit(sections);
+  return lines;
+}

@@ -59,6 +59,8 @@ export interface HeadingContext {
   atx?: Heading | undefined;
   /** The marker level of the first numbered line in that `#` section: it stands one level below the `#` heading. */
   atxBase?: number | undefined;
+  /** The value of the last 「第N，」 paragraph read as body text since the last heading (an enumeration in the text). */
+  bodyDi?: number | undefined;
 }
 
 /**
@@ -146,15 +148,23 @@ function continuesOutline(marker: MarkerMatch, context: HeadingContext): boolean
 
 function acceptMarker(text: string, marker: MarkerMatch, level: number, context: HeadingContext): boolean {
   const rest = text.slice(marker.start + marker.length);
-  if ((marker.style === 'cn-di' || marker.style === 'cn-comma') && SENTENCE_INSIDE.test(rest.replace(/[。\s\u3000]+$/u, ''))) {
-    return false;
+  // A number alone on its line (「一、」, its text on the next line) is a list item broken after its number.
+  if (rest.trim().length === 0) return false;
+  if (marker.style === 'cn-di' || marker.style === 'cn-comma') {
+    // 「第一，……；」「第二，……；」「第三，……；」「第四，……。」: the last item of an enumeration in
+    // the text, whose items are sentences, is one of them, not a heading.
+    const body = SENTENCE_INSIDE.test(rest.replace(/[。\s\u3000]+$/u, '')) || (marker.style === 'cn-di' && context.bodyDi === marker.value - 1);
+    if (body) {
+      if (marker.style === 'cn-di') context.bodyDi = marker.value;
+      return false;
+    }
   }
   if (marker.digitFollows && (marker.style === 'ar-dun' || marker.style === 'ar-half-close')) {
     // 「3、4月份……」: a heading only when it continues a list of the same kind.
     const prev = context.lastAtLevel.get(level);
     return prev !== undefined && prev.style === marker.style && prev.value === marker.value - 1;
   }
-  if (marker.style === 'decimal' && (rest.trim().length === 0 || !continuesOutline(marker, context))) return false;
+  if (marker.style === 'decimal' && !continuesOutline(marker, context)) return false;
   return true;
 }
 

@@ -15,10 +15,13 @@ function ending(index: LineIndex, h: Heading): Ending {
   return last === '；' || last === ';' || last === '，' || last === ',' ? 'clause' : 'other';
 }
 
-/** A numbered line that could be an item of a list: a line of its own with nothing under it. */
-function itemLike(s: Section): boolean {
+/**
+ * A numbered line that could be an item of a list: a line of its own with no heading under it (the
+ * last item may have one: the heading after a list is taken in by its last item).
+ */
+function itemLike(s: Section, last: boolean): boolean {
   const h = s.heading;
-  return h.mdDepth === 0 && !h.runin && s.children.length === 0 && h.style !== 'none' && h.style !== 'decimal';
+  return h.mdDepth === 0 && !h.runin && (last || s.children.length === 0) && h.style !== 'none' && h.style !== 'decimal';
 }
 
 /**
@@ -30,7 +33,7 @@ function itemLike(s: Section): boolean {
  * 能力。」) stay headings.
  */
 function isList(index: LineIndex, run: readonly Section[]): boolean {
-  if (run.length < 2 || !run.every(itemLike)) return false;
+  if (run.length < 2 || !run.every((s, i) => itemLike(s, i === run.length - 1))) return false;
   const endings = run.map((s) => ending(index, s.heading));
   if (endings.includes('other')) return false;
   if (endings.includes('clause')) return true;

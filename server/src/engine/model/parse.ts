@@ -124,6 +124,7 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
       kinds[line] = 'heading';
       headings.push(heading);
       context.lastAtLevel.set(heading.level, heading);
+      context.bodyDi = undefined;
       if (heading.mdDepth > 0) {
         context.atx = heading;
         context.atxBase = undefined;

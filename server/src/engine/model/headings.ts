@@ -102,8 +102,17 @@ export function recogniseHeading(index: LineIndex, line: number, mdDepth: number
     return makeHeading(index, line, mdDepth, undefined, offset, mdDepth, '');
   }
   const level = mdDepth > 0 ? mdDepth : levelOf(marker, context);
-  if (mdDepth === 0 && !acceptMarker(text, marker, level, context)) return undefined;
+  const textFollows = mdDepth === 0 && textOnNextLine(index, line);
+  if (mdDepth === 0 && !acceptMarker(text, marker, level, context, textFollows)) return undefined;
   return makeHeading(index, line, mdDepth, marker, offset, level, emphasis);
+}
+
+/** The next line is text (not blank, not numbered itself): the text of a number standing alone on its line. */
+function textOnNextLine(index: LineIndex, line: number): boolean {
+  if (line + 1 >= index.lineCount) return false;
+  const next = index.line(line + 1).text;
+  const indent = INDENT_RE.exec(next)?.[0].length ?? 0;
+  return next.trim().length > 0 && matchMarker(next, indent) === undefined;
 }
 
 function chapterMarker(text: string, at: number): MarkerMatch | undefined {
@@ -146,10 +155,11 @@ function continuesOutline(marker: MarkerMatch, context: HeadingContext): boolean
   return known.some((h) => h.style !== 'none' && (h.number === prefix || (h.style === 'decimal' && h.number.startsWith(`${prefix}.`))));
 }
 
-function acceptMarker(text: string, marker: MarkerMatch, level: number, context: HeadingContext): boolean {
+function acceptMarker(text: string, marker: MarkerMatch, level: number, context: HeadingContext, textFollows: boolean): boolean {
   const rest = text.slice(marker.start + marker.length);
-  // A number alone on its line (「一、」, its text on the next line) is a list item broken after its number.
-  if (rest.trim().length === 0) return false;
+  // A number alone on its line with its text on the next line (「一、」, then 「继续增加能源……」) is a
+  // list item broken after its number.
+  if (rest.trim().length === 0 && textFollows) return false;
   if (marker.style === 'cn-di' || marker.style === 'cn-comma') {
     // 「第一，……；」「第二，……；」「第三，……；」「第四，……。」: the last item of an enumeration in
     // the text, whose items are sentences, is one of them, not a heading.

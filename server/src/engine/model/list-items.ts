@@ -25,7 +25,7 @@ function itemLike(s: Section, last: boolean): boolean {
 }
 
 /**
- * Whether a run of numbered siblings (1, 2, 3 … of one family) is a list rather than headings:
+ * Whether a run of numbered siblings of one family is a list rather than headings:
  * items that end with 「；」 or 「，」 (a heading never does), or items that all end with 「。」 and
  * either follow one another with nothing between them (「一、…。」「二、…。」 one per line) or are
  * full sentences, with clauses inside (the 1982 report's 「一、固定资产投资总规模，……纳入国家计划。」).
@@ -54,11 +54,12 @@ export function listItemLines(sections: readonly Section[], index: LineIndex): S
     for (const s of children) {
       const prev = run[run.length - 1]?.heading;
       const h = s.heading;
-      const continues = prev !== undefined && prev.level === h.level && markerFamily(prev.style) === markerFamily(h.style) && h.value === prev.value + 1;
-      if (!continues) {
-        close();
-        if (h.value === 1) run.push(s);
-      } else run.push(s);
+      // A 1 after two items or more starts another list (as in sibling-runs); a slip in the numbers
+      // does not end one.
+      const restart = h.value === 1 && run.length >= 2;
+      const continues = prev !== undefined && !restart && prev.level === h.level && markerFamily(prev.style) === markerFamily(h.style);
+      if (!continues) close();
+      run.push(s);
       visit(s.children);
     }
     close();

@@ -58,7 +58,7 @@ export function buildModel(input: ModelInput): ReportModel {
     sections = buildSections(scan.headings, index, kinds);
   }
   const { headings, paragraphs, title } = scan;
-  const enumerations = findEnumerations(paragraphs, sections, index);
+  const enumerations = findEnumerations(paragraphs, sections, index, items);
   return {
     uri: input.uri ?? 'untitled:report',
     version: input.version ?? 0,

@@ -12,7 +12,8 @@ const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, �
 const MARKER_RE = new RegExp(
   [
     `(?<shi>[一二三四五六七八九十]{1,3})是`,
-    `(?<di>第[一二三四五六七八九十]{1,3})[，、：,:]`,
+    // 「第一，」, and 「第一步」「第一条」「第一点」「第一批」 (with or without a mark after them) in one family
+    `(?<di>第[一二三四五六七八九十]{1,3})(?:[步条点批][，、：,:]?|[，、：,:])`,
     `(?<order>首先|其次|再次|最后)[，,：:]?`,
     `(?<paren>[（(][0-9]{1,2}[）)])`,
     `(?<circled>[${CIRCLED_CLASS}])`,

@@ -180,6 +180,7 @@ function acceptMarker(text: string, marker: MarkerMatch, level: number, context:
 
 /** Ends of a title that are Markdown, not text: the closing 「**」 of a bold heading, a closing 「#」 sequence. */
 const TRAILING_SYNTAX = /(?:\*\*|__)+$/;
+const WRAPPED = /^(\*\*|__|\*|_|~~)(?=\S)[\s\S]*\S\1$/;
 
 function makeHeading(index: LineIndex, line: number, mdDepth: number, marker: MarkerMatch | undefined, contentStart: number, level: number, emphasis: string): Heading {
   const text = index.line(line).text;
@@ -194,7 +195,7 @@ function makeHeading(index: LineIndex, line: number, mdDepth: number, marker: Ma
   const lead = /^[ \t\u3000]*/.exec(rest)?.[0].length ?? 0;
   // A `#` heading is its whole line: never run-in.
   const split = mdDepth > 0 ? wholeTitle(rest.slice(lead)) : splitTitle(rest.slice(lead));
-  const titleStart = markerEnd + lead;
+  let titleStart = markerEnd + lead;
   let titleEnd = titleStart + split.titleEnd;
   let headEnd = titleStart + split.headEnd;
   // 「**（一）加强学习。**正文」: the closing delimiter belongs to the heading.
@@ -202,7 +203,15 @@ function makeHeading(index: LineIndex, line: number, mdDepth: number, marker: Ma
     const close = text.slice(headEnd).startsWith(emphasis) ? emphasis.length : 0;
     headEnd += close;
   }
-  const source = text.slice(titleStart, titleEnd);
+  let source = text.slice(titleStart, titleEnd);
+  // 「**重点工作**」: the title's range is its text, inside the emphasis that wraps it.
+  const wrap = WRAPPED.exec(source);
+  if (wrap && !split.runin) {
+    const d = wrap[1]?.length ?? 0;
+    titleStart += d;
+    titleEnd -= d;
+    source = text.slice(titleStart, titleEnd);
+  }
   const syntax = TRAILING_SYNTAX.exec(source)?.[0].length ?? 0;
   if (syntax > 0 && !split.runin) {
     titleEnd -= syntax;

@@ -54,9 +54,9 @@ export function listItemLines(sections: readonly Section[], index: LineIndex): S
     for (const s of children) {
       const prev = run[run.length - 1]?.heading;
       const h = s.heading;
-      // A 1 after two items or more starts another list (as in sibling-runs); a slip in the numbers
-      // does not end one.
-      const restart = h.value === 1 && run.length >= 2;
+      // A 1 starts another list after two items or more (as in sibling-runs) or after another number
+      // (「二、」 then 「一、…」); a slip in the numbers (「①」「①」) does not end one.
+      const restart = h.value === 1 && (run.length >= 2 || prev?.value !== 1);
       const continues = prev !== undefined && !restart && prev.level === h.level && markerFamily(prev.style) === markerFamily(h.style);
       if (!continues) close();
       run.push(s);

@@ -42,19 +42,23 @@ export function buildModel(input: ModelInput): ReportModel {
   const body = bodyStart === 0 ? text : bodyStart < lineCount ? text.slice(index.line(bodyStart).start) : '';
   const tokens = blockMarkdown().parse('\n'.repeat(bodyStart) + body, {});
   const mdHeadingLines = new Map<number, number>();
-  const htmlLines = new Set<number>();
+  const notHeadings = new Set<number>();
+  const orderedItems = new Set<number>();
   const tables: Table[] = [];
-  classifyLines(tokens, kinds, mdHeadingLines, htmlLines, tables, index);
+  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, orderedItems, tables, index);
+  // In a Markdown document (one with `#` or setext headings) 「1. 甲」 is an item of an ordered list, as
+  // Markdown reads it; in text pasted from Word it is a numbered heading.
+  if (mdHeadingLines.size > 0) for (const line of orderedItems) notHeadings.add(line);
 
   const baseKinds = kinds.slice();
-  let scan = scanHeadings({ index, kinds, mdHeadingLines, htmlLines, bodyStart, memo, previousParagraphs, frontMatter, excluded: new Set() });
+  let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded: new Set() });
   let sections = buildSections(scan.headings, index, kinds);
   // Numbered list items are body text: read the document again without them (their numbers would
   // otherwise take part in the levels of the headings after them).
   const items = listItemLines(sections, index);
   if (items.size > 0) {
     for (let i = 0; i < kinds.length; i++) kinds[i] = baseKinds[i] ?? 'text';
-    scan = scanHeadings({ index, kinds, mdHeadingLines, htmlLines, bodyStart, memo, previousParagraphs, frontMatter, excluded: items });
+    scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded: items });
     sections = buildSections(scan.headings, index, kinds);
   }
   const { headings, paragraphs, title } = scan;
@@ -82,7 +86,7 @@ interface ScanInput {
   readonly index: LineIndex;
   readonly kinds: LineKind[];
   readonly mdHeadingLines: ReadonlyMap<number, number>;
-  readonly htmlLines: ReadonlySet<number>;
+  readonly notHeadings: ReadonlySet<number>;
   readonly bodyStart: number;
   readonly memo: TextMemo;
   readonly previousParagraphs: ReadonlyMap<number, Paragraph> | undefined;
@@ -93,7 +97,7 @@ interface ScanInput {
 
 /** The title, the headings and the paragraphs of the body, line by line. */
 function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Paragraph[]; title: Title | undefined } {
-  const { index, kinds, mdHeadingLines, htmlLines, bodyStart, memo, previousParagraphs, frontMatter, excluded } = input;
+  const { index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded } = input;
   const lineCount = index.lineCount;
   const headings: Heading[] = [];
   const paragraphs: Paragraph[] = [];
@@ -105,7 +109,7 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
     const kind = kinds[line];
     if (kind !== 'text' && kind !== 'heading') continue;
     const mdDepth = mdHeadingLines.get(line) ?? 0;
-    const heading = excluded.has(line) || htmlLines.has(line) ? undefined : recogniseHeading(index, line, mdDepth, context, memo);
+    const heading = excluded.has(line) || notHeadings.has(line) ? undefined : recogniseHeading(index, line, mdDepth, context, memo);
     if (heading && heading.style === 'none' && heading.mdDepth === 1 && !title && headings.length === 0) {
       title = { text: heading.title, range: heading.titleRange, line, source: 'heading' };
       kinds[line] = 'heading';
@@ -155,7 +159,7 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
   return { headings, paragraphs, title };
 }
 
-function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, htmlLines: Set<number>, tables: Table[], index: LineIndex): void {
+function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, orderedItems: Set<number>, tables: Table[], index: LineIndex): void {
   let quoteDepth = 0;
   for (const token of tokens) {
     const map = token.map;
@@ -183,9 +187,13 @@ function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<n
         // A setext heading's underline (「===」, 「---」) is a rule under the title, not text.
         if (to - from > 1 && kinds[to - 1] !== 'blank') kinds[to - 1] = 'hr';
         break;
+      case 'list_item_open':
+        // An item of an ordered list (「1.」「1)」; a bullet's markup is 「-」「*」「+」).
+        if (token.markup === '.' || token.markup === ')') orderedItems.add(from);
+        break;
       case 'html_block':
         // Raw HTML is shown as text, but a numbered line inside it is no heading.
-        for (let i = from; i < to; i++) htmlLines.add(i);
+        for (let i = from; i < to; i++) notHeadings.add(i);
         break;
       case 'table_open': {
         mark('table');

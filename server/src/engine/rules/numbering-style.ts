@@ -115,7 +115,8 @@ export const numberingStyle = defineRule({
     for (const run of siblingRuns(model)) {
       for (const [h, text] of inconsistent(run)) mixed.set(h, text);
       // Only Chinese titles: an English half of a bilingual report numbers its parts 1. 2. on purpose.
-      const arabic = run.headings.filter((h) => ARABIC.has(h.style));
+      // Not `#` headings: in Markdown the writer gives the levels with `#`, and 「## 1、」 chapters are its own convention.
+      const arabic = run.headings.filter((h) => ARABIC.has(h.style) && h.mdDepth === 0);
       const alone = (first: Heading | undefined): boolean => topNumbered.every((h) => h.line < (first?.line ?? 0) || arabic.includes(h));
       if (run.parent === undefined && alone(arabic[0]) && arabic.some((h) => hasChildren.has(h) && /[\u3400-\u9fff]/u.test(h.title))) {
         for (const h of arabic) topArabic.set(h, arabic);

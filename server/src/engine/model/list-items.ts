@@ -55,9 +55,9 @@ export function listItemLines(sections: readonly Section[], index: LineIndex): S
       const prev = run[run.length - 1]?.heading;
       const h = s.heading;
       // A 1 starts another list after two items or more (as in sibling-runs) or after another number
-      // (「二、」 then 「一、…」), a smaller number ends one (「三、」 after the list 「一、…十、」); a slip
-      // in the numbers (「①」「①」, 「五、」「七、」) does not.
-      const restart = h.value === 1 ? run.length >= 2 || prev?.value !== 1 : h.value < (prev?.value ?? 0);
+      // (「二、」 then 「一、…」), a number not above the last ends one (「三、」 after 「一、二、三、」); a slip
+      // in the numbers (「①」「①」 at the start, 「五、」「七、」) does not.
+      const restart = h.value === 1 ? run.length >= 2 || prev?.value !== 1 : h.value <= (prev?.value ?? 0);
       const continues = prev !== undefined && !restart && prev.level === h.level && markerFamily(prev.style) === markerFamily(h.style);
       if (!continues) close();
       run.push(s);

@@ -43,7 +43,7 @@ describe('numbering-style: a document\'s own non-standard style is one finding',
 
   it('the 1958 report\'s full-width （１）…（１０）: one warning', () => {
     const fullWidth = (n: number): string => String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    const text = '第五、关于文化教育\n' + Array.from({ length: 10 }, (_v, i) => `　　（${fullWidth(i + 1)}）继续发展群众办学，形式多样。正文。`).join('\n') + '\n';
+    const text = '第五、关于文化教育\n' + Array.from({ length: 10 }, (_v, i) => `\u3000\u3000（${fullWidth(i + 1)}）继续发展群众办学，形式多样。正文。`).join('\n') + '\n';
     const found = findings(R, text);
     assert.strictEqual(found.length, 1);
     assert.match(found[0]!.finding.message, /writes "（1）" as "（１）" throughout \(10 headings, full-width digits\)/);

@@ -25,21 +25,19 @@ function itemLike(s: Section, last: boolean): boolean {
 }
 
 /**
- * Whether a run of numbered siblings of one family is a list rather than headings:
- * items that end with 「；」 or 「，」 (a heading never does), or items that all end with 「。」 and
- * either follow one another with nothing between them (「一、…。」「二、…。」 one per line) or are
- * full sentences, with clauses inside (the 1982 report's 「一、固定资产投资总规模，……纳入国家计划。」).
- * Headings that end with 「。」 over their own text (the 2004 report's 「第一，保护和提高粮食综合生产
- * 能力。」) stay headings.
+ * Whether a run of numbered siblings of one family is a list rather than headings: items that end
+ * with 「；」 or 「，」 (a heading never does), or items that all end with 「。」 and are, most of them,
+ * full sentences with clauses inside (a list of tasks 「一、完成系统迁移，保证业务平稳。」 one per
+ * line; the 1982 report's 「一、固定资产投资总规模，……纳入国家计划。」). Short headings that end with
+ * 「。」 (the 2004 report's 「第一，保护和提高粮食综合生产能力。」, 「（一）抓项目。」) stay headings.
  */
 function isList(index: LineIndex, run: readonly Section[]): boolean {
   if (run.length < 2 || !run.every((s, i) => itemLike(s, i === run.length - 1))) return false;
   const endings = run.map((s) => ending(index, s.heading));
   if (endings.includes('other')) return false;
   if (endings.includes('clause')) return true;
-  const adjacent = run.slice(0, -1).every((s) => s.endLine === s.heading.line);
   const sentences = run.filter((s) => CLAUSE_INSIDE.test(s.heading.title)).length;
-  return adjacent || 2 * sentences >= run.length;
+  return 2 * sentences >= run.length;
 }
 
 /** The lines of numbered list items among the headings found: they are body text, not headings. */

@@ -134,8 +134,8 @@ describe('outline: what is never a heading', () => {
   });
 
   it('numbered full sentences one per line: a list, not headings', () => {
-    const text = '二、明年的工作任务\n明年重点做好以下工作。\n一、完成系统迁移，保证业务平稳。\n二、补齐监控告警，缩短恢复时间。\n三、整理运维文档，方便新人上手。\n';
-    assert.deepStrictEqual(headingsOf(text), ['1|1|二、|明年的工作任务']);
+    const text = '一、今年的工作\n正文。\n二、明年的工作任务\n明年重点做好以下工作。\n一、完成系统迁移，保证业务平稳。\n二、补齐监控告警，缩短恢复时间。\n三、整理运维文档，方便新人上手。\n三、需要的支持\n正文。\n';
+    assert.deepStrictEqual(headingsOf(text), ['1|1|一、|今年的工作', '3|1|二、|明年的工作任务', '8|1|三、|需要的支持']);
     // Headings that end with 「。」 over text of their own stay headings (the 2004 report's 「第一，」 sections).
     assert.deepStrictEqual(headingsOf('第一，保护粮食生产能力。\n正文。\n第二，推进结构调整。\n正文。\n'), ['1|2|第一，|保护粮食生产能力', '3|2|第二，|推进结构调整']);
     // Items ending with 「；」, the last with 「。」.

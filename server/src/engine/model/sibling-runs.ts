@@ -32,35 +32,43 @@ export function siblingRuns(model: ReportModel): SiblingRun[] {
       list.push(c.heading);
       byLevel.set(c.level, list);
     }
-    for (const [level, list] of byLevel) {
-      // Lists restarted inside a list, outermost first: a heading that continues an outer list
-      // (「三、」 after 「一、二、」 and a restarted 「一、…五、」) closes the lists inside it.
-      const outer: Heading[][] = [];
-      let current: Heading[] = [];
-      list.forEach((h, i) => {
-        const next = list[i + 1];
-        if (current.length >= 2 && h.value === 1 && next?.value === 2) {
-          outer.push(current);
-          current = [];
-        }
-        const continuesCurrent = (current[current.length - 1]?.value ?? 0) + 1 === h.value;
-        for (let k = outer.length - 1; k >= 0 && !continuesCurrent; k--) {
-          const o = outer[k] as Heading[];
-          if ((o[o.length - 1]?.value ?? 0) + 1 !== h.value) continue;
-          if (current.length > 0) runs.push({ parent, level, headings: current });
-          for (const inner of outer.splice(k + 1)) runs.push({ parent, level, headings: inner });
-          current = outer.pop() as Heading[];
-          break;
-        }
-        current.push(h);
-      });
-      for (const run of [...outer, current]) if (run.length > 0) runs.push({ parent, level, headings: run });
-    }
+    for (const [level, list] of byLevel) for (const headings of splitRestarts(list)) runs.push({ parent, level, headings });
     for (const c of children) visit(c, c.children);
   };
   visit(undefined, model.sections);
   runs.sort((a, b) => (a.headings[0]?.line ?? 0) - (b.headings[0]?.line ?? 0));
   return runs;
+}
+
+/**
+ * One level's numbered headings under one parent, split into the lists they make: a 1 after two
+ * items or more that is continued by a 2 starts a list inside the current one; a number that
+ * continues a list before a restart, and not the restarted one, returns to it (「三、」 after 「一、
+ * 二、」 and a restarted 「一、…五、」). Lists come out in the order they close.
+ */
+export function splitRestarts<T extends { readonly value: number }>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  const outer: T[][] = [];
+  let current: T[] = [];
+  list.forEach((h, i) => {
+    const next = list[i + 1];
+    if (current.length >= 2 && h.value === 1 && next?.value === 2) {
+      outer.push(current);
+      current = [];
+    }
+    const continuesCurrent = (current[current.length - 1]?.value ?? 0) + 1 === h.value;
+    for (let k = outer.length - 1; k >= 0 && !continuesCurrent; k--) {
+      const o = outer[k] as T[];
+      if ((o[o.length - 1]?.value ?? 0) + 1 !== h.value) continue;
+      if (current.length > 0) out.push(current);
+      for (const inner of outer.splice(k + 1)) out.push(inner);
+      current = outer.pop() as T[];
+      break;
+    }
+    current.push(h);
+  });
+  for (const run of [...outer, current]) if (run.length > 0) out.push(run);
+  return out;
 }
 
 const CN_RE = new RegExp(`[${CN_NUMERAL_CHARS}]+`);

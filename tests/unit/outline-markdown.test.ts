@@ -129,8 +129,9 @@ describe('outline: what is never a heading', () => {
 
   it('items of an ordered list in a Markdown document', () => {
     assert.deepStrictEqual(headingsOf('## 评审\n\n1. 边界条件\n2. 日志字段\n'), ['1|2||评审']);
-    // In text pasted from Word, 「1. 丙」 is a heading.
+    // In text pasted from Word, or under a `#` title only, 「1. 丙」 is a heading.
     assert.deepStrictEqual(headingsOf('一、甲\n（一）乙\n1. 丙\n'), ['1|1|一、|甲', '2|2|（一）|乙', '3|3|1.|丙']);
+    assert.deepStrictEqual(headingsOf('# 述职报告\n\n一、甲\n\n（一）乙\n\n1. 丙\n'), ['3|1|一、|甲', '5|2|（一）|乙', '7|3|1.|丙']);
   });
 
   it('numbered full sentences one per line: a list, not headings', () => {

@@ -46,9 +46,11 @@ export function buildModel(input: ModelInput): ReportModel {
   const orderedItems = new Set<number>();
   const tables: Table[] = [];
   classifyLines(tokens, kinds, mdHeadingLines, notHeadings, orderedItems, tables, index);
-  // In a Markdown document (one with `#` or setext headings) 「1. 甲」 is an item of an ordered list, as
-  // Markdown reads it; in text pasted from Word it is a numbered heading.
-  if (mdHeadingLines.size > 0) for (const line of orderedItems) notHeadings.add(line);
+  // In a document structured with `#` (or setext) headings, 「1. 甲」 is an item of an ordered list, as
+  // Markdown reads it; in text pasted from Word, or under a `#` title only, it is a numbered heading.
+  const mdDepths = [...mdHeadingLines.entries()].sort((a, b) => a[0] - b[0]).map(([, depth]) => depth);
+  const structuredWithHashes = mdDepths.length > 1 || (mdDepths.length === 1 && mdDepths[0] !== 1);
+  if (structuredWithHashes) for (const line of orderedItems) notHeadings.add(line);
 
   const baseKinds = kinds.slice();
   let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded: new Set() });

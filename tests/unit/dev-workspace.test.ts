@@ -314,7 +314,7 @@ describe('.vscode/tasks.json: the watch task\'s problem matcher on esbuild\'s re
     }
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(scratch, 'node_modules'), 'junction');
     const clientFile = path.join('client', 'src', 'word-count.ts');
-    const serverFile = path.join('server', 'src', 'cli.ts');
+    const serverFile = path.join('server', 'src', 'cli', 'report-check.ts');
     const clientText = fs.readFileSync(path.join(scratch, clientFile), 'utf8');
     const serverText = fs.readFileSync(path.join(scratch, serverFile), 'utf8');
     const errorLine = clientText.split('\n').length; // the appended line, 1-based

@@ -121,6 +121,7 @@ function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | unde
     if (!/^[二两三四五六七八九十]/u.test(numText) || prev === '第' || prev === '初' || prev === '周') return undefined;
     if (kind === 'plain' || ((kind === 'measure' || kind === 'amount') && !mult)) return undefined;
     if (/^(?:一体|数|阶)/u.test(after) && unit === '位') return undefined;
+    if (unit === '期') return undefined; // 「二期工程」: a phase, not a count
     if (g['num2'] !== undefined && !/^[零〇一二两三四五六七八九十百千]/u.test(g['num2'])) return undefined;
   } else {
     // Not part of a code, a model name or a fraction: V8, PM2.5, 5G, 1/4, 1.2.3.

@@ -41,8 +41,11 @@ function readFrontMatter(index: LineIndex, close: number): FrontMatter {
     const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
     const err = doc.errors[0];
     if (err) {
-      const pos = err.linePos?.[0];
-      const line = pos ? Math.min(close - 1, 1 + pos.line - 1) : 1;
+      // The error's offset in the YAML text gives its line (linePos is only set with prettyErrors).
+      const offset = err.pos[0];
+      let line = 1;
+      for (let i = 0; i < offset && i < yamlText.length; i++) if (yamlText.charCodeAt(i) === 10) line++;
+      line = Math.min(Math.max(1, close - 1), line);
       error = { message: err.message.split('\n')[0] ?? err.message, range: index.linesRange(line, line) };
     } else {
       const js: unknown = doc.toJS();

@@ -1,7 +1,9 @@
 import { countClaim } from './count-claim';
+import { dateInvalid } from './date-invalid';
 import { enumerationSequence } from './enumeration-sequence';
 import { figureConflict } from './figure-conflict';
 import { frontMatter } from './front-matter';
+import { growthMismatch } from './growth-mismatch';
 import { headingPunctuation } from './heading-punctuation';
 import { missingNumber } from './missing-number';
 import { percentRange } from './percent-range';
@@ -17,7 +19,7 @@ import { strayMarker } from './stray-marker';
 import type { Rule } from './types';
 
 /** Every rule, in the order their findings are reported. One file per rule. */
-export const RULES: readonly Rule[] = [strayMarker, placeholder, frontMatter, numberingSequence, numberingStyle, headingPunctuation, enumerationSequence, punctuationWidth, missingNumber, percentRange, rateMismatch, subsetExceedsTotal, totalMismatch, tableTotal, countClaim, figureConflict];
+export const RULES: readonly Rule[] = [strayMarker, placeholder, frontMatter, numberingSequence, numberingStyle, headingPunctuation, enumerationSequence, punctuationWidth, missingNumber, percentRange, rateMismatch, growthMismatch, subsetExceedsTotal, totalMismatch, tableTotal, countClaim, figureConflict, dateInvalid];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -10,7 +10,7 @@ const PATTERNS: RegExp[] = [
   /(?<![A-Za-z0-9])[XxＸｘ×](?=[年月日号])/g,
   /□+/g,
   /＿{2,}|(?<![\w`])_{3,}(?![\w`])/g,
-  /【\s*(?:待补充|待定|待填|待核实|待确认|此处填写|填写[^】]{0,10}|XX+|××+)\s*】/g,
+  /【\s*(?:待补充|待定|待填|待核实|待确认|此处(?:填写|补充|插入)[^】]{0,20}|填写[^】]{0,10}|XX+|××+)\s*】/g,
   /(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])/g,
 ];
 
@@ -30,8 +30,8 @@ export const placeholder = defineRule({
     for (const line of index.lines) {
       if (token?.isCancellationRequested) return [];
       const kind = model.lineKinds[line.index];
-      if (kind === 'code' || kind === 'blank' || kind === 'frontmatter') continue;
-      const seen = new Set<number>();
+      if (kind === 'code' || kind === 'blank' || kind === 'frontmatter' || kind === 'hr') continue;
+      const seen = new Set<number>(checkboxes(line.text));
       for (const re of PATTERNS) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -49,6 +49,16 @@ export const placeholder = defineRule({
     return findings;
   },
 });
+
+/**
+ * The 「□」 of a form's options are checkboxes, not blanks: 「□满意 □基本满意 □不满意」 — two or more
+ * single boxes on the line, each before an option's text.
+ */
+function checkboxes(text: string): number[] {
+  if (text.indexOf('□') < 0) return [];
+  const boxes = [...text.matchAll(/(?<=^|[\s\u3000：:，,；;（()）])□(?=[^\s□_＿\d])/gu)].map((m) => m.index);
+  return boxes.length >= 2 ? boxes : [];
+}
 
 function insideCodeSpan(text: string, at: number): boolean {
   let ticks = 0;

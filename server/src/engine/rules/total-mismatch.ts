@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { breakdownsOf, type Breakdown } from '../model/breakdown';
 import { defineRule, type Finding } from './types';
 
-/** Attributes of people that overlap (a member can be both 党员 and 女性): their counts need not add up. */
+/** Attributes of people that overlap (a member can be both 党员 and 女性): their counts need not add up, either way. */
 const OVERLAPPING = /党员|团员|女性|女职工|女干部|妇女|少数民族|学历|大专|本科|硕士|博士|研究生|岁以下|岁以上|退役军人|残疾|职称|党外/u;
 
 export interface TotalCheck {
@@ -66,10 +66,12 @@ export const totalMismatch = defineRule({
       // More than the total is wrong unless the parts are overlapping attributes (党员, 女性, 本科学历…);
       // less only when the parts are stated as the whole breakdown.
       if (c.sum < total.value && !complete) continue;
-      if (c.sum > total.value && OVERLAPPING.test(c.breakdown.sentence.text)) continue;
+      if (!c.breakdown.pair && OVERLAPPING.test(c.breakdown.sentence.text)) continue;
       out.push({
         range: total.range,
-        message: t('The parts do not add up to the total {0}: {1}.', total.text, c.arithmetic),
+        message: c.breakdown.pair
+          ? t('The parts do not add up to the total {0}: {1} ({2} and {3} leave nothing out).', total.text, c.arithmetic, c.breakdown.pair.first, c.breakdown.pair.second)
+          : t('The parts do not add up to the total {0}: {1}.', total.text, c.arithmetic),
         fixes: [{ title: t('Set the total to {0}', c.sumText), edits: [{ range: total.numberRange, newText: c.sumText }] }],
         related: parts.map((p) => ({ location: { uri: model.uri, range: p.range }, message: t('part: {0}', p.text) })),
         data: { arithmetic: c.arithmetic },

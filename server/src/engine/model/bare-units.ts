@@ -1,0 +1,343 @@
+/**
+ * Units with no number: a measure word, a unit or a percent sign where a count's number should be
+ * (「对全区个景区景点」「重点项目个」「家以上企业」「完成投资亿元以上」「增长%」). Read with the word
+ * layer: a measure-word character is a candidate only when the segmentation leaves it a word of its
+ * own (个 in 个人, 项 in 项目, 家 in 企业家 are parts of words), and no numeral, demonstrative or vague
+ * quantity stands before it (几个, 多家, 各项, 每个, 这条, 第三批).
+ *
+ * Only clauses holding a candidate character are segmented, once per paragraph text (kept from one
+ * version of the document to the next through the model's memo).
+ */
+import { derivedCache } from './derived';
+import type { Paragraph, ReportModel } from './types';
+import { segment, tagOf, type Token } from './words';
+
+export interface BareUnit {
+  readonly line: number;
+  /** Columns of the unit as written (「个」, 「亿元」, 「%」, 「个百分点」). */
+  readonly start: number;
+  readonly end: number;
+  readonly unit: string;
+  readonly paragraph: Paragraph;
+}
+
+/** Measure words that stand alone only after a number or a determiner (jieba's q, and 件 项 条 元 吨 …). */
+const MEASURE = new Set([
+  '个', '个月', '项', '件', '家', '条', '次', '座', '张', '篇', '份', '辆', '艘', '架', '株', '棵', '册', '亩', '公里', '平方米', '平方公里', '立方米', '公顷', '千瓦', '千瓦时', '吨', '元', '美元', '欧元', '港元', '倍', '家次', '件次', '户次', '批次', '个次',
+]);
+/** Measure words that may stand between two nouns only as a count's measure word (「对全区个景区」「中央项规定」). */
+const BETWEEN_NOUNS = new Set(['个', '项', '家', '条', '座', '件', '篇']);
+/** Measure words of counted names in quotation marks (「“两个确立”」「“三项制度”」). */
+const IN_NAMES = new Set(['个', '项', '条', '件', '篇', '张', '大']);
+/** Measure words that are also nouns, verbs or particles (户, 人, 所, 种, 批): bare only in a plain counting context. */
+const AMBIGUOUS = new Set(['户', '所', '部', '处', '批', '栋', '支', '名', '场', '位', '张', '人次']);
+/** Measure words and units, bare or after 万/亿. */
+const UNITS = new Set([...MEASURE, ...AMBIGUOUS]);
+/** Units after 万/亿 (「万人」「亿人次」「万套」「万种」). */
+const MULT_UNITS = new Set([...UNITS, '人', '套', '种', '类', '头', '台', '只', '间', '口', '条']);
+const PERCENT = new Set(['%', '％', '‰']);
+const MULT_RE = /^(?:万亿|千万|百万|万|亿)$/u;
+const MULT_UNIT_RE = /^(?:万亿|千万|百万|万|亿)(.+)$/u;
+/** What may follow a count's number and unit: 「家以上」「个左右」. */
+const POST = new Set(['以上', '左右', '余', '多', '以下', '以内', '上下']);
+/** Words before a measure word that stand for its number: demonstratives, vague quantities, ordinals. */
+const DETERMINERS = new Set([
+  '这', '那', '哪', '每', '各', '该', '本', '此', '首', '某', '数量', '数目', '整', '全', '逐', '多', '几', '数', '若干', '上', '下', '前', '后', '同', '另', '诸', '历', '其', '余', '好', '半', '第', '头', '末', '次', '当', '成', '以上', '这些', '那些', '哪些', '一些', '有些', '某些', '其他', '其它', '其余', '任何', '所有', '个别', '每一', '逐个', '多少', '若干个', '大批', '一批', '整整',
+]);
+/** The last character of a numeral: the number is there (二十, 三千, 两, 几). */
+const NUMERAL_END = /[0-9０-９〇零一二两三四五六七八九十百千万亿几半]$/u;
+/** Words after which a measure word is named rather than counted: 「单位：万元」「按批次」「以亿元计」. */
+const LABEL_WORDS = new Set(['单位', '计量', '按', '以', '用', '折合', '换算', '每', '按照', '计']);
+/** Old suffix words the segmenter may leave apart: 信访件, 投诉件, 督办件, 名次… (the character before the unit). */
+const SUFFIX_OF: Record<string, string> = {
+  件: '访诉递文条事软硬邮稿证部零配物附要信函快急组构铸元器工批计来原样大小整挂摆插控用收寄发督办',
+  次: '层名档车班场批人架户首其再此本多屡依逐初历每上下这那该主位席轮频届年航版渐数',
+  项: '事各专单分立款强弱选条重要逐本此该多全子细缺漏列弃进销',
+  条: '各每逐教便面纸链线萧苗金信柳枝封欠借收头词本此该下上专',
+  份: '身股月年省部成备每各本名缘辈县',
+  名: '姓签命报提排点署题实联匿冒知著有出闻扬盛威美英功虚地人书罪更改记具化别乳小大学域榜本正除列落挂声芳同重指成莫',
+};
+const EXTRA_WORDS = new Map([
+  ['获批', 2000],
+  ['户厕', 500],
+  ['家次', 500],
+  ['等次', 2000],
+  ...['人次', '件次', '户次', '批次', '架次', '车次', '场次', '班次', '个次', '项次'].map((w): [string, number] => [w, 5000]),
+]);
+/** Verbs that open a clause of counted things: 「新建、改扩建酒店家」. */
+const COUNTING_START = /^\s*(?:新建|改扩建|改建|扩建|新增|建成|完成|实施|培育|引进|认定|创建|打造|组建|设立|新设|开工|投产|改造|提升)/u;
+/** Verbs that count people: 「社区工作者达到人」「吸纳培养积极分子人」. */
+const COUNTING_VERBS = new Set(['达到', '达', '新增', '增加', '增至', '培养', '培训', '吸纳', '引进', '招录', '招聘', '安置', '转移', '帮助', '资助', '救助', '慰问', '录取', '发展', '选派', '表彰', '认定', '接待', '服务', '覆盖', '惠及', '就业', '再就业', '参加', '参与', '共有', '有']);
+/** Tags of words that name a thing (a noun phrase a count is of). */
+const NOMINAL = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'vn', 'an', 'b', 'j', 'l', 'i', 'nrt', 's']);
+
+const CLAUSE_END = /[，,、：:。！？!?；;（）()【】]/u;
+/** First characters of the units, for a quick test before segmenting. */
+const FIRST = new Set([...UNITS, ...PERCENT, '万', '亿', '百'].map((u) => u.charAt(0)));
+
+const CACHE = derivedCache<BareUnit[]>();
+
+/** Every bare unit of the body paragraphs (memoised per model; per paragraph text across versions). */
+export function bareUnitsOf(model: ReportModel): BareUnit[] {
+  let list = CACHE.get(model);
+  if (!list) {
+    list = [];
+    for (const p of model.paragraphs) {
+      const found = model.memo.get<ReadonlyArray<readonly [number, number, string]>>('bare-units', p.text, () => scanBareUnits(p.text));
+      const base = p.range.start.character;
+      for (const [s, e, unit] of found) list.push({ line: p.line, start: base + s, end: base + e, unit, paragraph: p });
+    }
+    CACHE.set(model, list);
+  }
+  return list;
+}
+
+/** Bare units of a text: [start, end, unit] in UTF-16 offsets. */
+export function scanBareUnits(text: string): Array<readonly [number, number, string]> {
+  const out: Array<readonly [number, number, string]> = [];
+  // The dictionary is in simplified script: traditional text is cut badly (國|家 leaves 家 free).
+  if (isTraditional(text)) return out;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !CLAUSE_END.test(text.charAt(i))) continue;
+    if (i > start && hasCandidate(text, start, i)) scanClause(text, start, i, out);
+    start = i + 1;
+  }
+  return out;
+}
+
+/** Characters of traditional script that simplified text never has (国 for 國, 个 for 個 …). */
+const TRADITIONAL = /[國們這個來對說發經會爲為與實還時從將並關於歲義農黨當應過選舉縣鄉億萬點際産]/gu;
+
+function isTraditional(text: string): boolean {
+  TRADITIONAL.lastIndex = 0;
+  let n = 0;
+  while (TRADITIONAL.exec(text) !== null) if (++n >= 2) return true;
+  return false;
+}
+
+function hasCandidate(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (!FIRST.has(text.charAt(i))) continue;
+    const prev = i > from ? text.charAt(i - 1) : '';
+    if (prev === '' || !NUMERAL_END.test(prev) || text.charAt(i) === '万' || text.charAt(i) === '亿') return true;
+  }
+  return false;
+}
+
+function scanClause(text: string, from: number, to: number, out: Array<readonly [number, number, string]>): void {
+  const clause = text.slice(from, to);
+  const tokens = segment(clause, { extraWords: EXTRA_WORDS });
+  for (let k = 0; k < tokens.length; k++) {
+    const found = bareAt(text, from, tokens, k);
+    if (found) {
+      out.push([from + found.start, from + found.end, found.unit]);
+      k = found.next - 1;
+    }
+  }
+}
+
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly unit: string;
+  /** Index of the first token after the unit. */
+  readonly next: number;
+}
+
+/** Words before 万/亿 that make them the number itself: 「突破万亿元」「近亿元」「上万人」. */
+/** Tags of single characters that begin names, and the measure-word characters that end them. */
+const NAME_TAGS = new Set(['nr', 'nrt', 'ns', 'nz', 'a', 'ng', 'zg', 'x']);
+const NAME_UNITS = new Set(['家', '张', '元', '台', '场', '座', '条']);
+const MULT_AS_NUMBER = new Set(['突破', '超过', '超', '过', '逾', '近', '上', '数', '几', '破', '迈上', '跨上', '迈过', '站上', '成', '达', '千', '百', '十']);
+/** Verbs before 个 that leave out 一: 「是个有核国家」「有个好收成」. */
+const COLLOQUIAL_GE = /(?:有|是|为|成|做|当|像|算|来|打|过|起|了|到|出|找|开|立)$/u;
+
+function bareAt(text: string, from: number, tokens: readonly Token[], k: number): Found | undefined {
+  const tok = tokens[k] as Token;
+  let p = k - 1;
+  while (p >= 0 && /^\s+$/u.test((tokens[p] as Token).text)) p--;
+  const prev = tokens[p];
+  let last = k;
+  let unit: string;
+  let multiplied = false;
+  if (PERCENT.has(tok.text)) {
+    unit = tok.text;
+  } else if (tok.text === '百分点' || (tok.text === '个' && tokens[k + 1]?.text === '百分点')) {
+    if (tok.text === '百分点' && prev?.text === '个') return undefined; // seen at 个
+    unit = tok.text === '个' ? '个百分点' : '百分点';
+    if (tok.text === '个') last = k + 1;
+  } else if (tok.text === '次' && prev && prev.end === tok.start && prev.text.length >= 2 && /[件户家架批车场班个项]$/u.test(prev.text) && !NUMERAL_END.test(prev.text.slice(-2, -1))) {
+    // 「提示单件次」 cut 提示|单件|次: the unit 件次 with no number.
+    if (!hasFigures(text)) return undefined;
+    return { start: prev.end - 1, end: tok.end, unit: prev.text.slice(-1) + '次', next: k + 1 };
+  } else if (UNITS.has(tok.text) || tok.text === '种' || tok.text === '人') {
+    unit = tok.text;
+  } else if (hiddenJia(text, from, tokens, k)) {
+    // 「新设外资企业家。」「四星级饭店家、」: the count's 家 joined to the noun before it (企业家, 店家, 厂家).
+    return { start: tok.end - 1, end: tok.end, unit: '家', next: k + 1 };
+  } else {
+    const m = MULT_UNIT_RE.exec(tok.text);
+    const next = tokens[k + 1];
+    if (/^(?:千万|百万)/u.test(tok.text)) return undefined; // 「千万吨」「百万亩」: the number itself
+    if (m && MULT_UNITS.has(m[1] ?? '') && m[1] !== '家') unit = tok.text;
+    else if (MULT_RE.test(tok.text) && next && MULT_UNITS.has(next.text) && next.start === tok.end && next.text !== '家') {
+      unit = tok.text + next.text;
+      last = k + 1;
+    } else return undefined;
+    multiplied = true;
+  }
+  const start = tok.start;
+  const end = (tokens[last] as Token).end;
+  const after = tokens[last + 1];
+  const result: Found = { start, end, unit, next: last + 1 };
+  const before = text.slice(Math.max(0, from + start - 8), from + start).replace(/[ \t\u3000]+$/u, '');
+  const beforeChar = before.slice(-1);
+  // A number, a letter or a compound unit right before (「25l亿元」「10蒸吨」「1.2个百分点」).
+  if (beforeChar !== '' && (NUMERAL_END.test(beforeChar) || /[A-Za-z.．]/u.test(beforeChar))) return undefined;
+  if (prev && prev.end - prev.start === 1 && /[0-9０-９]$/u.test(text.slice(0, from + prev.start))) return undefined;
+  const afterFigure = prev !== undefined && UNITS.has(prev.text) && NUMERAL_END.test(text.slice(Math.max(0, from + prev.start - 1), from + prev.start));
+  if (prev && (prev.pos === 'm' || DETERMINERS.has(prev.text) || NUMERAL_END.test(prev.text) || (UNITS.has(prev.text) && !afterFigure) || prev.text === '之')) return undefined;
+  if ((prev && LABEL_WORDS.has(prev.text)) || /单位[：:]?$/u.test(before)) return undefined;
+  if (prev?.text === '等' && unit === '项') return undefined; // 「等项工作」
+  const postAfter = after !== undefined && POST.has(after.text);
+  const atStart = prev === undefined;
+  const delimiterBefore = from > 0 ? text.charAt(from - 1) : '';
+  const clauseEnd = after === undefined;
+  // A title: 「话剧《生命册》」.
+  if (after?.text === '》' || text.lastIndexOf('《', from + start) > text.lastIndexOf('》', from + start)) return undefined;
+  // 「按照生产批次，」「根据统计口径，以亿元计」: a clause that names the measure.
+  if (clauseEnd && /^\s*(?:按照|按|根据|依据|依照|对照|统计|以)\p{Script=Han}{0,8}$/u.test(text.slice(from, from + start))) return undefined;
+
+  if (PERCENT.has(unit) || unit.endsWith('百分点')) {
+    if (atStart) {
+      // 「、%」 an empty item; 「，%的社区」 a clause that starts with the share of something.
+      if (delimiterBefore === '、') return clauseEnd && emptyItemAfterFigure(text, from) ? result : undefined;
+      return /[，,；;]/u.test(delimiterBefore) && after !== undefined && after.pos !== 'x' ? result : undefined;
+    }
+    if (prev.pos === 'x') {
+      // 「6.5%－%」: the upper end of a range.
+      if (/^\s+$/u.test(prev.text)) return /\p{Script=Han}$/u.test(before) ? result : undefined;
+      return /[－—～~-]/u.test(prev.text) && /[0-9０-９][%％]\s*[－—～~-]$/u.test(text.slice(0, from + start)) ? result : undefined;
+    }
+    return /\p{Script=Han}/u.test(prev.text) ? result : undefined;
+  }
+  if (multiplied && prev && MULT_AS_NUMBER.has(prev.text)) return undefined;
+  const ambiguous = AMBIGUOUS.has(unit);
+  if (atStart && (ambiguous || unit === '人' || unit === '种') && !countsIn(text, unit)) return undefined;
+  if (atStart) {
+    // 「、亿元」: an empty item of a list; 「，个地方企业」: a clause that opens with its count's measure word.
+    if (delimiterBefore === '、') return (clauseEnd && emptyItemAfterFigure(text, from)) || (after !== undefined && !ambiguous && unit !== '人' && unit !== '种' && startsItem(after) && itemHasFigure(text, from)) ? result : undefined;
+    // 「业主委员会（物业管理委员会）个，」: the count after a parenthesis.
+    if (/[）)]/u.test(delimiterBefore) && clauseEnd && !ambiguous) return result;
+    if (from === 0 || !/[，,；;。]/u.test(delimiterBefore) || multiplied || unit === '人' || unit === '种') return undefined;
+    if (ambiguous && unit !== '所') return undefined;
+    return after && (startsItem(after) || postAfter) ? result : undefined;
+  }
+  if (prev.pos === 'x') {
+    // 「“个意识”」: an opening quotation mark, then the measure word of a counted name.
+    if (!IN_NAMES.has(unit)) return undefined;
+    if (/[“「《‘]/u.test(prev.text)) return result;
+    // 「“考核、督查、激励”项机制」「“15分钟生活服务圈”个」: after a quoted name, before its noun or at the end.
+    return /[”」》’]/u.test(prev.text) && (after === undefined || nominal(after)) ? result : undefined;
+  }
+  // A single character of a name before a character that makes names: 兰张, 曹家堡, 大元.
+  if (prev.end - prev.start === 1 && NAME_TAGS.has(prev.pos) && NAME_UNITS.has(unit)) return undefined;
+  // A second measure word after a complete figure: 「12类件民生实事」「12批项」 (not 「9条次干道」, 「2家次」).
+  if (afterFigure && unit !== '次') return result;
+  const nounAfter = after !== undefined && nominal(after);
+  if (multiplied) {
+    // 「亿元以上项目」 is a class of projects, 「万元地区生产总值」 a rate: the number is not missing.
+    if (postAfter) return tokens[last + 2] !== undefined && nominal(tokens[last + 2] as Token) ? undefined : result;
+    return nounAfter && prev.pos !== 'v' ? undefined : result;
+  }
+  if (postAfter) return result;
+  const suffixOf = SUFFIX_OF[unit];
+  if (suffixOf && suffixOf.includes(prev.text.slice(-1)) && !/^(?:共计|合计|总计|共有|累计|共)$/u.test(prev.text)) return undefined;
+  if (unit === '个' && prev.pos === 'v' && COLLOQUIAL_GE.test(prev.text) && after !== undefined && !nominal(after)) return undefined;
+  // 「十一届次全会」「人大次会议」: the session number.
+  if (unit === '次' && after !== undefined && /^(?:会议|全会|全委|常委会)/u.test(text.slice(from + after.start))) return result;
+  if (unit === '倍') return after === undefined || after.pos === 'x' || ['多', '半', '的'].includes(after.text) ? result : undefined; // not 「收入倍差」
+  // Units that are also nouns, verbs or particles: bare only where the paragraph counts in them.
+  if ((ambiguous || unit === '人' || unit === '种') && !countsIn(text, unit)) return undefined;
+  if (unit === '人') {
+    // 「新增“两院”院士人。」「社区工作者达到人。」: 人 ends the clause after a noun or a counting verb.
+    return clauseEnd && prev.text.length >= 2 && (nominal(prev) || COUNTING_VERBS.has(prev.text)) ? result : undefined;
+  }
+  if (unit === '种') return nounAfter && prev.pos !== 'v' ? result : undefined; // 「两个市场种资源」, not 「适合种粮食」
+  // After a noun, 所 ends names of institutes (煤化所, 郑商所): bare only before a noun of schools or at the end.
+  if (unit === '所' && prev.pos !== 'v') return (nounAfter && (after as Token).pos !== 'vn' && /(?:校|学|园|院|中|小)/u.test(after?.text ?? '')) || (clauseEnd && /(?:校|学|园|中|院|室)$/u.test(prev.text)) ? result : undefined;
+  if (ambiguous) {
+    // 重点户, 为群众所认可, 种粮食, 旅游人次: bare only after a verb of two characters or more, at the end or before a noun.
+    // 「转预备党员名」: 名 at the end after a noun.
+    if (unit === '名' && clauseEnd && nominal(prev) && prev.text.length >= 2) return result;
+    if (prev.pos !== 'v' || prev.text.length < 2) return undefined;
+    if (unit === '户' || unit === '处') return nounAfter && (after as Token).text.length > 1 ? result : undefined;
+    if (unit === '所') return after !== undefined && !/^(?:v|vn|vd|d|ad|p|uj|x)$/u.test(after.pos) ? result : clauseEnd ? result : undefined;
+    if (unit === '批' || unit === '张') return nounAfter && !postAfter && (after as Token).pos !== 'vn' && (after as Token).text.length > 1 ? result : undefined;
+    return after === undefined || (nounAfter && (after as Token).text.length > 1) ? result : undefined;
+  }
+  if (nounAfter && nominal(prev) && !BETWEEN_NOUNS.has(unit)) return undefined;
+  // 「明确公共项。」: at the end after a noun only where the paragraph counts.
+  if (clauseEnd && nominal(prev) && !hasFigures(text) && !COUNTING_START.test(text.slice(from))) return undefined;
+  if (unit === '次' && nounAfter) return undefined; // 次中心, 次干道
+  if (prev.pos === 'q' || prev.pos === 'mq') return undefined;
+  return result;
+}
+
+/** Figures in the text: digits, or a Chinese numeral before a measure word (「十五个」). */
+const FIGURES_RE = /[0-9０-９]|[一二两三四五六七八九十百千万亿]{1,6}(?:[个项件家条名次所户人元种座台]|万|亿)/u;
+function hasFigures(text: string): boolean {
+  return FIGURES_RE.test(text);
+}
+
+/** The paragraph counts: in this unit elsewhere (「8所」「120人」「三种」), or in figures around the place. */
+function countsIn(text: string, unit: string): boolean {
+  if (unit !== '所' && hasFigures(text)) return true;
+  for (let at = text.indexOf(unit); at >= 0; at = text.indexOf(unit, at + 1)) {
+    if (at > 0 && NUMERAL_END.test(text.charAt(at - 1))) return true;
+  }
+  return false;
+}
+
+/** Words that may open a counted item: nouns, and the 县 (zg), 本科 (r) jieba tags otherwise. */
+function startsItem(t: Token): boolean {
+  return nominal(t) || t.pos === 'zg' || t.pos === 'ng' || t.pos === 'r' || t.pos === 'm' || t.pos === 'eng';
+}
+
+/** The item before a 、 holds a figure: 「新增2个国家区域医疗中心、个国家临床重点专科」. */
+function itemHasFigure(text: string, from: number): boolean {
+  const before = text.slice(0, Math.max(0, from - 1));
+  const cut = Math.max(before.lastIndexOf('、'), before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('。'));
+  return /[0-9０-９]/u.test(before.slice(cut + 1));
+}
+
+/** 企业家, 店家, 厂家 at the end of an item, where the paragraph counts in 家: the noun (企业, 饭店, 工厂) and a bare 家. */
+function hiddenJia(text: string, from: number, tokens: readonly Token[], k: number): boolean {
+  const tok = tokens[k] as Token;
+  if (tok.text.length < 2 || !tok.text.endsWith('家') || !NOMINAL.has(tok.pos)) return false;
+  const after = tokens[k + 1];
+  if (after !== undefined && !POST.has(after.text)) return false;
+  const head = tok.text.slice(0, -1);
+  const joined = (tokens[k - 1]?.text ?? '') + head;
+  if (!(head.length >= 2 && isNoun(head)) && !isNoun(joined.slice(-2)) && !isNoun(joined)) return false;
+  // 「外资企业家」「四星级饭店家」, not 「服务企业家」: a modifier before, no verb.
+  const prev = tokens[k - 1];
+  if (prev === undefined || prev.pos.startsWith('v') || prev.pos === 'x') return false;
+  return /[0-9０-９]家/u.test(text) && !/(?:精神|队伍)/u.test(text.slice(from + tok.end, from + tok.end + 3));
+}
+
+function isNoun(word: string): boolean {
+  const tag = tagOf(word);
+  return tag !== undefined && NOMINAL.has(tag);
+}
+
+function nominal(t: Token): boolean {
+  return NOMINAL.has(t.pos);
+}
+
+/** 「增长64.8％、％」「845亿元、亿元」: the item before the 、 holds a figure. */
+function emptyItemAfterFigure(text: string, from: number): boolean {
+  const before = text.slice(Math.max(0, from - 12), from);
+  return /[0-9０-９零一二两三四五六七八九十百千][^，,、；;。]{0,6}、$/u.test(before) && !/单位/u.test(before);
+}

@@ -1,0 +1,232 @@
+/**
+ * The word layer: Chinese text read as words, by jieba's method without its HMM — the DAG of the
+ * lexicon's words over each run of Chinese and ASCII letters/digits, and the route of highest
+ * log-probability through it (ties go to the longer word). A character no word covers is a word of
+ * its own (frequency 1); consecutive single ASCII or full-width letters/digits on the route are one
+ * token (`m` when all digits, else `eng`); anything else (punctuation, spaces) is a token per
+ * character (`\r\n` one), tagged `x`. The lexicon is jieba's dictionary, pruned (`./lexicon.ts`),
+ * unpacked on first use. Pure: the rules call it on a clause or a window around a candidate.
+ *
+ *   segment('对全区个景区景点')            → 对/p 全区/n 个/q 景区/n 景点/n (offsets in UTF-16 units)
+ *   measureWordAt('实施省级重点项目个', 8) → the token 个/q: a free-standing measure word
+ *   measureWordAt('完善个人信息', 2)       → undefined (个 is inside 个人)
+ *   nounPhraseBefore('新建城市书房38个', 6) → 城市书房 (start 2, end 6)
+ *   keepsWhole('发布署名', 1, 3, 10)        → false: even as a word 布署 loses to 发布|署名
+ *
+ * `isMeasureWord` knows jieba's 量词 (tag q) and the few it tags otherwise (OTHER_MEASURE_WORDS).
+ * Whether a measure word lacks its number is the rule's decision: `segment` also shows 这个, 各个,
+ * 每个 (r) and 整个 (b) as words of their own.
+ */
+import { PACKED_LEXICON } from '../data/lexicon';
+import { Lexicon, OTHER_MEASURE_WORDS } from './lexicon';
+
+export interface Token {
+  readonly text: string;
+  /** UTF-16 offsets into the segmented text. */
+  readonly start: number;
+  readonly end: number;
+  /** jieba's POS tag: n, v, q, m, p, uj, … ('x' for punctuation and unknown characters). */
+  readonly pos: string;
+}
+
+export interface SegmentOptions {
+  /** Words to add for this call with their frequency (jieba's scale: 的 ≈ 300,000, 个人 12,744). */
+  readonly extraWords?: ReadonlyMap<string, number>;
+}
+
+let lexicon: Lexicon | undefined;
+
+/** The lexicon, unpacked on first use. */
+export function getLexicon(): Lexicon {
+  return (lexicon ??= new Lexicon(PACKED_LEXICON));
+}
+
+/** Replaces the lexicon (scripts measuring another pruning); undefined returns to the built-in one. */
+export function useLexicon(other: Lexicon | undefined): void {
+  lexicon = other;
+}
+
+const isAlnum = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+/** Characters of jieba's word runs (RE_HAN_DEFAULT: CJK, ASCII letters, digits and +#&._%-), full-width letters and digits too. */
+const inRun = (c: number): boolean =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xdfff) || isAlnum(c) || c === 0x2b || c === 0x23 || c === 0x26 || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2d;
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+/** Splits `text` into words: every character is in exactly one token, in order. */
+export function segment(text: string, options?: SegmentOptions): Token[] {
+  const lex = getLexicon();
+  const out: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (inRun(c)) {
+      let j = i + 1;
+      while (j < text.length && inRun(text.charCodeAt(j))) j++;
+      segmentRun(lex, text, i, j, options?.extraWords, out);
+      i = j;
+    } else {
+      const end = c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : isHighSurrogate(c) && i + 1 < text.length ? i + 2 : i + 1;
+      out.push({ text: text.slice(i, end), start: i, end, pos: 'x' });
+      i = end;
+    }
+  }
+  return out;
+}
+
+/** One run of word characters, text[from, to): DAG, best route, then tokens. */
+function segmentRun(lex: Lexicon, text: string, from: number, to: number, extra: ReadonlyMap<string, number> | undefined, out: Token[]): void {
+  const n = to - from;
+  const best = new Float64Array(n + 1);
+  const next = new Int32Array(n + 1);
+  const extraEdges = extra ? edgesOf(text, from, to, extra) : undefined;
+  for (let k = n - 1; k >= 0; k--) {
+    let score = -Infinity;
+    let end = -1;
+    const edges = extraEdges?.get(k);
+    let node = 0;
+    for (let j = k; j < n; j++) {
+      node = lex.child(node, text.charCodeAt(from + j));
+      if (node < 0) break;
+      if (!lex.isWord(node) || edges?.has(j + 1)) continue;
+      const s = lex.logProb(node) + (best[j + 1] as number);
+      if (s >= score) [score, end] = [s, j + 1];
+    }
+    if (edges) {
+      for (const [e, logProb] of edges) {
+        const s = logProb + (best[e] as number);
+        if (s > score || (s === score && e > end)) [score, end] = [s, e];
+      }
+    }
+    if (end < 0) {
+      // No word here: the character alone (a surrogate pair stays whole).
+      end = k + 1 < n && isHighSurrogate(text.charCodeAt(from + k)) ? k + 2 : k + 1;
+      score = lex.unknownLogProb + (best[end] as number);
+    }
+    best[k] = score;
+    next[k] = end;
+  }
+  let runStart = -1;
+  const flush = (at: number): void => {
+    if (runStart < 0) return;
+    const word = text.slice(from + runStart, from + at);
+    let digits = true;
+    for (let q = 0; q < word.length; q++) digits &&= isDigit(word.charCodeAt(q));
+    out.push({ text: word, start: from + runStart, end: from + at, pos: digits ? 'm' : 'eng' });
+    runStart = -1;
+  };
+  for (let k = 0; k < n; k = next[k] as number) {
+    const end = next[k] as number;
+    if (end === k + 1 && isAlnum(text.charCodeAt(from + k))) {
+      if (runStart < 0) runStart = k;
+      continue;
+    }
+    flush(k);
+    const word = text.slice(from + k, from + end);
+    out.push({ text: word, start: from + k, end: from + end, pos: tagOf(word) ?? 'x' });
+  }
+  flush(n);
+}
+
+/** Extra words found in text[from, to): start → (end → log-probability), offsets relative to `from`. */
+function edgesOf(text: string, from: number, to: number, extra: ReadonlyMap<string, number>): Map<number, Map<number, number>> {
+  const edges = new Map<number, Map<number, number>>();
+  const logTotal = -getLexicon().unknownLogProb;
+  const run = text.slice(from, to);
+  for (const [word, freq] of extra) {
+    if (!word || freq <= 0) continue;
+    for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) {
+      let m = edges.get(at);
+      if (!m) edges.set(at, (m = new Map()));
+      m.set(at + word.length, Math.log(freq) - logTotal);
+    }
+  }
+  return edges;
+}
+
+/** The lexicon's tag of `word`, or undefined when it is no word of the lexicon. */
+export function tagOf(word: string): string | undefined {
+  const lex = getLexicon();
+  const node = lex.find(word);
+  return node < 0 ? undefined : lex.tag(node);
+}
+
+/** A measure word (量词): one jieba tags q (个, 家, 次, 公里 …; also 天, 代, 口), or one of OTHER_MEASURE_WORDS (件, 项, 人次 …). */
+export function isMeasureWord(word: string): boolean {
+  return OTHER_MEASURE_WORDS.includes(word) || tagOf(word) === 'q';
+}
+
+/** The token of `tokens` (in order, as `segment` returns them) that covers `offset`. */
+export function tokenAt(tokens: readonly Token[], offset: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid] as Token;
+    if (offset < t.start) hi = mid - 1;
+    else if (offset >= t.end) lo = mid + 1;
+    else return t;
+  }
+  return undefined;
+}
+
+/**
+ * The free-standing measure word at `offset` of `text` (a clause): the token covering that offset
+ * when the segmentation makes a measure word of it (个 in 对全区个景区, not in 个人), else undefined.
+ */
+export function measureWordAt(text: string, offset: number, tokens: readonly Token[] = segment(text)): Token | undefined {
+  const t = tokenAt(tokens, offset);
+  return t && isMeasureWord(t.text) ? t : undefined;
+}
+
+/**
+ * True when the best route through `text` keeps text[start, end) as one word once it is added with
+ * frequency `freq` (the typo rule's question: is 布署 a word of 「发布署名」? no: 发布|署名).
+ */
+export function keepsWhole(text: string, start: number, end: number, freq = 1): boolean {
+  const tokens = segment(text, { extraWords: new Map([[text.slice(start, end), freq]]) });
+  return tokens.some((t) => t.start === start && t.end === end);
+}
+
+export interface NounPhrase {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly tokens: readonly Token[];
+}
+
+/** Tags of the words a noun phrase is made of: nouns, names, verbal and adjectival nouns, 区别词, abbreviations, set phrases. */
+const NOMINAL = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'vn', 'an', 'b', 'j', 'l']);
+/** Words jieba tags as names or abbreviations that a report uses as the verb of a count (新建 is a district). */
+const COUNTING_VERBS = new Set(['新建', '改扩建']);
+const nominal = (t: Token): boolean => NOMINAL.has(t.pos) && !COUNTING_VERBS.has(t.text);
+
+/**
+ * The noun phrase that ends at `offset` of `text` (where a figure starts): the nominal words right
+ * before it, less leading verbal nouns (培育, 建设: there they are the verb of the clause).
+ * 「新建城市书房38个」 and 「城市书房40个」 both give 城市书房. Undefined when no noun is adjacent.
+ */
+export function nounPhraseBefore(text: string, offset: number, tokens: readonly Token[] = segment(text)): NounPhrase | undefined {
+  const last = tokens.findIndex((t) => t.end === offset);
+  if (last < 0 || !nominal(tokens[last] as Token)) return undefined;
+  let first = last;
+  while (first > 0 && nominal(tokens[first - 1] as Token)) first--;
+  while (first < last && tokens[first]?.pos === 'vn') first++;
+  return phrase(text, tokens.slice(first, last + 1));
+}
+
+/** The noun phrase that starts at `offset` of `text` (after a figure and its unit): 「38个城市书房」 → 城市书房. */
+export function nounPhraseAfter(text: string, offset: number, tokens: readonly Token[] = segment(text)): NounPhrase | undefined {
+  const first = tokens.findIndex((t) => t.start === offset);
+  if (first < 0 || !nominal(tokens[first] as Token)) return undefined;
+  let last = first;
+  while (last + 1 < tokens.length && nominal(tokens[last + 1] as Token)) last++;
+  return phrase(text, tokens.slice(first, last + 1));
+}
+
+function phrase(text: string, tokens: readonly Token[]): NounPhrase {
+  const start = (tokens[0] as Token).start;
+  const end = (tokens[tokens.length - 1] as Token).end;
+  return { text: text.slice(start, end), start, end, tokens };
+}

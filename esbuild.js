@@ -20,6 +20,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // Word lists of the engine (server/src/engine/data/*.tsv) are bundled as text; tests/register.js
+  // loads them the same way for the tests and scripts.
+  loader: { '.tsv': 'text' },
 };
 
 const builds = [

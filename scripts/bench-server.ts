@@ -128,7 +128,7 @@ export async function bundleSizes(): Promise<Array<{ file: string; dev: number; 
     for (const [out, entry] of Object.entries(entries)) {
       if (!fs.existsSync(path.join(ROOT, entry))) continue;
       const outfile = path.join(tmp, out);
-      await esbuild.build({ entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, external: ['vscode'], logLevel: 'silent', legalComments: 'none' });
+      await esbuild.build({ entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, external: ['vscode'], logLevel: 'silent', legalComments: 'none', loader: { '.tsv': 'text' } });
       production.set(out, fs.statSync(outfile).size);
     }
   } finally {

@@ -6,6 +6,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerPreview } from './preview';
 import { registerNewReport } from './new-report';
 import { registerWordCount } from './word-count';
+import { registerProofreading } from './proofreading';
 import { registerStatistics } from './statistics';
 import { registerExport } from './export';
 import { CrashNoticeHandler } from './crash-notice';
@@ -86,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerNewReport(context);
   registerWordCount(context);
   registerStatistics(context, () => client);
+  registerProofreading(context);
   registerExport(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('report.restartServer', async () => {

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import { setLanguage, t } from '../../server/src/engine/i18n';
-import { MASKED, maskInlineSyntax } from '../../server/src/engine/model/inline-syntax';
+import { MASKED, mayHaveInlineSyntax, maskInlineSyntax } from '../../server/src/engine/model/inline-syntax';
 import { applyFirstFix, findings, where } from './structure-helpers';
 
 const visible = (s: string): string => s.split(MASKED).join('·');
@@ -117,6 +117,9 @@ describe('inline-syntax mask: Markdown syntax is not prose', () => {
       assert.strictEqual(visible(masked), want, text);
     }
     assert.strictEqual(visible(maskInlineSyntax('[docs]: https://x.cn/d "说明(二)"')), '·'.repeat(30));
+    // A line with none of the characters syntax needs is all prose, and is returned as it is.
+    assert.strictEqual(mayHaveInlineSyntax('一年来，我紧紧围绕全局中心工作（见附件），认真履行岗位职责。'), false);
+    for (const [text] of cases) assert.strictEqual(mayHaveInlineSyntax(text), true, text);
     assert.strictEqual(visible(maskInlineSyntax('[^1]: 数据来源：统计局。')), '····· 数据来源：统计局。');
   });
 

@@ -42,8 +42,20 @@ const EMPHASIS = /\*+|~~|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
 /** The backslash of an escape (the escaped character is text, as written). */
 const ESCAPE = /\\(?=[!-/:-@[-`{-~])/g;
 
+/**
+ * Characters that every non-prose span above contains: a line without any of them is all prose
+ * (a one-pass test callers may use before they call maskInlineSyntax, which makes it too).
+ */
+const SYNTAX_CHARS = /[`:@<[\]!*_~\\]|www\./i;
+
+/** Whether a line may hold inline syntax that maskInlineSyntax would mask. */
+export function mayHaveInlineSyntax(text: string): boolean {
+  return SYNTAX_CHARS.test(text);
+}
+
 /** The line with every non-prose character replaced by MASKED: same length, same columns. */
 export function maskInlineSyntax(text: string): string {
+  if (!SYNTAX_CHARS.test(text)) return text;
   if (FOOTNOTE_DEF.test(text)) text = text.replace(FOOTNOTE_DEF, mask);
   else if (DEFINITION.test(text)) return mask(text);
   let s = text.replace(TASK_BOX, (m, lead: string) => lead + mask(m.slice(lead.length)));

@@ -22,6 +22,8 @@ export interface ModelInput {
 }
 
 const BLANK_RE = /^[\s\u3000\uFEFF]*$/u;
+/** An item of a Markdown ordered list: 「1. 甲」, 「2) 乙」 (a number, 「.」 or 「)」, a space). */
+const ORDERED_ITEM = /^[ \t]{0,3}[0-9]{1,9}[.)][ \t]+\S/;
 
 /** Builds the report model of a document once; rules and features only read it. */
 export function buildModel(input: ModelInput): ReportModel {
@@ -43,14 +45,15 @@ export function buildModel(input: ModelInput): ReportModel {
   const tokens = blockMarkdown().parse('\n'.repeat(bodyStart) + body, {});
   const mdHeadingLines = new Map<number, number>();
   const notHeadings = new Set<number>();
-  const orderedItems = new Set<number>();
   const tables: Table[] = [];
-  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, orderedItems, tables, index);
+  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, tables, index);
   // In a document structured with `#` (or setext) headings, 「1. 甲」 is an item of an ordered list, as
   // Markdown reads it; in text pasted from Word, or under a `#` title only, it is a numbered heading.
   const mdDepths = [...mdHeadingLines.entries()].sort((a, b) => a[0] - b[0]).map(([, depth]) => depth);
   const structuredWithHashes = mdDepths.length > 1 || (mdDepths.length === 1 && mdDepths[0] !== 1);
-  if (structuredWithHashes) for (const line of orderedItems) notHeadings.add(line);
+  // (Read from the line, whatever its number: markdown-it lets only a 「1.」 list interrupt a paragraph,
+  // and renumbering must not turn an item into a heading.)
+  if (structuredWithHashes) for (let i = bodyStart; i < lineCount; i++) if (kinds[i] === 'text' && ORDERED_ITEM.test(index.line(i).text)) notHeadings.add(i);
 
   const baseKinds = kinds.slice();
   let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded: new Set() });
@@ -161,7 +164,7 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
   return { headings, paragraphs, title };
 }
 
-function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, orderedItems: Set<number>, tables: Table[], index: LineIndex): void {
+function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, tables: Table[], index: LineIndex): void {
   let quoteDepth = 0;
   for (const token of tokens) {
     const map = token.map;
@@ -188,10 +191,6 @@ function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<n
         mdHeadingLines.set(from, Number(token.tag.slice(1)) || 1);
         // A setext heading's underline (「===」, 「---」) is a rule under the title, not text.
         if (to - from > 1 && kinds[to - 1] !== 'blank') kinds[to - 1] = 'hr';
-        break;
-      case 'list_item_open':
-        // An item of an ordered list (「1.」「1)」; a bullet's markup is 「-」「*」「+」).
-        if (token.markup === '.' || token.markup === ')') orderedItems.add(from);
         break;
       case 'html_block':
         // Raw HTML is shown as text, but a numbered line inside it is no heading.

@@ -117,9 +117,10 @@ describe('outline: setext headings where the document uses them', () => {
 
 describe('outline: what is never a heading', () => {
   it('version numbers and dotted identifiers at the start of a line', () => {
-    assert.deepStrictEqual(headingsOf('## 1 发布\n\n2.4.0 版本发布，修复了若干问题。\n\n2.4.1 版本发布，修复了若干问题。\n\n1.2.3-beta 已经可用。\n\n2.4 版本\n'), ['1|2|1|发布']);
-    // A decimal section that continues the outline is one.
+    assert.deepStrictEqual(headingsOf('## 1 发布\n\n2.4.0 版本发布，修复了若干问题。\n\n2.4.1 版本修复了若干问题。\n\n1.2.3-beta 已经可用。\n'), ['1|2|1|发布']);
+    // A decimal section title is one.
     assert.deepStrictEqual(headingsOf('## 2 发布\n\n### 2.4 版本\n\n2.4.1 修复\n'), ['1|2|2|发布', '3|3|2.4|版本', '5|4|2.4.1|修复']);
+    assert.deepStrictEqual(headingsOf('1.1 背景\n\n正文。\n'), ['1|2|1.1|背景']);
   });
 
   it('numbered lines in code blocks, HTML blocks, tables and block quotes', () => {

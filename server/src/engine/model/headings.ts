@@ -144,15 +144,12 @@ function levelOf(marker: MarkerMatch, context: HeadingContext): number {
 }
 
 /**
- * A dotted number at the start of a line is a heading when it continues the outline: under the
- * heading it extends (「2.4」 for 「2.4.1」), after a sibling, or as the first 「N.1」 of a list. A
- * version number (「2.4.1 版本发布……」, 「2.4 版本」) is body text.
+ * A dotted number at the start of a line whose text is a sentence (「2.4.1 版本修复了若干问题。」,
+ * 「2.4.0 版本发布后，……。」) is a version number in body text, not a decimal heading (「1.1 背景」).
+ * (Read from the text, not from the numbers around it: renumbering must not change what is a heading.)
  */
-function continuesOutline(marker: MarkerMatch, context: HeadingContext): boolean {
-  const prefix = marker.number.slice(0, marker.number.lastIndexOf('.'));
-  if (marker.level === 2 && marker.value === 1) return true;
-  const known = [...context.lastAtLevel.values(), ...(context.atx ? [context.atx] : [])];
-  return known.some((h) => h.style !== 'none' && (h.number === prefix || (h.style === 'decimal' && h.number.startsWith(`${prefix}.`))));
+function versionInText(rest: string): boolean {
+  return /[。！？!?]$/.test(inlinePlainText(rest).trim());
 }
 
 function acceptMarker(text: string, marker: MarkerMatch, level: number, context: HeadingContext, textFollows: boolean): boolean {
@@ -174,7 +171,7 @@ function acceptMarker(text: string, marker: MarkerMatch, level: number, context:
     const prev = context.lastAtLevel.get(level);
     return prev !== undefined && prev.style === marker.style && prev.value === marker.value - 1;
   }
-  if (marker.style === 'decimal' && !continuesOutline(marker, context)) return false;
+  if (marker.style === 'decimal' && versionInText(rest)) return false;
   return true;
 }
 

@@ -22,8 +22,11 @@ export interface ModelInput {
 }
 
 const BLANK_RE = /^[\s\u3000\uFEFF]*$/u;
-/** An item of a Markdown ordered list: 「1. 甲」, 「2) 乙」 (a number, 「.」 or 「)」, a space). */
-const ORDERED_ITEM = /^[ \t]{0,3}[0-9]{1,9}[.)][ \t]+\S/;
+/**
+ * An item of a Markdown ordered list: 「1. 甲」, 「2) 乙」 (a number, 「.」 or 「)」, a space); full-width
+ * digits and 「．」 too, so that making them half-width (numbering-style's fix) changes nothing.
+ */
+const ORDERED_ITEM = /^[ \t]{0,3}[0-9０-９]{1,9}[.．)][ \t]+\S/;
 
 /** Builds the report model of a document once; rules and features only read it. */
 export function buildModel(input: ModelInput): ReportModel {

@@ -4,7 +4,7 @@
  * syntax and code masked (`maskInlineSyntax`) and the numbering markers of headings masked too.
  * Columns are the line's own. Computed once per model and shared by the rules.
  */
-import { maskInlineSyntax, MASKED } from './inline-syntax';
+import { mayHaveInlineSyntax, maskInlineSyntax, MASKED } from './inline-syntax';
 import type { ReportModel } from './types';
 
 export interface ProseLine {
@@ -15,8 +15,6 @@ export interface ProseLine {
 }
 
 const PROSE_KINDS = new Set(['text', 'heading', 'table', 'quote']);
-/** Characters that may start a non-prose span (a line without any needs no masking). */
-const MASK_STARTS = /[`:@<\]![w]/i;
 
 const cache = new WeakMap<ReportModel, readonly ProseLine[]>();
 
@@ -29,7 +27,7 @@ export function proseLines(model: ReportModel): readonly ProseLine[] {
   const out: ProseLine[] = [];
   for (const l of model.index.lines) {
     if (!PROSE_KINDS.has(model.lineKinds[l.index] ?? '')) continue;
-    let text = MASK_STARTS.test(l.text) ? model.memo.get('prose-mask', l.text, () => maskInlineSyntax(l.text)) : l.text;
+    let text = mayHaveInlineSyntax(l.text) ? model.memo.get('prose-mask', l.text, () => maskInlineSyntax(l.text)) : l.text;
     const marker = markers.get(l.index);
     if (marker && marker[1] > marker[0]) text = text.slice(0, marker[0]) + MASKED.repeat(marker[1] - marker[0]) + text.slice(marker[1]);
     out.push({ line: l.index, text });

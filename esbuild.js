@@ -1,5 +1,5 @@
 // One bundler for everything: the client extension, the language server and the CLI.
-// Usage: node esbuild.js [--watch] [--production]
+// Usage: node esbuild.js [--watch] [--production] [--outdir <dir>]  (default dist/; the .vsix is packaged from another)
 //
 // In watch mode each build cycle (the first build, then every rebuild of one or more bundles)
 // is framed by "[watch] build started" and "[watch] build finished" lines; esbuild's own
@@ -9,6 +9,8 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg > 0 ? process.argv[outdirArg + 1] : undefined;
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -20,16 +22,25 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // Word lists of the engine (server/src/engine/data/*.tsv) are bundled as text; tests/register.js
+  // loads them the same way for the tests and scripts.
+  loader: { '.tsv': 'text' },
 };
 
+// ES modules bundled into CommonJS (tinyglobby's fdir calls createRequire(import.meta.url)): import.meta.url is the bundle's own URL.
+const IMPORT_META_URL = 'var __import_meta_url = require("url").pathToFileURL(__filename).href;';
+const node = (bin) => ({ banner: { js: bin ? `#!/usr/bin/env node\n${IMPORT_META_URL}` : IMPORT_META_URL }, define: { 'import.meta.url': '__import_meta_url' } });
+
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/cli/report-check.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/cli/report-export.ts'], outfile: 'dist/export-cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, ...node(false), entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, ...node(true), entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { ...common, ...node(true), entryPoints: ['server/src/cli/report-check.ts'], outfile: 'dist/cli.js' },
+  { ...common, ...node(true), entryPoints: ['server/src/cli/report-export.ts'], outfile: 'dist/export-cli.js' },
   // The preview webview's script (runs in the browser, loaded with the CSP nonce).
   { ...common, entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
+
+if (outdir) for (const b of builds) b.outfile = require('path').join(outdir, require('path').basename(b.outfile));
 
 /** Merges l10n/zh-cn/*.json into the bundle VS Code loads for the client (vscode.l10n). */
 function writeL10nBundle() {

@@ -32,6 +32,9 @@ export const OutlineRequest = new RequestType<OutlineParams, OutlineNode[], void
 
 export type RenderView = 'flow' | 'page';
 
+/** The views of the preview. */
+export const RENDER_VIEWS: readonly RenderView[] = ['flow', 'page'];
+
 export interface RenderParams {
   readonly uri: string;
   /** 'flow' (follows the editor theme) or 'page' (A4 pages per GB/T 9704). */

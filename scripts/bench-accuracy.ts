@@ -16,7 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildModel, DEFAULT_CONFIG, flatHeadings, RULES, runRules, type Rule, type RuleDiagnostic } from '../server/src/engine';
 import { INJECTORS, type Defect, type Injector } from './accuracy/injectors';
-import { loadTexts, truthOf, type BenchText } from './accuracy/texts';
+import { loadMarkdown, loadTexts, markdownTruthOf, truthOf, type BenchText } from './accuracy/texts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -110,9 +110,9 @@ function beyondKnown(examples: readonly BenchText[]): string[] {
   return out;
 }
 
-function outlineAgreement(examples: readonly BenchText[]): Array<{ file: string; truth: number; same: number; extra: number }> {
+function outlineAgreement(examples: readonly BenchText[], truthFor: (name: string) => Pick<ReturnType<typeof truthOf>, 'outline'> = truthOf): Array<{ file: string; truth: number; same: number; extra: number }> {
   return examples.map((t) => {
-    const truth = truthOf(t.name).outline.map((h) => JSON.stringify([h.level, h.number, h.marker, h.title, h.line, h.runin]));
+    const truth = truthFor(t.name).outline.map((h) => JSON.stringify([h.level, h.number, h.marker, h.title, h.line, h.runin]));
     const got = flatHeadings(t.model).map((h) => JSON.stringify([h.level, h.number, h.marker, h.title, h.line, h.runin]));
     const same = got.filter((g) => truth.includes(g)).length;
     return { file: t.name, truth: truth.length, same, extra: got.length - same };
@@ -194,6 +194,18 @@ function main(): void {
   for (const o of outline) log(`  ${pad(o.file, 48)} ${o.same}/${o.truth} headings as in the truth, ${o.extra} more`);
   log();
 
+  // Markdown written by hand (tests/fixtures/markdown): its outline, and what the rules find on it (correct text: nothing).
+  const markdown = loadMarkdown();
+  const mdOutline = outlineAgreement(markdown, markdownTruthOf);
+  const mdFindings = markdown.flatMap((t) => runRules(t.model, DEFAULT_CONFIG).map((d) => `${t.name}:${d.finding.range.start.line + 1}:${d.finding.range.start.character + 1} ${d.rule.id} ${d.severity}: ${d.finding.message}`));
+  log('## Outline of the hand-written Markdown reports (tests/fixtures/markdown) against truth/*.json');
+  for (const o of mdOutline) log(`  ${pad(o.file, 48)} ${o.same}/${o.truth} headings as in the truth, ${o.extra} more`);
+  const mdTotal = mdOutline.reduce((a, o) => a + o.truth, 0);
+  const mdSame = mdOutline.reduce((a, o) => a + o.same, 0);
+  log(`  agreement: ${mdSame}/${mdTotal} (${mdTotal ? ((100 * mdSame) / mdTotal).toFixed(1) : '—'} %); ${mdFindings.length} finding(s) of the rules on them${mdFindings.length ? ':' : ''}`);
+  for (const f of mdFindings) log(`  ${f}`);
+  log();
+
   log(`## Recall: one defect at a time in the corpus and the examples (at most ${MAX} per kind)`);
   log();
   log(`${pad('defect', 26)}${pad('rule', 22)}${lpad('made', 7)}${lpad('tried', 7)}${lpad('found', 7)}${lpad('recall', 9)}`);
@@ -225,6 +237,7 @@ function main(): void {
         {
           corpus: { characters: p.chars, per50k: (all * PER) / p.chars, byRule },
           examples: { beyondKnown: beyond, outline },
+          markdown: { outline: mdOutline, findings: mdFindings },
           recall: recalls.map((r) => ({ injector: r.injector.id, rule: r.injector.rule, made: r.made, tried: r.tried, found: r.found, recall: r.tried ? r.found / r.tried : null, controls: r.controls, alarms: r.alarms })),
         },
         null,

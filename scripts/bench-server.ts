@@ -115,7 +115,7 @@ export async function serverMemory(text: string): Promise<{ idle: number; open: 
   }
 }
 
-/** Sizes of dist/*.js as built, and minified (as `vscode:prepublish` builds them) in a temp folder. */
+/** Sizes of dist/*.js as built, and minified (as `npm run package` builds them for the .vsix) in a temp folder. */
 export async function bundleSizes(): Promise<Array<{ file: string; dev: number; production: number | undefined }>> {
   const dist = path.join(ROOT, 'dist');
   const files = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
@@ -128,7 +128,7 @@ export async function bundleSizes(): Promise<Array<{ file: string; dev: number; 
     for (const [out, entry] of Object.entries(entries)) {
       if (!fs.existsSync(path.join(ROOT, entry))) continue;
       const outfile = path.join(tmp, out);
-      await esbuild.build({ entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, external: ['vscode'], logLevel: 'silent', legalComments: 'none' });
+      await esbuild.build({ entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, external: ['vscode'], logLevel: 'silent', legalComments: 'none', loader: { '.tsv': 'text' } });
       production.set(out, fs.statSync(outfile).size);
     }
   } finally {

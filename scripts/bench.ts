@@ -4,7 +4,9 @@
  * server memory, bundle sizes and activation. Figures are printed; targets are noted, not asserted
  * (see docs/performance.md).
  *
- *   node esbuild.js && node -r ./tests/register.js scripts/bench.ts [--quick]
+ *   node esbuild.js && node -r ./tests/register.js scripts/bench.ts [--quick] [--only <section>[,<section>…]]
+ *
+ * Sections: engine, latency, memory, bundles, activation, doubling, fixall (all by default).
  */
 import * as os from 'os';
 import MarkdownIt from 'markdown-it';
@@ -12,8 +14,19 @@ import { buildModel, DEFAULT_CONFIG, documentSymbols, foldingRanges, RULES, runR
 import * as engine from '../server/src/engine';
 import { generateReport, REAL } from './bench-inputs';
 import { activationEstimate, bundleSizes, editLatency, median, serverMemory } from './bench-server';
+import { doublingSeries, fixAllBench, printDoubling, printFixAll } from './bench-scaling';
 
 const QUICK = process.argv.includes('--quick');
+const SECTIONS = ['engine', 'latency', 'memory', 'bundles', 'activation', 'doubling', 'fixall'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The sections asked for with --only (repeatable, or comma-separated); all when absent. */
+function sectionsToRun(argv: readonly string[]): Set<Section> {
+  const asked = argv.flatMap((a, i) => (a === '--only' ? (argv[i + 1] ?? '').split(',') : a.startsWith('--only=') ? a.slice(7).split(',') : [])).filter((x) => x !== '');
+  const unknown = asked.filter((x) => !(SECTIONS as readonly string[]).includes(x));
+  if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(', ')}: choose from ${SECTIONS.join(', ')}`);
+  return new Set(asked.length > 0 ? (asked as Section[]) : SECTIONS);
+}
 
 /** Median milliseconds of `runs` calls after `warmup` calls. */
 function time(fn: () => unknown, runs: number, warmup: number): number {
@@ -87,40 +100,69 @@ async function engineTables(lint: Lint): Promise<Record<string, { analysis: numb
 }
 
 async function main(): Promise<void> {
+  const run = sectionsToRun(process.argv.slice(2));
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`report-language-tools bench — ${new Date().toISOString()}`);
   console.log(`machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  const lint = await loadMarkdownlint();
-  const summary = await engineTables(lint);
+  console.log(`sections: ${[...run].join(', ')}`);
+  const targets: string[] = [];
+  const ok = (b: boolean): string => (b ? 'met' : 'MISSED');
 
-  const edits = QUICK ? 40 : 200;
-  const latency = await editLatency(generateReport(30_000), edits, 'char');
-  const lineLatency = await editLatency(generateReport(30_000), edits, 'line');
-  for (const [what, l] of [['one-character edits (type, delete)', latency], ['line edits (Enter, Backspace: every line below moves)', lineLatency]] as const) {
-    console.log(`\neditor latency, 30k-character report, ${l.edits} ${what} through the server over stdio:`);
-    console.log(`  round trip didChange → publishDiagnostics of that version: median ${l.roundTrip.median.toFixed(2)} ms, p95 ${l.roundTrip.p95.toFixed(2)} ms`);
-    console.log(`  server-side analysis of each version (same code in process): median ${l.serverAnalysis.median.toFixed(2)} ms, p95 ${l.serverAnalysis.p95.toFixed(2)} ms`);
-    console.log(`  publishes: ${l.publishes}`);
+  if (run.has('engine')) {
+    const summary = await engineTables(await loadMarkdownlint());
+    const big = summary['generated 1 MB report'];
+    if (big) {
+      targets.push(`1 MB analysis ≤ 2 × markdown-it parse: ${(big.analysis / big.mdit).toFixed(2)} × — ${ok(big.analysis <= 2 * big.mdit)}`);
+      targets.push(`1 MB analysis ≥ 8 × faster than markdownlint: ${(big.mdlint / big.analysis).toFixed(1)} × — ${ok(big.mdlint >= 8 * big.analysis)}`);
+    }
   }
 
-  const mem = await serverMemory(generateReport(1_000_000));
-  console.log(`\nserver memory (VmRSS): ${mem.idle.toFixed(1)} MB after initialize, ${mem.open.toFixed(1)} MB with the 1 MB report open (right after its diagnostics, symbols, folding), ${mem.settled.toFixed(1)} MB 4 s later`);
+  if (run.has('latency')) {
+    const edits = QUICK ? 40 : 200;
+    const latency = await editLatency(generateReport(30_000), edits, 'char');
+    const lineLatency = await editLatency(generateReport(30_000), edits, 'line');
+    for (const [what, l] of [['one-character edits (type, delete)', latency], ['line edits (Enter, Backspace: every line below moves)', lineLatency]] as const) {
+      console.log(`\neditor latency, 30k-character report, ${l.edits} ${what} through the server over stdio:`);
+      console.log(`  round trip didChange → publishDiagnostics of that version: median ${l.roundTrip.median.toFixed(2)} ms, p95 ${l.roundTrip.p95.toFixed(2)} ms`);
+      console.log(`  server-side analysis of each version (same code in process): median ${l.serverAnalysis.median.toFixed(2)} ms, p95 ${l.serverAnalysis.p95.toFixed(2)} ms`);
+      console.log(`  publishes: ${l.publishes}`);
+    }
+    targets.push(`edit → diagnostics ≤ 5 ms server time (median): ${latency.serverAnalysis.median.toFixed(2)} ms — ${ok(latency.serverAnalysis.median <= 5)}`);
+  }
 
-  console.log('\nbundles (dist/*.js as built; minified as vscode:prepublish builds them):');
-  for (const b of await bundleSizes()) console.log(`  ${b.file.padEnd(16)} ${(b.dev / 1024).toFixed(0).padStart(6)} KB${b.production ? `   minified ${(b.production / 1024).toFixed(0)} KB` : ''}`);
+  if (run.has('memory')) {
+    const mem = await serverMemory(generateReport(1_000_000));
+    console.log(`\nserver memory (VmRSS): ${mem.idle.toFixed(1)} MB after initialize, ${mem.open.toFixed(1)} MB with the 1 MB report open (right after its diagnostics, symbols, folding), ${mem.settled.toFixed(1)} MB 4 s later`);
+    targets.push(`server RSS ≤ 80 MB with 1 MB open (settled): ${mem.settled.toFixed(1)} MB — ${ok(mem.settled <= 80)}`);
+  }
 
-  const act = await activationEstimate();
-  console.log(`\nactivation estimate: load the minified dist/extension.js ${Number.isNaN(act.load) ? 'n/a' : `${act.load.toFixed(1)} ms`} (the server, started in the background, answers initialize after ${act.serverStart.toFixed(1)} ms)`);
+  if (run.has('bundles')) {
+    console.log('\nbundles (dist/*.js as built; minified as `npm run package` builds them for the .vsix):');
+    for (const b of await bundleSizes()) console.log(`  ${b.file.padEnd(16)} ${(b.dev / 1024).toFixed(0).padStart(6)} KB${b.production ? `   minified ${(b.production / 1024).toFixed(0)} KB` : ''}`);
+  }
 
-  const big = summary['generated 1 MB report'];
-  if (big) {
+  if (run.has('activation')) {
+    const act = await activationEstimate();
+    console.log(`\nactivation estimate: load the minified dist/extension.js ${Number.isNaN(act.load) ? 'n/a' : `${act.load.toFixed(1)} ms`} (the server, started in the background, answers initialize after ${act.serverStart.toFixed(1)} ms)`);
+    targets.push(`activation ≤ 100 ms (estimate: bundle load): ${act.load.toFixed(1)} ms — ${ok(act.load <= 100)}`);
+  }
+
+  if (run.has('doubling')) {
+    const series = doublingSeries(QUICK);
+    const met = printDoubling(series);
+    const worst = Math.max(...series.flatMap((s) => s.rows.map((r) => r.ratio ?? 0)));
+    targets.push(`analysis: each doubling 1 → 2 → 4 → 8 MB ≤ 2.2 ×: worst ${worst.toFixed(2)} × — ${ok(met)}`);
+  }
+
+  if (run.has('fixall')) {
+    const f = fixAllBench(QUICK);
+    const met = printFixAll(f);
+    targets.push(`fix-all on the 100k comma-heavy report ≤ 1 s: --fix ${f.fixCli.toFixed(2)} s, editor ${f.fixEditor.toFixed(2)} s — ${ok(met)}`);
+  }
+
+  if (targets.length > 0) {
     console.log('\ntargets:');
-    const ok = (b: boolean): string => (b ? 'met' : 'MISSED');
-    console.log(`  1 MB analysis ≤ 2 × markdown-it parse: ${(big.analysis / big.mdit).toFixed(2)} × — ${ok(big.analysis <= 2 * big.mdit)}`);
-    console.log(`  1 MB analysis ≥ 8 × faster than markdownlint: ${(big.mdlint / big.analysis).toFixed(1)} × — ${ok(big.mdlint >= 8 * big.analysis)}`);
-    console.log(`  edit → diagnostics ≤ 5 ms server time (median): ${latency.serverAnalysis.median.toFixed(2)} ms — ${ok(latency.serverAnalysis.median <= 5)}`);
-    console.log(`  server RSS ≤ 80 MB with 1 MB open (settled): ${mem.settled.toFixed(1)} MB — ${ok(mem.settled <= 80)}`);
-    console.log(`  activation ≤ 100 ms (estimate: bundle load): ${act.load.toFixed(1)} ms — ${ok(act.load <= 100)}`);
+    for (const line of targets) console.log(`  ${line}`);
   }
 }
 

@@ -61,12 +61,13 @@ function ruleSchema(rule: Rule, describe: (key: string, text: { en: string; zh: 
   };
 }
 
-/** Any rule id the declarations do not know: accepted by the schemas (the engine reports it), with a severity or an object. */
-const OTHER_RULE: Json = {
-  anyOf: [
-    { type: 'string', enum: [...SETTING_SEVERITIES] },
-    { type: 'object', properties: { severity: { type: 'string', enum: [...SETTING_SEVERITIES] } }, additionalProperties: true },
-  ],
+/** Glob patterns of files the CLI and the workspace scan skip (server/src/files.ts). */
+const IGNORES: Json = {
+  description:
+    'Glob patterns of files and folders not to check, relative to this file\'s folder ("drafts/**", "archive"); node_modules, .git, .hg and .svn are always skipped. 不检查的文件和目录（glob 模式，相对于本文件所在目录）；node_modules、.git、.hg、.svn 总是跳过。',
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  default: [],
 };
 
 function packageJson(): string {
@@ -75,7 +76,8 @@ function packageJson(): string {
   const rules = props['report.rules'] ?? {};
   const nls = (key: string): string => `%${key}%`;
   rules['properties'] = Object.fromEntries(RULES.map((r) => [r.id, ruleSchema(r, nls, true)]));
-  rules['additionalProperties'] = OTHER_RULE;
+  // An unknown rule id is an error (the server says so, naming the closest one): no other property is allowed.
+  rules['additionalProperties'] = false;
   props['report.rules'] = rules;
   for (const s of SERVER_SETTINGS) props[s.key] = { scope: s.scope, type: s.type, default: s.default, minimum: s.minimum, markdownDescription: nls(`config.${s.key.replace(/^report\./, '')}`) };
   return json(pkg);
@@ -108,7 +110,10 @@ function schemaJson(): string {
       return [r.id, { ...s, description: `${String(s['description'])} (default: ${r.defaultSeverity})` }];
     }),
   );
-  schema.properties.rules['additionalProperties'] = { description: 'A rule id this version does not know (report-check reports it). 本版本不认识的规则编号（命令行会报告）。', ...OTHER_RULE };
+  schema.properties.rules['additionalProperties'] = false;
+  const schemaProps = schema.properties as Record<string, Json>;
+  schemaProps['ignores'] = IGNORES;
+  schemaProps['$schema'] = { description: 'The schema of this file, for editors. 本文件的 JSON 模式（供编辑器使用）。', type: 'string' };
   return json(schema);
 }
 

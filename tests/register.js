@@ -14,3 +14,8 @@ require.extensions['.ts'] = function loadTs(module, filename) {
   });
   module._compile(code, filename);
 };
+
+// Word lists imported as text (esbuild's `text` loader in esbuild.js): the module is the file's text.
+require.extensions['.tsv'] = function loadText(module, filename) {
+  module.exports = fs.readFileSync(filename, 'utf8');
+};

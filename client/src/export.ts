@@ -97,6 +97,12 @@ async function exportDocument(format: Format, getClient: () => LanguageClient | 
   }
   const dest = to;
   const shown = dest.scheme === 'file' ? dest.fsPath : dest.toString(true);
+  // The report itself as the target (an .html report exported to HTML, say): its export would replace it.
+  const sameFile = dest.scheme === 'file' && doc.uri.scheme === 'file' ? path.resolve(dest.fsPath) === path.resolve(doc.uri.fsPath) : dest.toString() === doc.uri.toString();
+  if (sameFile) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is the input itself: its export would replace the report', shown));
+    return undefined;
+  }
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', path.basename(shown)) }, async (progress) => {
       await client.start();

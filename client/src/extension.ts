@@ -6,6 +6,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerPreview } from './preview';
 import { registerNewReport } from './new-report';
 import { registerWordCount } from './word-count';
+import { registerProofreading } from './proofreading';
 import { registerStatistics } from './statistics';
 import { registerExport } from './export';
 import { CrashNoticeHandler } from './crash-notice';
@@ -69,7 +70,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'file', language: 'report' },
       { scheme: 'untitled', language: 'report' },
     ],
-    synchronize: { configurationSection: 'report', fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportrc{.json,.yaml,.yml}') },
+    // .reportrc files: the server registers its own watcher (as with every client that can take one).
+    synchronize: { configurationSection: 'report' },
     outputChannel: output,
     initializationOptions: {},
     errorHandler: crashHandler,
@@ -86,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerNewReport(context);
   registerWordCount(context);
   registerStatistics(context, () => client);
+  registerProofreading(context);
   registerExport(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('report.restartServer', async () => {

@@ -10,8 +10,8 @@ import { buildModel, type ReportModel } from '../../server/src/engine';
 export interface BenchText {
   /** File name without the folder. */
   readonly name: string;
-  /** 'corpus' (published, no truth) or 'examples' (with truth). */
-  readonly set: 'corpus' | 'examples';
+  /** 'corpus' (published, no truth), 'examples' (with truth) or 'markdown' (hand-written Markdown of tests/fixtures/markdown, with truth). */
+  readonly set: 'corpus' | 'examples' | 'markdown';
   readonly text: string;
   readonly model: ReportModel;
 }
@@ -38,4 +38,23 @@ export function loadTexts(set: 'corpus' | 'examples'): BenchText[] {
 /** The truth file of an example report. */
 export function truthOf(name: string): { outline: Array<{ level: number; number: string; title: string; line: number; marker: string; runin: boolean }>; real_defects: Array<{ line: number; kind: string; text: string }> } {
   return JSON.parse(fs.readFileSync(path.join(sharedDir(), 'examples', 'truth', name.replace(/\.txt$/, '.json')), 'utf8')) as ReturnType<typeof truthOf>;
+}
+
+const MARKDOWN_DIR = path.join(__dirname, '..', '..', 'tests', 'fixtures', 'markdown');
+
+/** The Markdown reports written by hand for the tests (tests/fixtures/markdown), with truth/*.json. */
+export function loadMarkdown(): BenchText[] {
+  return fs
+    .readdirSync(MARKDOWN_DIR)
+    .filter((f) => f.endsWith('.report.md'))
+    .sort()
+    .map((name) => {
+      const text = fs.readFileSync(path.join(MARKDOWN_DIR, name), 'utf8');
+      return { name, set: 'markdown' as const, text, model: buildModel({ text, uri: `file:///markdown/${name}` }) };
+    });
+}
+
+/** The outline truth of a hand-written Markdown report. */
+export function markdownTruthOf(name: string): Pick<ReturnType<typeof truthOf>, 'outline'> {
+  return JSON.parse(fs.readFileSync(path.join(MARKDOWN_DIR, 'truth', name.replace(/\.report\.md$/, '.json')), 'utf8')) as Pick<ReturnType<typeof truthOf>, 'outline'>;
 }

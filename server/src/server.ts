@@ -3,6 +3,11 @@ import { pathToFileURL } from 'url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -12,10 +17,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExportRequest, OutlineRequest, RenderRequest, StatisticsRequest } from '../../common/protocol';
 import { ConfigFiles } from './config-file';
 import { DocumentAnalyses } from './documents';
+import { checkRules } from './engine/config-check';
+import { envLocale } from './locale';
 import {
   buildModel,
   codeActions,
   completion,
+  DOCUMENT_SIZE_LIMIT,
   COMPLETION_TRIGGERS,
   documentSymbols,
   exportReport,
@@ -29,10 +37,12 @@ import {
   renderDocument,
   setLanguage,
   statistics,
+  t,
   workspaceSymbols,
   type Analysis,
   type EngineConfig,
 } from './engine';
+import { exportParams, outlineParams, renderParams, statisticsParams } from './request-params';
 import { engineConfig, SettingsCache } from './settings';
 import { WorkspaceIndex } from './workspace';
 
@@ -46,19 +56,30 @@ export function startServer(connection: Connection): void {
   // REPORT_TRACE_ANALYSIS=1 logs every analysis run (tests count them).
   const traceAnalysis = process.env['REPORT_TRACE_ANALYSIS'] === '1';
   const analyses = new DocumentAnalyses(traceAnalysis ? (a) => connection.console.log(`analysed ${a.model.uri} v${a.model.version}`) : undefined);
-  const workspace = new WorkspaceIndex();
-  const pending = new Map<string, NodeJS.Immediate>();
   const configFiles = new ConfigFiles();
-  const reportedConfigErrors = new Set<string>();
+  const workspace = new WorkspaceIndex(configFiles);
+  const pending = new Map<string, NodeJS.Immediate>();
+  const reportedConfigProblems = new Set<string>();
+
+  /**
+   * What is wrong in a configuration (a .reportrc file, or the settings), said once per distinct
+   * text: in the log, and as a message the editor shows. What is valid is still used.
+   */
+  const reportProblems = (where: string, problems: readonly string[]): void => {
+    if (problems.length === 0) return;
+    const text = `${where}: ${problems.join('; ')}`;
+    if (reportedConfigProblems.has(text)) return;
+    reportedConfigProblems.add(text);
+    connection.console.warn(text);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
+  };
 
   /** Settings, then the nearest .reportrc.* on top (the project file wins, as in the CLI). */
   const configOf = async (uri: string): Promise<EngineConfig> => {
     const s = await settings.get(uri);
+    reportProblems('report.rules', checkRules(s.rules).problems);
     const file = configFiles.forUri(uri);
-    if (file?.error && !reportedConfigErrors.has(file.path)) {
-      reportedConfigErrors.add(file.path);
-      connection.console.warn(`${file.path}: ${file.error} (ignored)`);
-    }
+    if (file) reportProblems(file.path, file.broken ? [...file.problems, t('the file is ignored')] : file.problems);
     return mergeConfig(engineConfig(s, DOCS_BASE), file?.config);
   };
 
@@ -112,11 +133,21 @@ export function startServer(connection: Connection): void {
 
   let configurationSupported = false;
   let foldersSupported = false;
+  let registerConfiguration = false;
+  let registerWatchers = false;
   connection.onInitialize((params): InitializeResult => {
-    setLanguage(params.locale);
-    configurationSupported = params.capabilities.workspace?.configuration === true;
+    // Neovim sends no locale: the environment's, as the CLI does.
+    setLanguage(params.locale ?? envLocale());
+    const ws = params.capabilities.workspace;
+    configurationSupported = ws?.configuration === true;
     settings.setSupported(configurationSupported);
-    foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
+    settings.setPushed(params.initializationOptions);
+    // Only what the client says it can take is registered dynamically (eglot warns at every start otherwise).
+    registerConfiguration = configurationSupported && ws?.didChangeConfiguration?.dynamicRegistration === true;
+    registerWatchers = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
+    // Without file events, a .reportrc is checked for changes (mtime) whenever a document is validated.
+    configFiles.verify = !registerWatchers;
+    foldersSupported = ws?.workspaceFolders === true;
     workspace.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders || !params.rootUri ? [] : [params.rootUri]));
     return {
       capabilities: {
@@ -138,21 +169,28 @@ export function startServer(connection: Connection): void {
     if (foldersSupported) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => workspace.changeFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
     }
-    if (configurationSupported) {
+    if (registerConfiguration) {
       // Ask the client to tell us when `report.*` settings change.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'report' }).catch(() => undefined);
+    }
+    if (registerWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.reportrc*' }] }).catch(() => {
+        configFiles.verify = true; // refused: check the files' mtimes instead
+      });
     }
   });
 
   connection.onDidChangeWatchedFiles(() => {
     configFiles.clear();
-    reportedConfigErrors.clear();
+    reportedConfigProblems.clear();
     revalidateAll();
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((params) => {
+    settings.setPushed(params.settings);
     settings.clear();
     configFiles.clear();
+    reportedConfigProblems.clear();
     revalidateAll();
   });
 
@@ -194,6 +232,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction(async (params, token) => {
+    // Diagnostics sent back by the client are matched by rule and line (some send byte columns).
     const analysis = await analysisOf(params.textDocument.uri);
     const query = { range: params.range, diagnostics: params.context.diagnostics, ...(params.context.only ? { only: params.context.only } : {}) };
     return analysis ? guard('codeAction', [], () => codeActions(analysis, query, token)) : [];
@@ -204,17 +243,20 @@ export function startServer(connection: Connection): void {
     return doc ? guard('formatting', [], () => formatEdits(analyses.model(doc), token)) : [];
   });
 
-  connection.onRequest(OutlineRequest, (params) => {
+  connection.onRequest(OutlineRequest, (raw) => {
+    const params = outlineParams(raw);
     const doc = documents.get(params.uri);
     return doc ? guard('outline', [], () => outline(analyses.model(doc))) : [];
   });
 
-  connection.onRequest(StatisticsRequest, (params) => {
+  connection.onRequest(StatisticsRequest, (raw) => {
+    const params = statisticsParams(raw);
     const doc = documents.get(params.uri);
     return doc ? guard('statistics', null, () => statistics(analyses.model(doc))) : null;
   });
 
-  connection.onRequest(RenderRequest, async (params) => {
+  connection.onRequest(RenderRequest, async (raw) => {
+    const params = renderParams(raw);
     const doc = documents.get(params.uri);
     const analysis = doc && params.diagnostics ? await analysisOf(params.uri) : undefined;
     if (!doc) return null;
@@ -225,8 +267,13 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onRequest(ExportRequest, async (params) => {
+  connection.onRequest(ExportRequest, async (raw) => {
+    const params = exportParams(raw);
     const doc = documents.get(params.uri);
+    // The document-size limit of the rules applies to exports too: a 30 MB export would take the server's memory and minutes.
+    const limit = (await configOf(params.uri)).maxDocumentSize ?? DOCUMENT_SIZE_LIMIT;
+    const length = params.text?.length ?? doc?.getText().length ?? 0;
+    if (length > limit) throw new ResponseError(LSPErrorCodes.RequestFailed, t('This document has more than {0} characters: too large to export (setting report.maxDocumentSize).', limit));
     const model = params.text !== undefined ? buildModel({ text: params.text, uri: params.uri }) : doc ? analyses.model(doc) : undefined;
     if (!model) return null;
     const bytes = await exportReport(model, params.format);

@@ -41,10 +41,26 @@ function sanitize(raw: unknown): ReportSettings {
   return { rules, maxDocumentSize: max };
 }
 
-/** Settings fetched per resource with `workspace/configuration`, cached until they change. */
+/**
+ * The `report` section of settings a client pushes (`workspace/didChangeConfiguration` `settings`,
+ * or `initializationOptions`): `{ "report": { "rules": … } }`, or the section itself.
+ */
+export function reportSection(pushed: unknown): unknown {
+  if (!pushed || typeof pushed !== 'object') return undefined;
+  const obj = pushed as Record<string, unknown>;
+  if (obj['report'] && typeof obj['report'] === 'object') return obj['report'];
+  return 'rules' in obj || 'maxDocumentSize' in obj ? obj : undefined;
+}
+
+/**
+ * Settings per resource: pulled with `workspace/configuration` when the client has it, cached until
+ * they change; else (or when the client has no `report` section) the section the client pushed in
+ * `workspace/didChangeConfiguration` or `initializationOptions`.
+ */
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<ReportSettings>>();
   private supported = false;
+  private pushed: unknown;
 
   constructor(private readonly connection: Connection) {}
 
@@ -52,13 +68,19 @@ export class SettingsCache {
     this.supported = supported;
   }
 
+  /** Settings the client sent itself; `undefined` keeps what was pushed before (VS Code pushes `null`). */
+  setPushed(settings: unknown): void {
+    const section = reportSection(settings);
+    if (section !== undefined) this.pushed = section;
+  }
+
   get(uri: string): Promise<ReportSettings> {
-    if (!this.supported) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!this.supported) return Promise.resolve(sanitize(this.pushed));
     const cached = this.cache.get(uri);
     if (cached) return cached;
     const fetched = this.connection.workspace
       .getConfiguration({ scopeUri: uri, section: 'report' })
-      .then(sanitize, () => DEFAULT_SETTINGS);
+      .then((value: unknown) => sanitize(value && typeof value === 'object' ? value : this.pushed), () => sanitize(this.pushed));
     this.cache.set(uri, fetched);
     return fetched;
   }

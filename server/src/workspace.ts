@@ -1,18 +1,23 @@
 import { promises as fsp } from 'fs';
-import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import type { ConfigFiles } from './config-file';
 import { buildModel, decodeReport, type ReportModel } from './engine';
 import type { CancellationToken } from './engine/util/cancellation';
+import { ignoredBy, reportFiles } from './files';
 
-const REPORT_FILE = /\.report(\.md)?$/;
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 const MAX_FILES = 5000;
 const MAX_SIZE = 5_000_000;
 
-/** Report files of the workspace folders, read from disk and cached by modification time. */
+/**
+ * Report files of the workspace folders, read from disk and cached by modification time. The files
+ * are those `report-check <folder>` checks (server/src/files.ts): the default folders and the
+ * `ignores` of the nearest .reportrc are skipped.
+ */
 export class WorkspaceIndex {
   private folders = new Set<string>();
   private readonly cache = new Map<string, { mtimeMs: number; model: ReportModel }>();
+
+  constructor(private readonly configs: ConfigFiles) {}
 
   setFolders(uris: string[]): void {
     this.folders = new Set(uris.filter((u) => u.startsWith('file:')));
@@ -26,23 +31,16 @@ export class WorkspaceIndex {
   /** Models of the workspace's report files except those given (already open). */
   async models(exclude: Set<string>, token?: CancellationToken): Promise<ReportModel[]> {
     const files: string[] = [];
-    const walk = async (dir: string): Promise<void> => {
-      if (files.length >= MAX_FILES || token?.isCancellationRequested) return;
-      let entries;
+    for (const folder of this.folders) {
+      if (files.length >= MAX_FILES || token?.isCancellationRequested) break;
+      let found: string[];
       try {
-        entries = await fsp.readdir(dir, { withFileTypes: true });
+        found = await reportFiles(fileURLToPath(folder));
       } catch {
-        return;
+        continue; // a folder that cannot be read
       }
-      for (const e of entries) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p);
-        } else if (e.isFile() && REPORT_FILE.test(e.name)) files.push(p);
-        if (files.length >= MAX_FILES) return;
-      }
-    };
-    for (const folder of this.folders) await walk(fileURLToPath(folder));
+      for (const f of found) if (files.length < MAX_FILES && !ignoredBy(this.configs.forPath(f), f)) files.push(f);
+    }
     const out: ReportModel[] = [];
     for (const file of files) {
       if (token?.isCancellationRequested) break;

@@ -33,6 +33,10 @@ export class TestClient {
   readonly logs: string[] = [];
   /** `workspace/configuration` answers: section → value. */
   configuration: Record<string, unknown> = {};
+  /** Every `client/registerCapability` registration of the server, in order. */
+  readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
+  /** Every window/showMessage of the server, in order. */
+  readonly shownMessages: Array<{ type: number; message: string }> = [];
 
   private constructor(readonly child: ChildProcess) {
     if (!child.stdout || !child.stdin) throw new Error('server has no stdio');
@@ -55,20 +59,35 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
     });
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
+    this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.shownMessages.push(p);
+    });
     this.connection.listen();
   }
 
-  static async start(options: { locale?: string; rootUri?: string | null; configuration?: boolean; env?: Record<string, string> } = {}): Promise<{ client: TestClient; init: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  /**
+   * Starts the server. `locale: null` sends none (as Neovim); `workspace` replaces the workspace
+   * capabilities (default: configuration and dynamic registration of didChangeConfiguration);
+   * `server` runs another build of it (an installed package's).
+   */
+  static async start(
+    options: { locale?: string | null; rootUri?: string | null; configuration?: boolean; env?: Record<string, string>; workspace?: Record<string, unknown>; initializationOptions?: unknown; server?: string } = {},
+  ): Promise<{ client: TestClient; init: InitializeResult }> {
+    // `server`: another build of the server to run (an installed package's), by its script or its bin.
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new TestClient(child);
     const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) during initialize: ${client.stderr}`))));
     const init = await Promise.race([died, client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
-      locale: options.locale ?? 'en',
+      ...(options.locale === null ? {} : { locale: options.locale ?? 'en' }),
+      ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
       capabilities: {
-        workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: options.workspace ?? { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true },

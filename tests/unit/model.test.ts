@@ -14,7 +14,7 @@ describe('model: numbered headings', () => {
       '2|（一）|工作开展|',
       '3|1.|学习情况|',
       '4|（1）|集中学习|',
-      '4|①|周一学习|',
+      '5|①|周一学习|',
       '4|(2)|自学|',
       '4|2）|讨论|',
       '3|2．|调研|',
@@ -64,7 +64,7 @@ describe('model: numbered headings', () => {
 
   it('reads indented markers, Markdown and decimal headings', () => {
     assert.deepStrictEqual(headingsOf('　　一、全角空格缩进\n    （一）半角空格缩进'), ['1|一、|全角空格缩进|', '2|（一）|半角空格缩进|']);
-    assert.deepStrictEqual(headingsOf('# 报告标题\n\n## 一、概况\n\n### 背景\n\n1.1 Scope\n'), ['1|一、|概况|', '3||背景|', '2|1.1|Scope|']);
+    assert.deepStrictEqual(headingsOf('# 报告标题\n\n## 一、概况\n\n### 背景\n\n1.1 Scope\n'), ['2|一、|概况|', '3||背景|', '4|1.1|Scope|']);
   });
 
   it('nests sections by level, also when levels are skipped', () => {

@@ -59,9 +59,9 @@ describe('.reportrc files and report-check --config / --fix / --format sarif', f
     fs.writeFileSync(path.join(sub, '.reportrc.json'), '{"rules": {"placeholder": "hint"}}');
     assert.strictEqual(findConfigFile(sub), path.join(sub, '.reportrc.json'));
     fs.writeFileSync(path.join(sub, '.reportrc.json'), '{"rules": [1]}');
-    assert.match(loadConfigFile(path.join(sub, '.reportrc.json')).error ?? '', /"rules" must be an object/);
+    assert.match(loadConfigFile(path.join(sub, '.reportrc.json')).problems.join('\n'), /"rules" must be an object/);
     fs.writeFileSync(path.join(sub, '.reportrc.json'), '{broken');
-    assert.ok(loadConfigFile(path.join(sub, '.reportrc.json')).error);
+    assert.match(loadConfigFile(path.join(sub, '.reportrc.json')).problems.join('\n'), /not valid JSON/);
     fs.rmSync(path.join(sub, '.reportrc.json'));
     // A config turns a rule off or changes its severity.
     const cfg = mergeConfig(loaded?.config);

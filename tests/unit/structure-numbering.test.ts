@@ -109,13 +109,14 @@ describe('numbering-style', () => {
   });
 
   it('suggests Chinese numerals for an Arabic top level with sub-levels, not as a safe fix', () => {
+    // One finding for the list, on its first heading: its fix changes all of it.
     const found = findings(STYLE, '1. 总体\n（1）甲\n2. 下一步\n（1）乙\n');
-    assert.strictEqual(found.length, 2);
-    assert.deepStrictEqual(found[1]!.finding.fixes?.[0]?.edits.map((e) => e.newText), ['一、', '二、']);
+    assert.strictEqual(found.length, 1);
+    assert.deepStrictEqual(found[0]!.finding.fixes?.[0]?.edits.map((e) => e.newText), ['一、', '二、']);
     assert.strictEqual(found[0]!.finding.fixes?.[0]?.preferred, false);
     // The whole list changes at once: no sequence problem appears.
     const text = '1. 总体\n（1）甲\n2. 下一步\n（1）乙\n';
-    const fixed = applyFirstFix(text, findings(STYLE, text)[1]!);
+    const fixed = applyFirstFix(text, findings(STYLE, text)[0]!);
     assert.strictEqual(fixed, '一、 总体\n（1）甲\n二、 下一步\n（1）乙\n');
     assert.deepStrictEqual(findings(SEQ, fixed), []);
     assert.deepStrictEqual(findings(STYLE, '1. 甲\n2. 乙\n'), []);

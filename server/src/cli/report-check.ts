@@ -1,8 +1,10 @@
 import * as path from 'path';
 import { analyze, buildModel, DEFAULT_CONFIG, DOCUMENT_SIZE_LIMIT, fixAll, mergeConfig, outline, t, type Analysis, type AppliedFix, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from '../engine';
-import { ConfigFiles, loadConfigFile } from '../config-file';
+import { ConfigFiles, loadConfigFile, type LoadedConfig } from '../config-file';
 import { parseCli, runMain, VERSION } from './args';
+import { describeWriteError, writeFileAtomic, WriteRefused } from '../../../common/export-write';
 import { describeFsError, expandInputs, readReport } from './inputs';
+import { printable, printableJson } from './printable';
 import { sarifLog } from './sarif';
 import { statsReport } from './stats';
 import { writeBack } from './write-back';
@@ -11,10 +13,14 @@ const HELP = `Usage: report-check [options] <file|dir|->...
 
 Checks Chinese work reports (述职报告, 工作总结, 政府工作报告…): outline and findings.
 Files named explicitly are checked whatever their extension; directories are searched
-for *.report.md and *.report; "-" reads standard input.
+for *.report.md and *.report; a quoted glob ("reports/**/*.md") matches what it says;
+"#pattern" leaves files or folders out ("#reports/drafts"); "-" reads standard input.
+Folders and globs skip node_modules, .git, .hg, .svn and the "ignores" of .reportrc.
 
 Options:
   --format <text|json|sarif>  output format (default: text); sarif is SARIF 2.1.0
+  -o, --output-file <file>    write the report to this file instead of standard output
+  --max-warnings <n>     exit 1 when there are more than n warnings (errors always do)
   --config <file>        use this .reportrc.json / .reportrc.yaml (default: the nearest
                          one in the file's folder or an ancestor)
   --fix                  apply the safe fixes in place and print what changed
@@ -26,7 +32,8 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
-Exit code: 0 no error-severity finding, 1 some, 2 usage error or unreadable input.`;
+Exit code: 0 no error-severity finding (and no more warnings than --max-warnings),
+1 some, 2 usage error, unreadable input or a broken or invalid configuration file.`;
 
 interface Options {
   format: 'text' | 'json' | 'sarif' | 'csv';
@@ -35,6 +42,8 @@ interface Options {
   fix: boolean;
   outline: boolean;
   quiet: boolean;
+  maxWarnings: number | undefined;
+  outputFile: string | undefined;
   inputs: string[];
 }
 
@@ -58,6 +67,8 @@ function parseOptions(argv: string[]): Options | string | 'exit' {
       outline: { type: 'boolean', default: false },
       stats: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
+      'max-warnings': { type: 'string' },
+      'output-file': { type: 'string', short: 'o' },
     },
     HELP,
   );
@@ -69,10 +80,28 @@ function parseOptions(argv: string[]): Options | string | 'exit' {
   if (stats && format !== 'text' && format !== 'json' && format !== 'csv') return `--stats prints text, json or csv, not "${format}"`;
   if (!stats && format !== 'text' && format !== 'json' && format !== 'sarif') return `--format must be text, json or sarif, not "${format}"`;
   const config = v['config'];
-  return { format: format as Options['format'], stats, config: typeof config === 'string' ? config : undefined, fix: v['fix'] === true, outline: v['outline'] === true, quiet: v['quiet'] === true, inputs: parsed.inputs };
+  const max = v['max-warnings'];
+  if (typeof max === 'string' && !/^\d+$/.test(max)) return `--max-warnings takes a number of warnings (0 or more), not "${max}"`;
+  const outputFile = v['output-file'];
+  return {
+    format: format as Options['format'],
+    stats,
+    config: typeof config === 'string' ? config : undefined,
+    fix: v['fix'] === true,
+    outline: v['outline'] === true,
+    quiet: v['quiet'] === true,
+    maxWarnings: typeof max === 'string' ? Number(max) : undefined,
+    outputFile: typeof outputFile === 'string' ? outputFile : undefined,
+    inputs: parsed.inputs,
+  };
 }
 
-function checkFile(p: string, config: EngineConfig, fix = false): FileResult {
+/** Test hooks: `beforeReplace` runs between the fixed text being written aside and the file being replaced. */
+export interface CheckHooks {
+  readonly beforeReplace?: (file: string) => void;
+}
+
+function checkFile(p: string, config: EngineConfig, fix = false, hooks: CheckHooks = {}): FileResult {
   const read = readReport(p);
   if ('error' in read) return { path: p, model: undefined, findings: [], notes: [], error: read.error };
   const { notes, decoded } = read;
@@ -87,9 +116,11 @@ function checkFile(p: string, config: EngineConfig, fix = false): FileResult {
     const fixed = fixAll(analysis);
     if (fixed.applied.length > 0) {
       try {
-        writeBack(p, fixed.model.text, decoded);
+        // Only if the file is still what was read: a save made meanwhile is never overwritten.
+        writeBack(p, fixed.model.text, decoded, { ...(read.snapshot ? { unchangedSince: read.snapshot } : {}), ...(hooks.beforeReplace ? { beforeReplace: () => hooks.beforeReplace?.(p) } : {}) });
       } catch (e) {
-        return { path: p, model, findings: analysis.findings, notes, error: describeFsError(e) };
+        const why = describeWriteError(e, p, t);
+        return { path: p, model, findings: analysis.findings, notes, error: e instanceof WriteRefused && e.code === 'ECHANGED' ? why : t('not fixed, the file is as it was: {0}', why) };
       }
     }
     return { path: p, model: fixed.model, findings: fixed.findings, notes, error: undefined, fixed: fixed.applied };
@@ -98,7 +129,8 @@ function checkFile(p: string, config: EngineConfig, fix = false): FileResult {
   return { path: p, model, findings: analysis.findings, notes, error: undefined };
 }
 
-const useColor = process.stdout.isTTY && !process.env['NO_COLOR'];
+/** Colours only on a terminal (not into --output-file, not with NO_COLOR). */
+let useColor = process.stdout.isTTY && !process.env['NO_COLOR'];
 const paint = (code: string, s: string): string => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
 const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
 
@@ -106,7 +138,7 @@ function printOutline(nodes: OutlineNode[], depth: number, lines: string[]): voi
   for (const n of nodes) {
     const indent = '  '.repeat(depth + 1);
     const label = n.kind === 'heading' ? `${n.marker.trim()}${n.title}` : `· ${n.marker}${n.title}`;
-    lines.push(`${indent}${label}  ${paint('2', `:${n.line}`)}`);
+    lines.push(`${indent}${printable(label)}  ${paint('2', `:${n.line}`)}`);
     printOutline(n.children, depth + 1, lines);
   }
 }
@@ -115,22 +147,22 @@ function textReport(results: FileResult[], opts: Options): string {
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of results) {
-    const display = r.path === '-' ? '<stdin>' : r.path;
+    const display = printable(r.path === '-' ? '<stdin>' : r.path);
     if (r.error) {
-      lines.push(`${display}: ${paint('31', 'error')}: ${r.error}`);
+      lines.push(`${display}: ${paint('31', 'error')}: ${printable(r.error)}`);
       continue;
     }
-    for (const note of r.notes) lines.push(`${display}: ${paint('2', 'note')}: ${note}`);
+    for (const note of r.notes) lines.push(`${display}: ${paint('2', 'note')}: ${printable(note)}`);
     if (opts.outline && r.model) {
       lines.push(paint('1', display));
-      lines.push(`  ${t('Title')}: ${r.model.title ? r.model.title.text : t('(none)')}`);
+      lines.push(`  ${t('Title')}: ${r.model.title ? printable(r.model.title.text) : t('(none)')}`);
       printOutline(outline(r.model), 0, lines);
     }
     for (const f of r.findings) {
       counts[f.severity]++;
       if (opts.quiet && f.severity !== 'error') continue;
       const s = f.finding.range.start;
-      lines.push(`${display}:${s.line + 1}:${s.character + 1}  ${paint(SEVERITY_COLOR[f.severity] ?? '0', f.severity)}  ${f.finding.message}  ${paint('2', f.rule.id)}`);
+      lines.push(`${display}:${s.line + 1}:${s.character + 1}  ${paint(SEVERITY_COLOR[f.severity] ?? '0', f.severity)}  ${printable(f.finding.message)}  ${paint('2', f.rule.id)}`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
@@ -163,7 +195,7 @@ function jsonReport(results: FileResult[]): string {
         })),
       };
     });
-  return JSON.stringify({ files }, null, 2) + '\n';
+  return printableJson(JSON.stringify({ files }, null, 2)) + '\n';
 }
 
 /** The JSON outline has exactly the documented fields. */
@@ -171,59 +203,87 @@ function stripRunin(n: OutlineNode): Omit<OutlineNode, 'runin'> {
   return { kind: n.kind, level: n.level, number: n.number, marker: n.marker, title: n.title, line: n.line, children: n.children.map(stripRunin) };
 }
 
-export function main(argv: string[]): number {
+/** Prints what is wrong with configuration files; true when something is. */
+function reportConfigProblems(configs: Iterable<LoadedConfig>): boolean {
+  let any = false;
+  for (const c of configs) {
+    for (const p of c.problems) process.stderr.write(`report-check: ${printable(c.path)}: ${printable(p)}\n`);
+    any ||= c.problems.length > 0;
+  }
+  if (any) process.stderr.write(`report-check: ${t('fix the configuration file, or name another one with --config')}\n`);
+  return any;
+}
+
+export function main(argv: string[], hooks: CheckHooks = {}): number {
   const opts = parseOptions(argv);
   if (opts === 'exit') return 0;
   if (typeof opts === 'string') {
-    process.stderr.write(`report-check: ${opts}\n${HELP}\n`);
+    process.stderr.write(`report-check: ${printable(opts)}\n${HELP}\n`);
     return 2;
   }
   // --config names the file for every input; otherwise each file uses the nearest .reportrc.*.
-  let explicit: Partial<EngineConfig> | undefined;
+  // A configuration file that is broken or names unknown rules, severities or options stops the run (exit 2).
+  let explicit: LoadedConfig | undefined;
   if (opts.config !== undefined) {
-    const loaded = loadConfigFile(opts.config);
-    if (loaded.error) {
-      process.stderr.write(`report-check: ${opts.config}: ${loaded.error}\n`);
-      return 2;
-    }
-    explicit = loaded.config;
+    explicit = loadConfigFile(opts.config);
+    if (reportConfigProblems([explicit])) return 2;
   }
   const configFiles = new ConfigFiles();
-  const configFor = (p: string): EngineConfig => {
-    if (explicit) return mergeConfig(DEFAULT_CONFIG, explicit);
-    const found = configFiles.forPath(p === '-' ? path.join(process.cwd(), '-') : p);
-    if (found?.error) process.stderr.write(`report-check: ${found.path}: ${found.error} (ignored)\n`);
-    return mergeConfig(DEFAULT_CONFIG, found?.error ? undefined : found?.config);
-  };
-  const inputs = expandInputs(opts.inputs);
+  const configOf = (p: string): LoadedConfig | undefined => explicit ?? configFiles.forPath(p === '-' ? path.join(process.cwd(), '-') : p);
+  const inputs = expandInputs(opts.inputs, { configFor: configOf });
   if (inputs.length === 0) {
     process.stderr.write(`report-check: ${t('no report files (*.report.md, *.report) found')}\n`);
     return 2;
   }
-  const results = inputs.map((i) => (i.error ? { path: i.path, model: undefined, findings: [], notes: [], error: i.error } : checkFile(i.path, configFor(i.path), opts.fix)));
+  const used = new Set<LoadedConfig>();
+  for (const i of inputs) {
+    const c = i.error ? undefined : configOf(i.path);
+    if (c) used.add(c);
+  }
+  if (!explicit && reportConfigProblems(used)) return 2;
+  const configFor = (p: string): EngineConfig => mergeConfig(DEFAULT_CONFIG, configOf(p)?.config);
+  const results = inputs.map((i) => (i.error ? { path: i.path, model: undefined, findings: [], notes: [], error: i.error } : checkFile(i.path, configFor(i.path), opts.fix, hooks)));
+  const toFile = opts.outputFile !== undefined;
+  if (toFile) useColor = false;
   for (const r of results) {
     // What --fix changed: on stdout in text mode, on stderr when stdout carries JSON or SARIF.
-    const out = opts.format === 'text' ? process.stdout : process.stderr;
-    for (const f of r.fixed ?? []) out.write(`${r.path}:${f.line}:${f.column}  ${t('fixed')}  ${f.title}  ${f.rule}\n`);
+    const out = opts.format === 'text' && !toFile ? process.stdout : process.stderr;
+    for (const f of r.fixed ?? []) out.write(`${printable(r.path)}:${f.line}:${f.column}  ${t('fixed')}  ${printable(f.title)}  ${f.rule}\n`);
   }
+  let report: string;
   if (opts.stats) {
-    process.stdout.write(statsReport(results.flatMap((r) => (r.model ? [{ path: r.path === '-' ? '<stdin>' : r.path, model: r.model }] : [])), opts.format === 'sarif' ? 'text' : opts.format));
-    for (const r of results) if (r.error) process.stderr.write(`${r.path}: error: ${r.error}\n`);
-    return results.some((r) => r.error) ? 2 : 0;
-  }
-  if (opts.format === 'sarif') {
-    process.stdout.write(JSON.stringify(sarifLog(results.map((r) => ({ path: r.path, findings: r.findings, ...(r.error ? { error: r.error } : {}) })), VERSION), null, 2) + '\n');
+    report = statsReport(results.flatMap((r) => (r.model ? [{ path: r.path === '-' ? '<stdin>' : r.path, model: r.model }] : [])), opts.format === 'sarif' ? 'text' : opts.format);
+    for (const r of results) if (r.error) process.stderr.write(`${printable(r.path)}: error: ${printable(r.error)}\n`);
+  } else if (opts.format === 'sarif') {
+    report = printableJson(JSON.stringify(sarifLog(results.map((r) => ({ path: r.path, findings: r.findings, ...(r.error ? { error: r.error } : {}) })), VERSION), null, 2)) + '\n';
   } else if (opts.format === 'json') {
-    process.stdout.write(jsonReport(results));
+    report = jsonReport(results);
     for (const r of results) {
-      if (r.error) process.stderr.write(`${r.path}: error: ${r.error}\n`);
-      for (const n of r.notes) process.stderr.write(`${r.path}: note: ${n}\n`);
+      if (r.error) process.stderr.write(`${printable(r.path)}: error: ${printable(r.error)}\n`);
+      for (const n of r.notes) process.stderr.write(`${printable(r.path)}: note: ${printable(n)}\n`);
     }
   } else {
-    process.stdout.write(textReport(results, opts));
+    report = textReport(results, opts);
+  }
+  if (opts.outputFile !== undefined) {
+    try {
+      writeFileAtomic(opts.outputFile, Buffer.from(report, 'utf8'));
+    } catch (e) {
+      process.stderr.write(`report-check: ${printable(e instanceof WriteRefused ? describeWriteError(e, opts.outputFile, t) : `${opts.outputFile}: ${describeFsError(e)}`)}\n`);
+      return 2;
+    }
+  } else {
+    process.stdout.write(report);
   }
   if (results.some((r) => r.error)) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (opts.stats) return 0;
+  if (results.some((r) => r.findings.some((f) => f.severity === 'error'))) return 1;
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    process.stderr.write(`report-check: ${t('too many warnings: {0} (at most {1} allowed by --max-warnings)', warnings, opts.maxWarnings)}\n`);
+    return 1;
+  }
+  return 0;
 }
 
 if (require.main === module) runMain('report-check', main);

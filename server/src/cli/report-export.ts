@@ -10,8 +10,7 @@ import { outputName } from '../../../common/output-name';
 import { describeWriteError, writeFileAtomic } from '../../../common/export-write';
 import { parseCli, runMain } from './args';
 import { describeFsError, expandInputs, readReport } from './inputs';
-
-
+import { printable } from './printable';
 
 const HELP = `Usage: report-export [options] <file|dir|->...
 
@@ -29,8 +28,11 @@ Options:
   -v, --version          show the version
 
 Each file is written to a temporary file first and then renamed, so a failed export never
-leaves a half-written file. Exit code: 0 all exported, 2 usage error or a file that could not
-be read or written (the others are still exported).`;
+leaves a half-written file; a file that is replaced keeps its permissions, and a read-only one
+is not replaced. Nothing is exported when two inputs would be exported to the same file
+(a.report.md and a.report, or x/r.report.md and y/r.report.md with one -o folder), or when an
+export would replace one of the inputs. Exit code: 0 all exported, 2 usage error or a file that
+could not be read or written (the others are still exported).`;
 
 interface Options {
   format: ExportFormat;
@@ -62,11 +64,62 @@ function targetOf(input: string, opts: Options, single: boolean): string | undef
   return input === '-' ? undefined : path.join(path.dirname(input), outputNameOf(input, opts.format));
 }
 
+/** One path per file whatever the spelling: links resolved, and case folded where the file system ignores case. */
+function fileKey(p: string): string {
+  let real: string;
+  try {
+    real = fs.realpathSync(p);
+  } catch {
+    try {
+      real = path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
+    } catch {
+      real = path.resolve(p);
+    }
+  }
+  return process.platform === 'darwin' || process.platform === 'win32' ? real.normalize('NFC').toLowerCase() : real;
+}
+
+interface Job {
+  readonly input: string;
+  readonly target: string | undefined;
+}
+
+/**
+ * Where every input goes, decided before anything is written: the same input named twice is
+ * exported once; two inputs exported to one file, or an export that would replace an input, are
+ * refused (each refusal is one line; any refusal means nothing is exported).
+ */
+function planJobs(inputs: readonly string[], opts: Options, single: boolean): { jobs: Job[]; refusals: string[] } {
+  const seen = new Set<string>();
+  const unique = inputs.filter((i) => {
+    const key = i === '-' ? '-' : fileKey(i);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const inputKeys = new Map(unique.filter((i) => i !== '-').map((i) => [fileKey(i), i]));
+  const byTarget = new Map<string, string>();
+  const refusals: string[] = [];
+  const jobs = unique.map((input): Job => {
+    const target = targetOf(input, opts, single);
+    if (target === undefined) return { input, target };
+    const key = fileKey(target);
+    const source = inputKeys.get(key);
+    if (source === input) refusals.push(t('{0} is the input itself: its export would replace the report', target));
+    else if (source !== undefined) refusals.push(t('{0} is one of the inputs: the export of {1} would replace it', target, input === '-' ? '<stdin>' : input));
+    const other = byTarget.get(key);
+    if (other !== undefined) refusals.push(t('{0} and {1} would both be exported to {2}: rename one, or export them to different folders', other === '-' ? '<stdin>' : other, input === '-' ? '<stdin>' : input, target));
+    else byTarget.set(key, input);
+    return { input, target };
+  });
+  return { jobs, refusals };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const opts = parseOptions(argv);
   if (opts === 'exit') return 0;
   if (typeof opts === 'string') {
-    process.stderr.write(`report-export: ${opts}\n${HELP}\n`);
+    process.stderr.write(`report-export: ${printable(opts)}\n${HELP}\n`);
     return 2;
   }
   const inputs = expandInputs(opts.inputs);
@@ -75,43 +128,49 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const single = inputs.length === 1;
+  let failed = 0;
+  const fail = (shown: string, message: string): void => {
+    failed++;
+    process.stderr.write(`report-export: ${printable(shown)}: ${printable(message)}\n`);
+  };
+  for (const input of inputs) if (input.error) fail(input.path, input.error);
+  const { jobs, refusals } = planJobs(
+    inputs.filter((i) => !i.error).map((i) => i.path),
+    opts,
+    single,
+  );
+  if (refusals.length > 0) {
+    for (const r of refusals) process.stderr.write(`report-export: ${printable(r)}\n`);
+    process.stderr.write(`report-export: ${t('nothing was exported')}\n`);
+    return 2;
+  }
   const outIsDir = opts.out !== undefined && !(single && opts.out.toLowerCase().endsWith(`.${opts.format}`));
   if (outIsDir && opts.out !== undefined) {
     try {
       fs.mkdirSync(opts.out, { recursive: true });
     } catch (e) {
-      process.stderr.write(`report-export: ${t('cannot create the output folder {0}: {1}', opts.out, describeFsError(e))}\n`);
+      process.stderr.write(`report-export: ${printable(t('cannot create the output folder {0}: {1}', opts.out, describeFsError(e)))}\n`);
       return 2;
     }
   }
-  let failed = 0;
-  for (const input of inputs) {
-    const shown = input.path === '-' ? '<stdin>' : input.path;
-    const fail = (message: string): void => {
-      failed++;
-      process.stderr.write(`report-export: ${shown}: ${message}\n`);
-    };
-    if (input.error) {
-      fail(input.error);
-      continue;
-    }
-    const read = readReport(input.path);
+  for (const { input, target } of jobs) {
+    const shown = input === '-' ? '<stdin>' : input;
+    const read = readReport(input);
     if ('error' in read) {
-      fail(read.error);
+      fail(shown, read.error);
       continue;
     }
-    const model = buildModel({ text: read.text, uri: input.path === '-' ? 'stdin' : path.resolve(input.path) });
+    const model = buildModel({ text: read.text, uri: input === '-' ? 'stdin' : path.resolve(input) });
     const data = await exportReport(model, opts.format);
-    const target = targetOf(input.path, opts, single);
     if (target === undefined) {
       process.stdout.write(data);
       continue;
     }
     try {
       writeFileAtomic(target, data);
-      process.stdout.write(`${shown} → ${target}\n`);
+      process.stdout.write(`${printable(shown)} → ${printable(target)}\n`);
     } catch (e) {
-      fail(describeWriteError(e, target, t));
+      fail(shown, describeWriteError(e, target, t));
     }
   }
   return failed > 0 ? 2 : 0;

@@ -1,6 +1,15 @@
+/**
+ * SARIF 2.1.0 for code-scanning UIs (GitHub code scanning, Azure DevOps, the SARIF viewer):
+ * - artifact URIs are relative to `%SRCROOT%`, the folder report-check ran in, given in
+ *   `originalUriBaseIds` (files outside it keep an absolute file: URI);
+ * - each rule carries its documentation page as `help` (markdown), read from docs/rules/ shipped
+ *   beside the bundle; there is no `helpUri` or `informationUri`: the tool has no web address,
+ *   and a file: path of the machine that ran it would be useless, or a leak, anywhere else.
+ */
+import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { RULES, type RuleDiagnostic, type Severity } from '../engine';
+import { language, RULES, type Rule, type RuleDiagnostic, type Severity } from '../engine';
 
 /** What the SARIF writer needs of one checked file. */
 export interface SarifFile {
@@ -10,22 +19,45 @@ export interface SarifFile {
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
-/** Rule pages shipped beside the bundle: dist/../docs/rules/<id>.md. */
-const DOCS = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString();
+const SRCROOT = '%SRCROOT%';
 
-function artifactUri(p: string): string {
-  if (p === '-') return 'stdin';
-  const rel = path.relative(process.cwd(), path.resolve(p));
-  return rel.startsWith('..') || path.isAbsolute(rel) ? pathToFileURL(path.resolve(p)).toString() : rel.split(path.sep).join('/');
+/** docs/rules/ beside the bundle (dist/../docs/rules), or in the source tree when run from sources. */
+function docsDir(): string | undefined {
+  return [path.join(__dirname, '..', 'docs', 'rules'), path.join(__dirname, '..', '..', '..', 'docs', 'rules')].find((d) => fs.existsSync(d));
 }
 
-/** SARIF 2.1.0 log of the findings (for code-scanning UIs). Lines and columns are 1-based; columns count UTF-16 code units. */
+/** The rule's documentation page without its generated header, as SARIF `help`. */
+function helpOf(rule: Rule, dir: string | undefined): { text: string; markdown?: string } {
+  let page: string | undefined;
+  try {
+    if (dir) page = fs.readFileSync(path.join(dir, `${rule.id}.md`), 'utf8').replace(/<!-- generated:meta[\s\S]*?<!-- \/generated:meta -->\n*/, '');
+  } catch {
+    // no page: the description alone
+  }
+  const text = rule.description[language()];
+  return page ? { text, markdown: page } : { text };
+}
+
+/** A relative path as a URI reference: segments percent-encoded (Chinese file names too), `/` between them. */
+const relativeUri = (rel: string): string => rel.split(path.sep).map(encodeURIComponent).join('/');
+
+function artifactLocation(p: string): { uri: string; uriBaseId?: string } {
+  if (p === '-') return { uri: 'stdin' };
+  const abs = path.resolve(p);
+  const rel = path.relative(process.cwd(), abs);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return { uri: pathToFileURL(abs).toString() };
+  return { uri: relativeUri(rel), uriBaseId: SRCROOT };
+}
+
+/** SARIF 2.1.0 log of the findings. Lines and columns are 1-based; columns count UTF-16 code units. */
 export function sarifLog(files: readonly SarifFile[], version: string): unknown {
+  const dir = docsDir();
   const rules = RULES.map((r) => ({
     id: r.id,
-    shortDescription: { text: r.description },
-    helpUri: `${DOCS}/${r.id}.md`,
+    shortDescription: { text: r.description[language()] },
+    help: helpOf(r, dir),
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+    properties: { tags: [...r.tags] },
   }));
   const index = new Map(RULES.map((r, i) => [r.id, i]));
   const results = files.flatMap((f) =>
@@ -40,7 +72,7 @@ export function sarifLog(files: readonly SarifFile[], version: string): unknown 
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: artifactUri(f.path) },
+              artifactLocation: artifactLocation(f.path),
               region: { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 },
             },
           },
@@ -52,7 +84,7 @@ export function sarifLog(files: readonly SarifFile[], version: string): unknown 
                   description: { text: fix.title },
                   artifactChanges: [
                     {
-                      artifactLocation: { uri: artifactUri(f.path) },
+                      artifactLocation: artifactLocation(f.path),
                       replacements: fix.edits.map((e) => ({
                         deletedRegion: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 },
                         insertedContent: { text: e.newText },
@@ -74,7 +106,8 @@ export function sarifLog(files: readonly SarifFile[], version: string): unknown 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'report-check', version, informationUri: 'https://example.invalid/report-language-tools', rules } },
+        tool: { driver: { name: 'report-check', version, semanticVersion: version, rules } },
+        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(process.cwd()).toString().replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
         results,
         invocations: [{ executionSuccessful: notifications.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
+import type { RuleDiagnostic } from '../diagnostics';
 import { t } from '../i18n';
 import type { CancellationToken } from '../util/cancellation';
 
@@ -8,7 +9,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.report`;
 
 export interface CodeActionQuery {
   readonly range: Range;
-  /** The diagnostics the editor shows in the range (matched by rule, range and message). */
+  /** The diagnostics the editor shows in the range (matched by rule and line, and by range and message when they agree). */
   readonly diagnostics: readonly Diagnostic[];
   /** Kinds the editor asks for (`quickfix`, `source.fixAll` …); all when absent. */
   readonly only?: readonly string[];
@@ -24,6 +25,32 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
   return a.code === b.code && a.message === b.message && JSON.stringify(a.range) === JSON.stringify(b.range);
 }
 
+/**
+ * The diagnostic the editor sent back for each finding: the same one exactly, else the one finding
+ * of that rule on that line with that message, else the only one of that rule on that line (some
+ * clients send byte columns, or ranges of their own).
+ */
+function matchSent(findings: readonly RuleDiagnostic[], sent: readonly Diagnostic[]): Map<RuleDiagnostic, Diagnostic> {
+  const matched = new Map<RuleDiagnostic, Diagnostic>();
+  if (sent.length === 0) return matched;
+  // The editor may send every diagnostic of the document (select all): the findings with fixes are
+  // looked up by rule and line, not searched for each diagnostic sent.
+  const key = (d: Diagnostic): string => `${typeof d.code}:${String(d.code)}\u0000${d.range.start.line}`;
+  const byRuleAndLine = new Map<string, RuleDiagnostic[]>();
+  for (const d of findings) {
+    if (!d.finding.fixes?.length) continue;
+    const list = byRuleAndLine.get(key(d.diagnostic));
+    if (list) list.push(d);
+    else byRuleAndLine.set(key(d.diagnostic), [d]);
+  }
+  for (const x of sent) {
+    const candidates = byRuleAndLine.get(key(x)) ?? [];
+    const pick = candidates.find((d) => sameDiagnostic(x, d.diagnostic)) ?? candidates.find((d) => d.diagnostic.message === x.message) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (pick && !matched.has(pick)) matched.set(pick, x);
+  }
+  return matched;
+}
+
 function wanted(only: readonly string[] | undefined, kind: string): boolean {
   if (!only || only.length === 0) return true;
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -37,10 +64,11 @@ export function codeActions(analysis: Analysis, query: CodeActionQuery, token?: 
   const { model } = analysis;
   const actions: CodeAction[] = [];
   if (wanted(query.only, CodeActionKind.QuickFix)) {
+    const sent = matchSent(analysis.findings, query.diagnostics);
     for (const d of analysis.findings) {
       if (token?.isCancellationRequested) return [];
       if (!d.finding.fixes?.length) continue;
-      const shown = query.diagnostics.find((x) => sameDiagnostic(x, d.diagnostic));
+      const shown = sent.get(d);
       if (!shown && !overlaps(d.diagnostic.range, query.range)) continue;
       for (const fix of d.finding.fixes) {
         actions.push({

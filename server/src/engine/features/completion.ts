@@ -103,9 +103,10 @@ export function markerWithValue(h: Heading, value: number): string | undefined {
 function firstChild(model: ReportModel, parent: Heading | undefined): string | undefined {
   if (parent?.style === 'none') return undefined;
   if (parent?.style === 'decimal') return `${parent.number}.1`;
-  const level = (parent?.level ?? 0) + 1;
+  // Levels of markers (GB/T 9704): under a 「## 一、」 heading the first sub-section is 「（一）」.
+  const level = (parent?.markerLevel ?? 0) + 1;
   if (level > 4) return undefined;
-  const model1 = model.headings.find((h) => h.level === level && h.style !== 'none' && h.style !== 'decimal' && h.mdDepth === 0);
+  const model1 = model.headings.find((h) => h.markerLevel === level && h.style !== 'none' && h.style !== 'decimal' && h.mdDepth === 0);
   return (model1 && markerWithValue(model1, 1)) ?? standardMarker(level, 1, toChineseNumeral);
 }
 
@@ -126,7 +127,7 @@ function markerCandidates(model: ReportModel, line: number): Omit<Candidate, 'fr
     const h = stack[i];
     if (h) push(markerWithValue(h, h.value + 1), t('Next section after {0}', h.marker + h.title));
   }
-  if (!bare && (!deepest || deepest.level < 4)) push(child, childDetail);
+  if (!bare && (!deepest || deepest.markerLevel < 4)) push(child, childDetail);
   return out;
 }
 

@@ -14,12 +14,20 @@ export function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
   const out: TextEdit[] = [];
   for (const e of sorted) {
     const last = out[out.length - 1];
-    if (last && before(e.range.start, last.range.end)) continue;
-    if (last && e.range.start.line === last.range.end.line && e.range.start.character === last.range.end.character && rangeEmpty(e.range) && rangeEmpty(last.range)) continue;
-    if (last && sameEdit(last, e)) continue;
+    if (last && conflicts(last, e)) continue;
     out.push(e);
   }
   return out;
+}
+
+/**
+ * True when edit `b`, which comes after `a` in position order (or at the same start, later), cannot
+ * be applied with it: it starts inside `a`, both insert at the same place, or it is the same edit.
+ */
+export function conflicts(a: TextEdit, b: TextEdit): boolean {
+  if (before(b.range.start, a.range.end)) return true;
+  if (b.range.start.line === a.range.end.line && b.range.start.character === a.range.end.character && rangeEmpty(b.range) && rangeEmpty(a.range)) return true;
+  return sameEdit(a, b);
 }
 
 function rangeEmpty(r: Range): boolean {

@@ -7,7 +7,7 @@ export type Lang = 'en' | 'zh';
  * esbuild bundles every file the pattern matches; the build also merges them into
  * l10n/bundle.l10n.zh-cn.json for the client's vscode.l10n.
  */
-const AREAS = ['core', 'structure', 'numbers', 'writing', 'preview', 'export'];
+const AREAS = ['core', 'structure', 'numbers', 'writing', 'preview', 'export', 'proofreading', 'files'];
 
 function loadZh(): Record<string, string> {
   const bundle: Record<string, string> = {};

@@ -12,7 +12,8 @@ const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, �
 const MARKER_RE = new RegExp(
   [
     `(?<shi>[一二三四五六七八九十]{1,3})是`,
-    `(?<di>第[一二三四五六七八九十]{1,3})[，、：,:]`,
+    // 「第一，」, and 「第一步」「第一条」「第一点」「第一批」 (with or without a mark after them) in one family
+    `(?<di>第[一二三四五六七八九十]{1,3})(?:[步条点批][，、：,:]?|[，、：,:])`,
     `(?<order>首先|其次|再次|最后)[，,：:]?`,
     `(?<paren>[（(][0-9]{1,2}[）)])`,
     `(?<circled>[${CIRCLED_CLASS}])`,
@@ -29,11 +30,13 @@ interface RawItem {
   end: number; // column after marker
 }
 
-function scan(p: Paragraph): RawItem[] {
+function scan(p: Paragraph, listItem: boolean): RawItem[] {
   const out: RawItem[] = [];
   MARKER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MARKER_RE.exec(p.text)) !== null) {
+    // The number of a numbered list item (「①……；」「②……；」) is the list's, not an enumeration's.
+    if (listItem && m.index === 0) continue;
     const g = m.groups ?? {};
     if (!g['circled'] && m.index > 0 && !BOUNDARY.test(p.text.charAt(m.index - 1))) {
       MARKER_RE.lastIndex = m.index + 1;
@@ -77,7 +80,7 @@ function label(index: LineIndex, item: RawItem, endCol: number): string {
  * 「（1）……（2）……」, 「①……②……」 in body text. A sequence lives inside one section; it may run
  * over several paragraphs (2016 Hailar: 一是/二是/三是 each open a paragraph); it restarts at 1.
  */
-export function findEnumerations(paragraphs: readonly Paragraph[], sections: readonly Section[], index: LineIndex): Enumeration[] {
+export function findEnumerations(paragraphs: readonly Paragraph[], sections: readonly Section[], index: LineIndex, listItems: ReadonlySet<number> = new Set()): Enumeration[] {
   const result: Enumeration[] = [];
   const open = new Map<string, { section: Section | undefined; items: RawItem[] }>();
   const flush = (key: string): void => {
@@ -109,7 +112,7 @@ export function findEnumerations(paragraphs: readonly Paragraph[], sections: rea
 
   for (const p of paragraphs) {
     const section = sectionAt(sections, p.line);
-    for (const item of scan(p)) {
+    for (const item of scan(p, p.runinOf === undefined && listItems.has(p.line))) {
       const key = `${item.family}@${section ? section.heading.line : -1}`;
       // A sequence ends when we leave its section.
       for (const [k, seq] of open) if (seq.section !== section) flush(k);

@@ -1,7 +1,8 @@
+import { inlinePlainText } from './inline-text';
 import type { LineIndex } from './lines';
 import { INDENT_RE, matchMarker, mayStartMarker, type MarkerMatch } from './markers';
 import type { TextMemo } from './memo';
-import type { Heading } from './types';
+import type { Heading, MarkerStyle } from './types';
 
 /**
  * Sentence ends that close a run-in title. 「：」 does not: 「他们是：……」 stays one title. Half-width
@@ -9,6 +10,7 @@ import type { Heading } from './types';
  * punctuation-width converts them.
  */
 const RUNIN_END = new Set(['。', '！', '？', '!', '?']);
+const QUESTION_END = /[！？!?][\s\u3000*_`]*$/u;
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '「': '」', '『': '』', '【': '】', '(': ')' };
 
 interface TitleSplit {
@@ -34,11 +36,12 @@ export function splitTitle(rest: string): TitleSplit {
       continue;
     }
     if (closers.length === 0 && RUNIN_END.has(ch)) {
-      const after = rest.slice(i + 1);
-      if (after.trim().length > 0) {
-        return { titleEnd: ch === '。' ? i : i + 1, headEnd: i + 1, runin: true };
-      }
-      break;
+      const after = rest.slice(i + 1).trim();
+      if (after.length === 0) break;
+      // 「为什么要重写？为什么是现在？」: a title that asks more than once is one title; body text
+      // after a question title ends like a sentence.
+      if (ch !== '。' && QUESTION_END.test(inlinePlainText(after))) continue;
+      return { titleEnd: ch === '。' ? i : i + 1, headEnd: i + 1, runin: true };
     }
   }
   const trimmed = rest.replace(/[\s\u3000]+$/u, '');
@@ -52,11 +55,35 @@ const SENTENCE_INSIDE = /[。！？；!?;]/;
 export interface HeadingContext {
   /** The last heading seen at each level (cleared for deeper levels when a shallower one is seen). */
   lastAtLevel: Map<number, Heading>;
+  /** The last `#` heading seen: numbered lines after it are inside its section. */
+  atx?: Heading | undefined;
+  /** The marker level of the first numbered line in that `#` section: it stands one level below the `#` heading. */
+  atxBase?: number | undefined;
+  /** The value of the last 「第N，」 paragraph read as body text since the last heading (an enumeration in the text). */
+  bodyDi?: number | undefined;
 }
+
+/**
+ * Families of markers: two styles of one family are one list written two ways (「(四)」 among
+ * 「（一）」, 「1、」 among 「1.」); two families of one level are two levels when one is found inside
+ * the other (「第一，」 sub-sections with 「（一）」 items under them, as in the 1978 report).
+ */
+const FAMILY: Readonly<Record<MarkerStyle, string>> = {
+  'cn-dun': 'cn', 'cn-dot': 'cn', 'cn-comma': 'cn', 'cn-paren': 'cn-paren', 'cn-paren-half': 'cn-paren', 'cn-di': 'di',
+  'ar-dot': 'ar', 'ar-dun': 'ar', 'ar-paren': 'ar-paren', 'ar-paren-half': 'ar-paren', 'ar-half-close': 'ar-paren', circled: 'circled',
+  decimal: 'decimal', none: 'none',
+};
+
+/** Emphasis opened before a marker: 「**（一）加强学习**」 is a heading written in bold. */
+const LEADING_EMPHASIS = /^(?:\*\*|__)(?=\S)/;
+/** 「## 1 项目进展」: a chapter number and a space, in a `#` heading only. */
+const ATX_CHAPTER = /^([0-9]{1,2})(?=[ \t\u3000]+\S)/;
 
 /**
  * Recognises a numbered heading on a body-text line, or returns undefined when the line is body text.
  * `context` decides ambiguous cases such as 「3、4月份……」 (a heading only when it continues 「2、」).
+ * A `#` heading's level is its depth; a numbered line's level is its marker's, nested inside the
+ * `#` section it is in and inside an open heading of another family of the same level.
  */
 export function recogniseHeading(index: LineIndex, line: number, mdDepth: number, context: HeadingContext, memo?: TextMemo): Heading | undefined {
   const text = index.line(line).text;
@@ -66,58 +93,153 @@ export function recogniseHeading(index: LineIndex, line: number, mdDepth: number
     const m = /^#{1,6}(?:[ \t]+|$)/.exec(text.slice(offset));
     offset += m ? m[0].length : 0;
   }
-  const at = offset;
-  const marker = !mayStartMarker(text, at) ? undefined : memo ? memo.get('marker', `${at}:${text}`, () => matchMarker(text, at)) : matchMarker(text, at);
+  const emphasis = LEADING_EMPHASIS.exec(text.slice(offset))?.[0] ?? '';
+  const at = offset + emphasis.length;
+  let marker = !mayStartMarker(text, at) ? undefined : memo ? memo.get('marker', `${at}:${text}`, () => matchMarker(text, at)) : matchMarker(text, at);
+  if (!marker && mdDepth > 0) marker = chapterMarker(text, at);
   if (!marker) {
     if (mdDepth === 0) return undefined;
-    return makeHeading(index, line, mdDepth, undefined, offset);
+    return makeHeading(index, line, mdDepth, undefined, offset, mdDepth, '');
   }
-  if (mdDepth === 0 && !acceptMarker(text, marker, context)) return undefined;
-  return makeHeading(index, line, mdDepth, marker, offset);
+  const level = mdDepth > 0 ? mdDepth : levelOf(marker, context);
+  const textFollows = mdDepth === 0 && textOnNextLine(index, line);
+  if (mdDepth === 0 && !acceptMarker(text, marker, level, context, textFollows)) return undefined;
+  return makeHeading(index, line, mdDepth, marker, offset, level, emphasis);
 }
 
-function acceptMarker(text: string, marker: MarkerMatch, context: HeadingContext): boolean {
+/** The next line is text (not blank, not numbered itself): the text of a number standing alone on its line. */
+function textOnNextLine(index: LineIndex, line: number): boolean {
+  if (line + 1 >= index.lineCount) return false;
+  const next = index.line(line + 1).text;
+  const indent = INDENT_RE.exec(next)?.[0].length ?? 0;
+  return next.trim().length > 0 && matchMarker(next, indent) === undefined;
+}
+
+function chapterMarker(text: string, at: number): MarkerMatch | undefined {
+  const m = ATX_CHAPTER.exec(text.slice(at));
+  const value = Number(m?.[1] ?? 0);
+  if (!m || value === 0) return undefined;
+  return { style: 'decimal', level: 1, number: m[1] ?? '', value, start: at, length: m[0].length, extraPunct: '', fullWidthDigits: false, digitFollows: false };
+}
+
+/** The level of a numbered line (not a `#` heading) in the outline built so far. */
+function levelOf(marker: MarkerMatch, context: HeadingContext): number {
+  const family = FAMILY[marker.style];
+  let sameFamily: Heading | undefined;
+  let otherFamily: Heading | undefined;
+  for (const h of context.lastAtLevel.values()) {
+    if (h.mdDepth > 0 || h.markerLevel !== marker.level) continue;
+    if (FAMILY[h.style] === family) {
+      if (!sameFamily || h.level > sameFamily.level) sameFamily = h;
+    }
+    else if (!otherFamily || h.level > otherFamily.level) otherFamily = h;
+  }
+  if (sameFamily) return sameFamily.level;
+  if (otherFamily) return otherFamily.level + 1;
+  const atx = context.atx;
+  if (!atx) return marker.level;
+  // Inside a `#` section the first numbered line is one level down (「## 一、…」 then 「（一）…」,
+  // 「### 背景」 then 「1.1 …」), and the deeper markers below it.
+  return atx.level + 1 + Math.max(0, marker.level - (context.atxBase ?? marker.level));
+}
+
+/**
+ * A dotted number at the start of a line whose text is a sentence (「2.4.1 版本修复了若干问题。」,
+ * 「2.4.0 版本发布后，……。」) is a version number in body text, not a decimal heading (「1.1 背景」).
+ * (Read from the text, not from the numbers around it: renumbering must not change what is a heading.)
+ */
+function versionInText(rest: string): boolean {
+  return /[。！？!?]$/.test(inlinePlainText(rest).trim());
+}
+
+function acceptMarker(text: string, marker: MarkerMatch, level: number, context: HeadingContext, textFollows: boolean): boolean {
   const rest = text.slice(marker.start + marker.length);
-  if ((marker.style === 'cn-di' || marker.style === 'cn-comma') && SENTENCE_INSIDE.test(rest.replace(/[。\s\u3000]+$/u, ''))) {
-    return false;
+  // A number alone on its line with its text on the next line (「一、」, then 「继续增加能源……」) is a
+  // list item broken after its number.
+  if (rest.trim().length === 0 && textFollows) return false;
+  if (marker.style === 'cn-di' || marker.style === 'cn-comma') {
+    // 「第一，……；」「第二，……；」「第三，……；」「第四，……。」: the last item of an enumeration in
+    // the text, whose items are sentences, is one of them, not a heading.
+    const body = SENTENCE_INSIDE.test(rest.replace(/[。\s\u3000]+$/u, '')) || (marker.style === 'cn-di' && context.bodyDi === marker.value - 1);
+    if (body) {
+      if (marker.style === 'cn-di') context.bodyDi = marker.value;
+      return false;
+    }
   }
   if (marker.digitFollows && (marker.style === 'ar-dun' || marker.style === 'ar-half-close')) {
     // 「3、4月份……」: a heading only when it continues a list of the same kind.
-    const prev = context.lastAtLevel.get(marker.level);
+    const prev = context.lastAtLevel.get(level);
     return prev !== undefined && prev.style === marker.style && prev.value === marker.value - 1;
   }
-  if (marker.style === 'decimal' && rest.trim().length === 0) return false;
+  if (marker.style === 'decimal' && versionInText(rest)) return false;
   return true;
 }
 
-function makeHeading(index: LineIndex, line: number, mdDepth: number, marker: MarkerMatch | undefined, contentStart: number): Heading {
+/** Ends of a title that are Markdown, not text: the closing 「**」 of a bold heading, a closing 「#」 sequence. */
+const TRAILING_SYNTAX = /(?:\*\*|__)+$/;
+const WRAPPED = /^(\*\*|__|\*|_|~~)(?=\S)[\s\S]*\S\1$/;
+
+function makeHeading(index: LineIndex, line: number, mdDepth: number, marker: MarkerMatch | undefined, contentStart: number, level: number, emphasis: string): Heading {
   const text = index.line(line).text;
-  let markerStart = contentStart;
-  let markerEnd = contentStart;
+  let markerStart = contentStart + emphasis.length;
+  let markerEnd = markerStart;
   if (marker) {
     markerStart = marker.start;
     markerEnd = marker.start + marker.length;
   }
   let rest = text.slice(markerEnd);
-  if (mdDepth > 0) rest = rest.replace(/[ \t]+#+[ \t]*$/, ''); // closing sequence of an ATX heading
+  if (mdDepth > 0) rest = rest.replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, ''); // closing sequence of an ATX heading
   const lead = /^[ \t\u3000]*/.exec(rest)?.[0].length ?? 0;
-  const split = splitTitle(rest.slice(lead));
-  const titleStart = markerEnd + lead;
-  const titleEnd = titleStart + split.titleEnd;
+  // A `#` heading is its whole line: never run-in.
+  const split = mdDepth > 0 ? wholeTitle(rest.slice(lead)) : splitTitle(rest.slice(lead));
+  let titleStart = markerEnd + lead;
+  let titleEnd = titleStart + split.titleEnd;
+  let headEnd = titleStart + split.headEnd;
+  // 「**（一）加强学习。**正文」: the closing delimiter belongs to the heading.
+  if (emphasis && split.runin) {
+    const close = text.slice(headEnd).startsWith(emphasis) ? emphasis.length : 0;
+    headEnd += close;
+  }
+  let source = text.slice(titleStart, titleEnd);
+  // 「**重点工作**」: the title's range is its text, inside the emphasis that wraps it.
+  const wrap = WRAPPED.exec(source);
+  if (wrap && !split.runin) {
+    const d = wrap[1]?.length ?? 0;
+    titleStart += d;
+    titleEnd -= d;
+    source = text.slice(titleStart, titleEnd);
+  }
+  const syntax = TRAILING_SYNTAX.exec(source)?.[0].length ?? 0;
+  if (syntax > 0 && !split.runin) {
+    titleEnd -= syntax;
+    const plain = text.slice(titleStart, titleEnd);
+    if (plain.endsWith('。')) titleEnd--;
+  }
   return {
-    level: marker ? marker.level : mdDepth,
+    level,
+    markerLevel: marker ? marker.level : 0,
     style: marker ? marker.style : 'none',
     number: marker ? marker.number : '',
     value: marker ? marker.value : 0,
     marker: text.slice(markerStart, markerEnd),
-    title: text.slice(titleStart, titleEnd),
+    title: inlinePlainText(text.slice(titleStart, titleEnd)),
     line,
     runin: split.runin,
     markerRange: index.range(line, markerStart, markerEnd),
     titleRange: index.range(line, titleStart, titleEnd),
-    headingRange: index.range(line, markerStart, titleStart + split.headEnd),
+    headingRange: index.range(line, markerStart, headEnd),
     mdDepth,
     fullWidthDigits: marker ? marker.fullWidthDigits : false,
     extraPunct: marker ? marker.extraPunct : '',
   };
+}
+
+function wholeTitle(rest: string): TitleSplit {
+  const trimmed = rest.replace(/[\s\u3000]+$/u, '');
+  return { titleEnd: trimmed.endsWith('。') ? trimmed.length - 1 : trimmed.length, headEnd: trimmed.length, runin: false };
+}
+
+/** The family of a marker style (see FAMILY): 「(一)」 and 「（一）」 are one, 「第一，」 another. */
+export function markerFamily(style: MarkerStyle): string {
+  return FAMILY[style];
 }

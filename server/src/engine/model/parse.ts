@@ -3,6 +3,7 @@ import { findEnumerations } from './enumerations';
 import { parseFrontMatter } from './frontmatter';
 import { recogniseHeading, type HeadingContext } from './headings';
 import { LineIndex } from './lines';
+import { listItemLines } from './list-items';
 import { blockMarkdown } from './markdown';
 import { TextMemo } from './memo';
 import { buildSections } from './sections';
@@ -21,6 +22,11 @@ export interface ModelInput {
 }
 
 const BLANK_RE = /^[\s\u3000\uFEFF]*$/u;
+/**
+ * An item of a Markdown ordered list: 「1. 甲」, 「2) 乙」 (a number, 「.」 or 「)」, a space); full-width
+ * digits and 「．」 too, so that making them half-width (numbering-style's fix) changes nothing.
+ */
+const ORDERED_ITEM = /^[ \t]{0,3}[0-9０-９]{1,9}[.．)][ \t]+\S/;
 
 /** Builds the report model of a document once; rules and features only read it. */
 export function buildModel(input: ModelInput): ReportModel {
@@ -41,9 +47,66 @@ export function buildModel(input: ModelInput): ReportModel {
   const body = bodyStart === 0 ? text : bodyStart < lineCount ? text.slice(index.line(bodyStart).start) : '';
   const tokens = blockMarkdown().parse('\n'.repeat(bodyStart) + body, {});
   const mdHeadingLines = new Map<number, number>();
+  const notHeadings = new Set<number>();
   const tables: Table[] = [];
-  classifyLines(tokens, kinds, mdHeadingLines, tables, index);
+  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, tables, index);
+  // In a document structured with `#` (or setext) headings, 「1. 甲」 is an item of an ordered list, as
+  // Markdown reads it; in text pasted from Word, or under a `#` title only, it is a numbered heading.
+  const mdDepths = [...mdHeadingLines.entries()].sort((a, b) => a[0] - b[0]).map(([, depth]) => depth);
+  const structuredWithHashes = mdDepths.length > 1 || (mdDepths.length === 1 && mdDepths[0] !== 1);
+  // (Read from the line, whatever its number: markdown-it lets only a 「1.」 list interrupt a paragraph,
+  // and renumbering must not turn an item into a heading.)
+  if (structuredWithHashes) for (let i = bodyStart; i < lineCount; i++) if (kinds[i] === 'text' && ORDERED_ITEM.test(index.line(i).text)) notHeadings.add(i);
 
+  const baseKinds = kinds.slice();
+  let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded: new Set() });
+  let sections = buildSections(scan.headings, index, kinds);
+  // Numbered list items are body text: read the document again without them (their numbers would
+  // otherwise take part in the levels of the headings after them).
+  const items = listItemLines(sections, index);
+  if (items.size > 0) {
+    for (let i = 0; i < kinds.length; i++) kinds[i] = baseKinds[i] ?? 'text';
+    scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded: items });
+    sections = buildSections(scan.headings, index, kinds);
+  }
+  const { headings, paragraphs, title } = scan;
+  const enumerations = findEnumerations(paragraphs, sections, index, items);
+  return {
+    uri: input.uri ?? 'untitled:report',
+    version: input.version ?? 0,
+    text,
+    index,
+    lineKinds: kinds,
+    frontMatter,
+    title,
+    headings,
+    sections,
+    paragraphs,
+    enumerations,
+    tables,
+    tokens,
+    memo,
+  };
+}
+
+
+interface ScanInput {
+  readonly index: LineIndex;
+  readonly kinds: LineKind[];
+  readonly mdHeadingLines: ReadonlyMap<number, number>;
+  readonly notHeadings: ReadonlySet<number>;
+  readonly bodyStart: number;
+  readonly memo: TextMemo;
+  readonly previousParagraphs: ReadonlyMap<number, Paragraph> | undefined;
+  readonly frontMatter: FrontMatter | undefined;
+  /** Lines read as body text whatever their number (the items of a numbered list). */
+  readonly excluded: ReadonlySet<number>;
+}
+
+/** The title, the headings and the paragraphs of the body, line by line. */
+function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Paragraph[]; title: Title | undefined } {
+  const { index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded } = input;
+  const lineCount = index.lineCount;
   const headings: Heading[] = [];
   const paragraphs: Paragraph[] = [];
   const context: HeadingContext = { lastAtLevel: new Map() };
@@ -54,7 +117,7 @@ export function buildModel(input: ModelInput): ReportModel {
     const kind = kinds[line];
     if (kind !== 'text' && kind !== 'heading') continue;
     const mdDepth = mdHeadingLines.get(line) ?? 0;
-    const heading = recogniseHeading(index, line, mdDepth, context, memo);
+    const heading = excluded.has(line) || notHeadings.has(line) ? undefined : recogniseHeading(index, line, mdDepth, context, memo);
     if (heading && heading.style === 'none' && heading.mdDepth === 1 && !title && headings.length === 0) {
       title = { text: heading.title, range: heading.titleRange, line, source: 'heading' };
       kinds[line] = 'heading';
@@ -73,6 +136,11 @@ export function buildModel(input: ModelInput): ReportModel {
       kinds[line] = 'heading';
       headings.push(heading);
       context.lastAtLevel.set(heading.level, heading);
+      context.bodyDi = undefined;
+      if (heading.mdDepth > 0) {
+        context.atx = heading;
+        context.atxBase = undefined;
+      } else if (context.atx && context.atxBase === undefined) context.atxBase = heading.markerLevel;
       for (const level of [...context.lastAtLevel.keys()]) if (level > heading.level) context.lastAtLevel.delete(level);
       if (heading.runin) {
         const bodyStartCol = heading.headingRange.end.character;
@@ -96,27 +164,10 @@ export function buildModel(input: ModelInput): ReportModel {
     }
   }
 
-  const sections = buildSections(headings, index, kinds);
-  const enumerations = findEnumerations(paragraphs, sections, index);
-  return {
-    uri: input.uri ?? 'untitled:report',
-    version: input.version ?? 0,
-    text,
-    index,
-    lineKinds: kinds,
-    frontMatter,
-    title,
-    headings,
-    sections,
-    paragraphs,
-    enumerations,
-    tables,
-    tokens,
-    memo,
-  };
+  return { headings, paragraphs, title };
 }
 
-function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, tables: Table[], index: LineIndex): void {
+function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, tables: Table[], index: LineIndex): void {
   let quoteDepth = 0;
   for (const token of tokens) {
     const map = token.map;
@@ -141,6 +192,12 @@ function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<n
       case 'heading_open':
         mark('heading');
         mdHeadingLines.set(from, Number(token.tag.slice(1)) || 1);
+        // A setext heading's underline (「===」, 「---」) is a rule under the title, not text.
+        if (to - from > 1 && kinds[to - 1] !== 'blank') kinds[to - 1] = 'hr';
+        break;
+      case 'html_block':
+        // Raw HTML is shown as text, but a numbered line inside it is no heading.
+        for (let i = from; i < to; i++) notHeadings.add(i);
         break;
       case 'table_open': {
         mark('table');

@@ -25,24 +25,21 @@ export function buildSections(headings: readonly Heading[], index: LineIndex, ki
     stack.push(section);
     all.push(section);
   }
-  // End of each section: the line before the next heading of the same or a higher level, minus trailing blanks.
+  // End of each section: the line before the next heading of the same or a higher level, minus
+  // trailing blanks. A section is closed when such a heading comes (one stack: linear in headings).
   const lastLine = index.lineCount - 1;
-  for (let i = 0; i < all.length; i++) {
-    const s = all[i];
-    if (!s) continue;
-    let next = lastLine + 1;
-    for (let j = i + 1; j < all.length; j++) {
-      const other = all[j];
-      if (other && other.level <= s.level) {
-        next = other.heading.line;
-        break;
-      }
-    }
+  const open: Section[] = [];
+  const close = (s: Section, next: number): void => {
     let end = next - 1;
     while (end > s.heading.line && kinds[end] === 'blank') end--;
     s.endLine = end;
     s.range = { start: { line: s.heading.line, character: s.heading.markerRange.start.character }, end: { line: end, character: index.line(end).text.length } };
+  };
+  for (const s of all) {
+    for (let top = open[open.length - 1]; top && top.level >= s.level; top = open[open.length - 1]) close(open.pop() as Section, s.heading.line);
+    open.push(s);
   }
+  for (let top = open.pop(); top; top = open.pop()) close(top, lastLine + 1);
   return roots;
 }
 
@@ -59,14 +56,34 @@ export function flattenSections(sections: readonly Section[]): Section[] {
   return out;
 }
 
-/** The innermost section containing a line. */
-export function sectionAt(sections: readonly Section[], line: number): Section | undefined {
-  let found: Section | undefined;
-  let list = sections;
-  for (;;) {
-    const s = list.find((c) => c.heading.line <= line && line <= c.endLine);
-    if (!s) return found;
-    found = s;
-    list = s.children;
+/** Every section in document order (the order of their headings), per list of top-level sections. */
+const ORDERED = new WeakMap<readonly Section[], { sections: Section[]; lines: Int32Array }>();
+
+function ordered(sections: readonly Section[]): { sections: Section[]; lines: Int32Array } {
+  let o = ORDERED.get(sections);
+  if (!o) {
+    const flat = flattenSections(sections);
+    o = { sections: flat, lines: Int32Array.from(flat, (s) => s.heading.line) };
+    ORDERED.set(sections, o);
   }
+  return o;
+}
+
+/**
+ * The innermost section containing a line. Logarithmic (rules ask for every paragraph and every
+ * figure): the last section whose heading is at or above the line, or the nearest of its ancestors
+ * that reaches the line — a section's descendants lie within it, and siblings do not overlap.
+ * The list is a model's top-level sections, which never change once built.
+ */
+export function sectionAt(sections: readonly Section[], line: number): Section | undefined {
+  const { sections: flat, lines } = ordered(sections);
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lines[mid] ?? 0) <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let s = flat[lo - 1]; s; s = s.parent) if (line <= s.endLine) return s;
+  return undefined;
 }

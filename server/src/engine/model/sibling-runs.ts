@@ -7,7 +7,9 @@ import { CN_NUMERAL_CHARS, toChineseNumeral, toCircled } from '../util/numerals'
  *
  * A restart is a heading numbered 1 that follows a list of at least two items and is itself
  * continued by a 2 (cnpack's survey 1、…5、 after the report's 1、…7、). A lone 1 after a list,
- * or a 1 after a single item, is a mistake of the list and stays in it.
+ * or a 1 after a single item, is a mistake of the list and stays in it. A heading that continues
+ * the list before a restart and not the restarted one returns to it: the 1986 report numbers its
+ * parts 一、…四、 and the sections of its parts 一、…五、 as well.
  */
 export interface SiblingRun {
   readonly parent: Section | undefined;
@@ -30,23 +32,43 @@ export function siblingRuns(model: ReportModel): SiblingRun[] {
       list.push(c.heading);
       byLevel.set(c.level, list);
     }
-    for (const [level, list] of byLevel) {
-      let current: Heading[] = [];
-      list.forEach((h, i) => {
-        const next = list[i + 1];
-        if (current.length >= 2 && h.value === 1 && next?.value === 2) {
-          runs.push({ parent, level, headings: current });
-          current = [];
-        }
-        current.push(h);
-      });
-      if (current.length > 0) runs.push({ parent, level, headings: current });
-    }
+    for (const [level, list] of byLevel) for (const headings of splitRestarts(list)) runs.push({ parent, level, headings });
     for (const c of children) visit(c, c.children);
   };
   visit(undefined, model.sections);
   runs.sort((a, b) => (a.headings[0]?.line ?? 0) - (b.headings[0]?.line ?? 0));
   return runs;
+}
+
+/**
+ * One level's numbered headings under one parent, split into the lists they make: a 1 after two
+ * items or more that is continued by a 2 starts a list inside the current one; a number that
+ * continues a list before a restart, and not the restarted one, returns to it (「三、」 after 「一、
+ * 二、」 and a restarted 「一、…五、」). Lists come out in the order they close.
+ */
+export function splitRestarts<T extends { readonly value: number }>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  const outer: T[][] = [];
+  let current: T[] = [];
+  list.forEach((h, i) => {
+    const next = list[i + 1];
+    if (current.length >= 2 && h.value === 1 && next?.value === 2) {
+      outer.push(current);
+      current = [];
+    }
+    const continuesCurrent = (current[current.length - 1]?.value ?? 0) + 1 === h.value;
+    for (let k = outer.length - 1; k >= 0 && !continuesCurrent; k--) {
+      const o = outer[k] as T[];
+      if ((o[o.length - 1]?.value ?? 0) + 1 !== h.value) continue;
+      if (current.length > 0) out.push(current);
+      for (const inner of outer.splice(k + 1)) out.push(inner);
+      current = outer.pop() as T[];
+      break;
+    }
+    current.push(h);
+  });
+  for (const run of [...outer, current]) if (run.length > 0) out.push(run);
+  return out;
 }
 
 const CN_RE = new RegExp(`[${CN_NUMERAL_CHARS}]+`);

@@ -122,9 +122,17 @@ export function leadOf(clause: Clause, figure: Figure): string {
   return clause.text.slice(0, Math.max(0, figure.range.start.character - clause.start));
 }
 
-/** The clause of a sentence that holds a figure. */
+const CLAUSE_OF = new WeakMap<Sentence, Map<Figure, Clause>>();
+
+/** The clause of a sentence that holds a figure (a lookup: rules ask for every figure of a sentence). */
 export function clauseOf(sentence: Sentence, figure: Figure): Clause | undefined {
-  return sentence.clauses.find((c) => c.figures.includes(figure));
+  let byFigure = CLAUSE_OF.get(sentence);
+  if (!byFigure) {
+    byFigure = new Map();
+    for (const c of sentence.clauses) for (const f of c.figures) if (!byFigure.has(f)) byFigure.set(f, c);
+    CLAUSE_OF.set(sentence, byFigure);
+  }
+  return byFigure.get(figure);
 }
 
 /** Words that make a figure a change or a ratio, not a stock that parts add up to. */

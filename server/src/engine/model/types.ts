@@ -24,8 +24,18 @@ export type MarkerStyle =
   | 'none'; // a Markdown heading without a number
 
 export interface Heading {
-  /** Level implied by the marker (1 for 一、 …), the depth for Markdown and decimal headings. */
+  /**
+   * Level in the outline: a `#` heading's depth; for a numbered line, the level its marker implies
+   * (1 for 一、 …, the depth for decimal numbers), one deeper under an open heading of another
+   * family of that level, and below the `#` heading whose section it is in.
+   */
   readonly level: number;
+  /**
+   * The level the marker's style implies (GB/T 9704-2012: 一、 1, （一） and 第一， 2, 1. 3, （1） 4;
+   * decimal numbers their depth); 0 when there is no number. `level` is where the heading stands in
+   * this document's outline, which may be deeper (a `#` heading's depth, 「（一）」 under 「第一，」).
+   */
+  readonly markerLevel: number;
   readonly style: MarkerStyle;
   /** The numeral as written without brackets or punctuation (「一」, 「第一」, 「1」, 「1.2」, 「①」); '' when none. */
   readonly number: string;

@@ -21,12 +21,24 @@ export interface CountClaim {
   readonly kind: 'sections' | 'enumeration';
 }
 
+const STOPS = new Set(['。', '！', '？', '；', '：']);
+const END_RE = /[。！？；：:]/gu;
+
 /** Sentences that announce a count, with the list that follows them. */
 export function countClaims(model: ReportModel): CountClaim[] {
   const out: CountClaim[] = [];
+  const lists = new ListIndex(model);
   for (const p of model.paragraphs) {
-    const matches: RegExpExecArray[] = [];
     CLAIM_RE.lastIndex = 0;
+    // The claims of a paragraph come in order: where their sentences start and end is found by
+    // moving forward, never by searching the paragraph again (one long line stays linear).
+    let scanned = 0;
+    let sentenceStart = 0;
+    let endRel = -2; // offset of the next stop at or after the claim; -2: not looked up yet
+    const contentEnd = p.text.trimEnd().length;
+    let announcesFor = '';
+    let announces = false;
+    const matches: RegExpExecArray[] = [];
     for (let m = CLAIM_RE.exec(p.text); m; m = CLAIM_RE.exec(p.text)) {
       if (m.index > 0 && NOT_AFTER.test(p.text.charAt(m.index - 1))) {
         CLAIM_RE.lastIndex = m.index + 1;
@@ -34,24 +46,31 @@ export function countClaims(model: ReportModel): CountClaim[] {
       }
       matches.push(m);
     }
-    for (const m of matches) {
+    for (const [mi, m] of matches.entries()) {
       const numeral = m[1] ?? '';
       const claimed = parseArabic(numeral) ?? parseChineseNumeral(numeral);
       if (!claimed || claimed < 2) continue;
-      const sentenceStart = Math.max(...['。', '！', '？', '；', '：'].map((c) => p.text.lastIndexOf(c, m.index))) + 1;
-      const rest = p.text.slice(m.index);
-      const endRel = rest.search(/[。！？；：:]/u);
-      const stop = endRel < 0 ? '' : rest.charAt(endRel);
-      const sentence = p.text.slice(sentenceStart, endRel < 0 ? p.text.length : m.index + endRel + 1);
-      const sentenceEnd = endRel < 0 ? p.text.length : m.index + endRel + 1;
+      for (; scanned <= m.index; scanned++) if (STOPS.has(p.text.charAt(scanned))) sentenceStart = scanned + 1;
+      if (endRel !== -1 && endRel < m.index) {
+        END_RE.lastIndex = m.index;
+        endRel = END_RE.exec(p.text)?.index ?? -1;
+      }
+      const stop = endRel < 0 ? '' : p.text.charAt(endRel);
+      const sentenceEnd = endRel < 0 ? p.text.length : endRel + 1;
+      const key = `${sentenceStart}:${sentenceEnd}`;
+      if (key !== announcesFor) {
+        announcesFor = key;
+        announces = ANNOUNCES.test(p.text.slice(sentenceStart, sentenceEnd));
+      }
       // A list that follows is announced by the claim of the sentence closest to it: in 「围绕…6个方面重点方向，…实现以下8个方面主要目标。」
       // the sub-sections are the 8, not the 6.
-      if (matches.some((o) => o.index > m.index && o.index < sentenceEnd)) continue;
+      const next = matches[mi + 1];
+      if (next && next.index < sentenceEnd) continue;
       // 「重点做好十方面工作。」 right before its first sub-heading announces the sub-sections too.
-      const endsParagraph = p.text.slice(sentenceEnd).trim() === '';
-      const announced = stop === '：' || stop === ':' || ANNOUNCES.test(sentence);
+      const endsParagraph = sentenceEnd >= contentEnd;
+      const announced = stop === '：' || stop === ':' || announces;
       if (!announced && !endsParagraph) continue;
-      const list = listAfter(model, p, p.range.start.character + sentenceEnd, announced, endsParagraph);
+      const list = listAfter(model, lists, p, p.range.start.character + sentenceEnd, announced, endsParagraph);
       if (!list) continue;
       const col = p.range.start.character + m.index;
       out.push({ range: model.index.range(p.line, col, col + m[0].length), claimed, text: m[0], ...list });
@@ -60,34 +79,74 @@ export function countClaims(model: ReportModel): CountClaim[] {
   return out;
 }
 
+/** The sub-sections and enumerations of a model, found by line (a claim looks up what follows it). */
+class ListIndex {
+  private readonly byLine = new Map<number, Enumeration[]>();
+  private readonly runs = new Map<readonly Section[], Section[]>();
+
+  constructor(readonly model: ReportModel) {
+    for (const e of model.enumerations) {
+      const first = e.items[0];
+      if (!first) continue;
+      const list = this.byLine.get(first.line);
+      if (list) list.push(e);
+      else this.byLine.set(first.line, [e]);
+    }
+  }
+
+  /** Enumerations whose first item is on a line, in document order. */
+  startingOn(line: number): readonly Enumeration[] {
+    return this.byLine.get(line) ?? [];
+  }
+
+  /** The first of `children` (in document order) whose heading is below a line. */
+  firstAfter(children: readonly Section[], line: number): Section | undefined {
+    let lo = 0;
+    let hi = children.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((children[mid]?.heading.line ?? 0) <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return children[lo];
+  }
+
+  /** The announced run of sub-sections: from the first until the numbering restarts (a second list of 1. 2. 3.). */
+  runOf(children: readonly Section[]): Section[] {
+    let run = this.runs.get(children);
+    if (!run) {
+      run = [];
+      for (const c of children) {
+        const last = run[run.length - 1];
+        if (last && c.heading.value > 0 && c.heading.value <= last.heading.value) break;
+        run.push(c);
+      }
+      this.runs.set(children, run);
+    }
+    return run;
+  }
+}
+
 /** The list announced at a place: the sub-sections that follow, or an inline enumeration right after it. */
-function listAfter(model: ReportModel, p: Paragraph, column: number, announced: boolean, endsParagraph: boolean): Pick<CountClaim, 'items' | 'kind'> | undefined {
+function listAfter(model: ReportModel, lists: ListIndex, p: Paragraph, column: number, announced: boolean, endsParagraph: boolean): Pick<CountClaim, 'items' | 'kind'> | undefined {
   const section = sectionAt(model.sections, p.line);
   const nextLine = nextContentLine(model, p.line);
   const children = section ? section.children : model.sections;
-  const firstChild = children.find((c) => c.heading.line > p.line);
+  const firstChild = lists.firstAfter(children, p.line);
   if (firstChild && firstChild.heading.line === nextLine && endsParagraph) {
     // Every sub-section must follow the claim (the claim is the section's introduction).
-    if (children.some((c) => c.heading.line < p.line)) return undefined;
-    if (!section && model.sections.some((s) => s.heading.line < p.line)) return undefined;
-    // The announced run: from the first sub-section until the numbering restarts (a second list of 1. 2. 3.).
-    const run: Section[] = [];
-    for (const c of children) {
-      const last = run[run.length - 1];
-      if (last && c.heading.value > 0 && c.heading.value <= last.heading.value) break;
-      run.push(c);
-    }
-    return { items: run.map((c) => c.heading.markerRange), kind: 'sections' };
+    if ((children[0]?.heading.line ?? Infinity) < p.line) return undefined;
+    if (!section && (model.sections[0]?.heading.line ?? Infinity) < p.line) return undefined;
+    return { items: lists.runOf(children).map((c) => c.heading.markerRange), kind: 'sections' };
   }
   if (!announced) return undefined;
   // The enumeration starts right after the sentence, or opens the next paragraph when the sentence ends this one
   // (「设置了29项主要指标，包括：……」 is not announcing the 一是…十三是 of the next paragraph).
-  const enumeration = model.enumerations.find((e: Enumeration) => {
-    const first = e.items[0];
-    if (!first) return false;
-    if (first.line === p.line) return first.markerRange.start.character >= column && first.markerRange.start.character <= column + 2;
-    return first.line === nextLine && endsParagraph;
-  });
+  const enumeration =
+    lists.startingOn(p.line).find((e) => {
+      const c = e.items[0]?.markerRange.start.character ?? -1;
+      return c >= column && c <= column + 2;
+    }) ?? (endsParagraph && nextLine >= 0 ? lists.startingOn(nextLine)[0] : undefined);
   if (!enumeration) return undefined;
   return { items: enumeration.items.map((i) => i.markerRange), kind: 'enumeration' };
 }

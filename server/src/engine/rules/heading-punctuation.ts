@@ -1,25 +1,40 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import type { Heading, ReportModel } from '../model/types';
+import { inlinePlainText } from '../model/inline-text';
 import { siblingRuns } from '../model/sibling-runs';
 import { defineRule, type Finding } from './types';
 
 type Ending = 'sentence' | 'bare' | 'other';
 
-const SENTENCE_END = /[。！？!?]$/;
+/**
+ * A period ends a heading like a sentence. 「？」 and 「！」 are part of a title (「三、明年还能做什么？」):
+ * a question among titles without punctuation is no inconsistency.
+ */
+const SENTENCE_END = /[。．]$/;
 /** A title that ends with a character of text (not punctuation): 「…取得新成效」, 「…（2023年）」, 「…”」. */
 const BARE_END = /[\p{L}\p{N}）)”’》」』】]$/u;
 
-/** The stand-alone heading's text from the start of its title through its trailing punctuation. */
+/** The stand-alone heading's text from the start of its title through its trailing punctuation, as it reads (no Markdown). */
 function headText(model: ReportModel, h: Heading): string {
   const line = model.index.line(h.line).text;
-  return line.slice(h.titleRange.start.character, h.headingRange.end.character);
+  return inlinePlainText(line.slice(h.titleRange.start.character, h.headingRange.end.character)).trimEnd();
 }
 
 function ending(model: ReportModel, h: Heading): Ending {
   const text = headText(model, h);
   if (SENTENCE_END.test(text)) return 'sentence';
   return BARE_END.test(text) ? 'bare' : 'other'; // 「……有：」 introduces a list: neither
+}
+
+/** The mark most of these headings end with. */
+function majorityMark(model: ReportModel, headings: readonly Heading[]): string {
+  const counts = new Map<string, number>();
+  for (const h of headings) {
+    const mark = headText(model, h).slice(-1);
+    counts.set(mark, (counts.get(mark) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '。';
 }
 
 export function removePeriod(h: Heading): TextEdit[] | undefined {
@@ -82,9 +97,10 @@ export const headingPunctuation = defineRule({
     const out: Finding[] = [];
     const flagged = new Set<Heading>();
     const runs = siblingRuns(model);
-    const judged = new Set(runs.filter((r) => r.level === 1 && level1PeriodJudged(model, r.headings)).flatMap((r) => r.headings));
+    // Level 1 as the marker says (「一、」, also as a `##` heading), not the depth in the outline.
+    const judged = new Set(runs.filter((r) => r.headings[0]?.markerLevel === 1 && level1PeriodJudged(model, r.headings)).flatMap((r) => r.headings));
     for (const h of model.headings) {
-      if (h.level !== 1 || h.runin || h.style === 'none' || !judged.has(h)) continue;
+      if (h.markerLevel !== 1 || h.runin || h.style === 'none' || !judged.has(h)) continue;
       const edits = removePeriod(h);
       if (!edits || !headText(model, h).endsWith('。')) continue;
       flagged.add(h);
@@ -103,14 +119,15 @@ export const headingPunctuation = defineRule({
       if (sentence.length === 0 || bare.length === 0) continue;
       // The minority follows the majority; on a tie, headings lose their 。 (the usual form of a heading line).
       const dropPeriod = sentence.length <= bare.length;
+      const mark = majorityMark(model, sentence);
       for (const h of dropPeriod ? sentence : bare) {
-        const edits: TextEdit[] | undefined = dropPeriod ? removePeriod(h) : [{ range: { start: h.headingRange.end, end: h.headingRange.end }, newText: '。' }];
+        const edits: TextEdit[] | undefined = dropPeriod ? removePeriod(h) : [{ range: { start: h.headingRange.end, end: h.headingRange.end }, newText: mark }];
         out.push({
           range: h.headingRange,
           message: dropPeriod
             ? t('This heading ends with "{0}" but its {1} sibling headings do not.', headText(model, h).slice(-1), bare.length)
-            : t('This heading has no "。" at the end but its {0} sibling headings do.', sentence.length),
-          ...(edits ? { fixes: [{ title: dropPeriod ? t('Remove the "。" at the end of the heading') : t('Add "。" at the end of the heading'), edits, preferred: true }] } : {}),
+            : t('This heading has no "{0}" at the end but its {1} sibling headings do.', mark, sentence.length),
+          ...(edits ? { fixes: [{ title: dropPeriod ? t('Remove the "。" at the end of the heading') : t('Add "{0}" at the end of the heading', mark), edits, preferred: true }] } : {}),
         });
       }
     }

@@ -1,10 +1,13 @@
 import { t } from '../i18n';
-import type { Heading, MarkerStyle } from '../model/types';
-import { toAsciiDigits, toChineseNumeral } from '../util/numerals';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { markerFamily } from '../model/headings';
+import type { Heading, MarkerStyle, ReportModel } from '../model/types';
+import { CN_NUMERAL_CHARS, toAsciiDigits, toChineseNumeral } from '../util/numerals';
 import { level1PeriodJudged, removePeriod } from './heading-punctuation';
 import { siblingRuns, type SiblingRun } from '../model/sibling-runs';
 import { defineRule, type Finding } from './types';
 
+const CN_RUN = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'g');
 const ARABIC: ReadonlySet<MarkerStyle> = new Set(['ar-dot', 'ar-dun', 'ar-paren', 'ar-paren-half', 'ar-half-close']);
 
 /** What is wrong with a marker on its own, and its corrected form (width and punctuation only). */
@@ -25,6 +28,35 @@ export function correctedMarker(h: Heading): { text: string; reason: string } | 
   }
   if (h.fullWidthDigits) return { text: toAsciiDigits(h.marker), reason: t('full-width digits') };
   return undefined;
+}
+
+/** How a marker is written, numeral aside: 「(三)」 → 「(N)」, 「（１２）」 → 「（Ｎ）」, 「五.」 → 「N.」. */
+function writtenShape(h: Heading): string {
+  return h.marker.trim().replace(CN_RUN, 'N').replace(/[0-9]+/g, 'N').replace(/[０-９]+/g, 'Ｎ');
+}
+
+/**
+ * Non-standard markers that are the document's own style: every heading of their family (「(一)」 with
+ * 「（一）」, 「一.」 with 「一、」) is written the same non-standard way, two headings at least. Such a
+ * style is one finding at its first heading, with a fix for all; an odd one among standard siblings
+ * is a finding of its own.
+ */
+function documentStyles(model: ReportModel, flawed: readonly Heading[]): Map<Heading, Heading[]> {
+  const out = new Map<Heading, Heading[]>();
+  const flawedSet = new Set(flawed);
+  const byFamily = new Map<string, Heading[]>();
+  for (const h of model.headings) {
+    if (h.style === 'none' || h.value === 0) continue;
+    const family = markerFamily(h.style);
+    byFamily.set(family, [...(byFamily.get(family) ?? []), h]);
+  }
+  for (const list of byFamily.values()) {
+    if (list.length < 2 || !list.every((h) => flawedSet.has(h))) continue;
+    const shape = writtenShape(list[0] as Heading);
+    if (!list.every((h) => writtenShape(h) === shape)) continue;
+    for (const h of list) out.set(h, list);
+  }
+  return out;
 }
 
 /** The marker with its digits replaced by N: 「1、」 → 「N、」, so siblings can be compared. */
@@ -83,12 +115,14 @@ export const numberingStyle = defineRule({
     for (const run of siblingRuns(model)) {
       for (const [h, text] of inconsistent(run)) mixed.set(h, text);
       // Only Chinese titles: an English half of a bilingual report numbers its parts 1. 2. on purpose.
-      const arabic = run.headings.filter((h) => ARABIC.has(h.style));
+      // Not `#` headings: in Markdown the writer gives the levels with `#`, and 「## 1、」 chapters are its own convention.
+      const arabic = run.headings.filter((h) => ARABIC.has(h.style) && h.mdDepth === 0);
       const alone = (first: Heading | undefined): boolean => topNumbered.every((h) => h.line < (first?.line ?? 0) || arabic.includes(h));
       if (run.parent === undefined && alone(arabic[0]) && arabic.some((h) => hasChildren.has(h) && /[\u3400-\u9fff]/u.test(h.title))) {
         for (const h of arabic) topArabic.set(h, arabic);
       }
     }
+    const own: Array<{ h: Heading; fix: { text: string; reason: string }; edits: TextEdit[]; preferred: boolean; top: Heading[] | undefined }> = [];
     for (const h of model.headings) {
       if (token?.isCancellationRequested) return [];
       let fix = correctedMarker(h);
@@ -108,10 +142,39 @@ export const numberingStyle = defineRule({
       const edits = top
         ? top.flatMap((g) => [{ range: g.markerRange, newText: `${toChineseNumeral(g.value)}、` }, ...(g.runin || !level1PeriodJudged(model, top) ? [] : (removePeriod(g) ?? []))])
         : [{ range: h.markerRange, newText: fix.text }];
+      own.push({ h, fix, edits, preferred, top });
+    }
+    const styles = documentStyles(model, own.filter((o) => !o.top && !mixed.has(o.h)).map((o) => o.h));
+    const reported = new Set<Heading[]>();
+    for (const o of own) {
+      const { h, fix, edits, preferred, top } = o;
+      if (top) {
+        // One finding for the list: its fix changes all of it.
+        if (reported.has(top)) continue;
+        reported.add(top);
+        out.push({
+          range: h.markerRange,
+          message: t('Non-standard numbering "{0}" ({1}): write "{2}".', h.marker, fix.reason, fix.text),
+          fixes: [{ title: t('Number the {0} top-level headings with Chinese numerals (一、二、…)', top.length), edits, preferred }],
+        });
+        continue;
+      }
+      const style = styles.get(h);
+      if (style) {
+        if (style[0] !== h) continue;
+        const all = style.flatMap((g) => own.find((x) => x.h === g)?.edits ?? []);
+        out.push({
+          range: h.markerRange,
+          message: t('This document writes "{0}" as "{1}" throughout ({2} headings, {3}): write "{0}".', fix.text, h.marker, style.length, fix.reason),
+          fixes: [{ title: t('Change all {0} headings written "{1}" to "{2}"', style.length, h.marker, fix.text), edits: all, preferred: true }],
+          related: style.slice(1).map((g) => ({ location: { uri: model.uri, range: g.markerRange }, message: t('also written "{0}"', g.marker) })),
+        });
+        continue;
+      }
       out.push({
         range: h.markerRange,
         message: t('Non-standard numbering "{0}" ({1}): write "{2}".', h.marker, fix.reason, fix.text),
-        fixes: [{ title: top ? t('Number the {0} top-level headings with Chinese numerals (一、二、…)', top.length) : t('Change "{0}" to "{1}"', h.marker, fix.text), edits, preferred }],
+        fixes: [{ title: t('Change "{0}" to "{1}"', h.marker, fix.text), edits, preferred }],
       });
     }
     return out;

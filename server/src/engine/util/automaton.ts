@@ -19,6 +19,8 @@ export class Automaton {
   /** The nearest node on the fail chain that ends a pattern (-1 if none). */
   private readonly outLink: number[] = [-1];
   private readonly lengths: number[];
+  /** The root's children as a dense table by code unit (0: none): most steps of a search start there. */
+  private readonly rootNext = new Int32Array(0x10000);
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -40,6 +42,7 @@ export class Automaton {
       }
       (this.ends[node] as number[]).push(index);
     });
+    for (const [c, child] of this.next[0] as Map<number, number>) this.rootNext[c] = child;
     const queue: number[] = [...(this.next[0] as Map<number, number>).values()];
     for (let q = 0; q < queue.length; q++) {
       const node = queue[q] as number;
@@ -61,8 +64,13 @@ export class Automaton {
     let node = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      while (node !== 0 && !(this.next[node] as Map<number, number>).has(c)) node = this.fail[node] as number;
-      node = (this.next[node] as Map<number, number>).get(c) ?? 0;
+      if (node === 0) {
+        node = this.rootNext[c] as number;
+        if (node === 0) continue;
+      } else {
+        while (node !== 0 && !(this.next[node] as Map<number, number>).has(c)) node = this.fail[node] as number;
+        node = node === 0 ? (this.rootNext[c] as number) : ((this.next[node] as Map<number, number>).get(c) ?? 0);
+      }
       for (let o = (this.ends[node] as number[]).length > 0 ? node : (this.outLink[node] as number); o !== -1; o = this.outLink[o] as number) {
         for (const index of this.ends[o] as number[]) found.push({ index, start: i + 1 - (this.lengths[index] as number) });
       }

@@ -1,5 +1,3 @@
-import * as iconv from 'iconv-lite';
-
 export interface DecodedText {
   /** The text, without a BOM. */
   readonly text: string;
@@ -54,7 +52,7 @@ export function decodeReport(bytes: Uint8Array): DecodedText {
   } catch {
     // not UTF-8
   }
-  const gb = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  const gb = new TextDecoder('gb18030').decode(bytes);
   if (plausibleChinese(gb)) return { text: gb, encoding: 'gb18030', binary: false };
   return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8-lossy', binary: false };
 }

@@ -175,7 +175,8 @@ export function exportBlocks(model: ReportModel): ExportBlock[] {
       const h = headings.get(line);
       if (h) {
         const body = runinBodies.get(line);
-        const level = Math.min(4, Math.max(1, h.level)) as 1 | 2 | 3 | 4;
+        // Styled by the level its marker implies (一、 Heading 1 …), by its depth when unnumbered.
+        const level = Math.min(4, Math.max(1, h.markerLevel || h.level)) as 1 | 2 | 3 | 4;
         blocks.push({ kind: 'heading', level, heading: inlineRuns(headingText(model, h)), body: body ? inlineRuns(body.text) : [], line });
       } else {
         const text = model.index.line(line).text.replace(/^[ \t]*#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();

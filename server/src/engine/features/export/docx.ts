@@ -31,13 +31,25 @@ export interface DocxOptions {
 }
 
 const BODY_CHAR_TWIPS = 320;
+
+/**
+ * Characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone
+ * surrogates) make the document's XML malformed, and Word refuses the file: each becomes U+FFFD,
+ * so that nothing disappears unseen.
+ */
+const NOT_XML = /(?![\t\n\r\u007F-\u009F])\p{Cc}|[\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu; // with /u, a surrogate matches only when it is lone
+
+/** Text as the document's XML may hold it. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
+}
 const PAGE_NUMBER_CHAR_TWIPS = ptToHalfPoints(PAGE_NUMBER_PT) * 10;
 
 function textRuns(runs: readonly InlineRun[], style?: string): TextRun[] {
   return runs.map(
     (r) =>
       new TextRun({
-        text: r.text,
+        text: xmlText(r.text),
         ...(style ? { style } : {}),
         ...(r.bold ? { bold: true } : {}),
         ...(r.italic ? { italics: true } : {}),
@@ -49,7 +61,7 @@ function textRuns(runs: readonly InlineRun[], style?: string): TextRun[] {
 const HEADING_STYLE = STYLE_IDS.headings;
 
 function cellParagraph(cell: TableBlockCell, header: boolean): Paragraph {
-  const runs = textRuns(cell.runs).map((r, i) => (header || cell.total ? new TextRun({ text: cell.runs[i]?.text ?? '', bold: true, font: runFont(FONTS.heading1) }) : r));
+  const runs = textRuns(cell.runs).map((r, i) => (header || cell.total ? new TextRun({ text: xmlText(cell.runs[i]?.text ?? ''), bold: true, font: runFont(FONTS.heading1) }) : r));
   return new Paragraph({ style: STYLE_IDS.table, children: runs });
 }
 
@@ -89,10 +101,10 @@ function blockChildren(blocks: readonly ExportBlock[]): FileChild[] {
     switch (b.kind) {
       case 'title':
         // One blank line between the title block and the body: after the title, or after its last byline.
-        out.push(new Paragraph({ style: STYLE_IDS.title, ...(next?.kind === 'byline' ? { spacing: { after: 0 } } : {}), children: [new TextRun(b.text)] }));
+        out.push(new Paragraph({ style: STYLE_IDS.title, ...(next?.kind === 'byline' ? { spacing: { after: 0 } } : {}), children: [new TextRun(xmlText(b.text))] }));
         break;
       case 'byline':
-        out.push(new Paragraph({ style: STYLE_IDS.byline, ...(next?.kind === 'byline' ? {} : { spacing: { after: LINE_PITCH_TWIPS } }), children: [new TextRun(b.text)] }));
+        out.push(new Paragraph({ style: STYLE_IDS.byline, ...(next?.kind === 'byline' ? {} : { spacing: { after: LINE_PITCH_TWIPS } }), children: [new TextRun(xmlText(b.text))] }));
         break;
       case 'heading':
         // A run-in heading is a whole paragraph of body text: it must not be kept with the next one.
@@ -108,7 +120,7 @@ function blockChildren(blocks: readonly ExportBlock[]): FileChild[] {
         out.push(new Paragraph({ ...(b.variant === 'quote' ? { style: STYLE_IDS.quote } : {}), children: textRuns(b.runs) }));
         break;
       case 'code':
-        for (const l of b.lines) out.push(new Paragraph({ style: STYLE_IDS.code, children: [new TextRun(l)] }));
+        for (const l of b.lines) out.push(new Paragraph({ style: STYLE_IDS.code, children: [new TextRun(xmlText(l))] }));
         break;
       case 'table':
         out.push(tableOf(b));
@@ -120,13 +132,13 @@ function blockChildren(blocks: readonly ExportBlock[]): FileChild[] {
               style: STYLE_IDS.signature,
               indent: { right: Math.round(layout.signatureRight * BODY_CHAR_TWIPS) },
               spacing: i === 0 ? endSpacing() : {},
-              children: [new TextRun(l)],
+              children: [new TextRun(xmlText(l))],
             }),
           ),
         );
         break;
       case 'date':
-        out.push(new Paragraph({ style: STYLE_IDS.date, indent: { right: Math.round(layout.dateRight * BODY_CHAR_TWIPS) }, spacing: endSpacing(), children: [new TextRun(b.text)] }));
+        out.push(new Paragraph({ style: STYLE_IDS.date, indent: { right: Math.round(layout.dateRight * BODY_CHAR_TWIPS) }, spacing: endSpacing(), children: [new TextRun(xmlText(b.text))] }));
         break;
     }
   });
@@ -159,8 +171,8 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 export function docxDocument(model: ReportModel, options: DocxOptions = {}): Document {
   const meta = reportMeta(model);
   return new Document({
-    title: meta.title ?? '',
-    creator: options.creator ?? meta.author ?? 'Report Language Tools',
+    title: xmlText(meta.title ?? ''),
+    creator: xmlText(options.creator ?? meta.author ?? 'Report Language Tools'),
     description: 'GB/T 9704-2012',
     evenAndOddHeaderAndFooters: true,
     styles: reportStyles(),

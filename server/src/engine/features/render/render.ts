@@ -107,7 +107,8 @@ function contentSpan(text: string): { from: number; to: number; bullet: boolean 
 }
 
 function headingBlock(model: ReportModel, h: Heading, diags: readonly Diagnostic[], kind: 'quote' | ''): ParaBlock {
-  const level = Math.min(Math.max(h.level, 1), 5);
+  // Laid out by the level its marker implies (一、 黑体, （一） 楷体, …), by its depth when unnumbered.
+  const level = Math.min(Math.max(h.markerLevel || h.level, 1), 5);
   const text = model.index.line(h.line).text;
   const start = h.headingRange.start.character;
   if (h.runin) {
@@ -203,7 +204,8 @@ export function renderBlocks(model: ReportModel, diags: readonly Diagnostic[] = 
     }
     const quote = tok.type === 'blockquote_open';
     for (let line = from; line < to; line++) {
-      if (model.lineKinds[line] === 'blank' || model.lineKinds[line] === 'frontmatter') continue;
+      // (An 'hr' line here is the underline of a setext heading.)
+      if (model.lineKinds[line] === 'blank' || model.lineKinds[line] === 'frontmatter' || model.lineKinds[line] === 'hr') continue;
       if (title && title.source !== 'frontmatter' && title.line === line) {
         blocks.push(titleBlock(model, line, diags), ...metaBlocks(model));
         continue;

@@ -1,0 +1,76 @@
+import { markerFamily } from './headings';
+import { splitRestarts } from './sibling-runs';
+import { inlinePlainText } from './inline-text';
+import type { LineIndex } from './lines';
+import type { Heading, Section } from './types';
+
+/** How a numbered line ends: a sentence 「。」, a clause 「；」「，」, or anything else (a title). */
+type Ending = 'sentence' | 'clause' | 'other';
+
+const CLAUSE_INSIDE = /[，；：,;:]/;
+
+function ending(index: LineIndex, h: Heading): Ending {
+  const text = inlinePlainText(index.line(h.line).text.slice(h.titleRange.start.character)).replace(/[\s\u3000]+$/u, '');
+  const last = text.slice(-1);
+  if (last === '。') return 'sentence';
+  return last === '；' || last === ';' || last === '，' || last === ',' ? 'clause' : 'other';
+}
+
+/**
+ * A numbered line that could be an item of a list: a line of its own (not run-in, not a `#`
+ * heading) with no heading under it; the last item may have one (the heading after a list is taken
+ * in by its last item).
+ */
+function itemLike(s: Section, last: boolean): boolean {
+  const h = s.heading;
+  return h.mdDepth === 0 && !h.runin && (last || s.children.length === 0) && h.style !== 'none' && h.style !== 'decimal';
+}
+
+/**
+ * Whether a list of numbered siblings is a list of items rather than of headings: every item a line
+ * of its own that ends like a sentence or a clause, and either some end with 「；」 or 「，」 (a heading
+ * never does) or they end with 「。」 and most of them are full sentences with clauses inside (a list
+ * of tasks 「一、完成系统迁移，保证业务平稳。」 one per line; the 1982 report's 「一、固定资产投资总规模，
+ * ……纳入国家计划。」). Short headings that end with 「。」 (the 2004 report's 「第一，保护和提高粮食综合
+ * 生产能力。」, 「（一）抓项目。」) and lists with run-in or titled members (the cnpack summary's 1、…5、)
+ * stay headings.
+ */
+function isList(index: LineIndex, run: readonly Section[]): boolean {
+  if (run.length < 2 || !run.every((s, i) => itemLike(s, i === run.length - 1))) return false;
+  const endings = run.map((s) => ending(index, s.heading));
+  if (endings.includes('other')) return false;
+  if (endings.includes('clause')) return true;
+  const sentences = run.filter((s) => CLAUSE_INSIDE.test(s.heading.title)).length;
+  return 2 * sentences >= run.length;
+}
+
+/**
+ * The lines of numbered list items among the headings found: they are body text, not headings.
+ * A list is a run of siblings of one level and one family that follow one another, split where a
+ * list restarts as sibling-runs splits them (so that renumbering a list, as Format Document does,
+ * never turns its items into headings or back).
+ */
+export function listItemLines(sections: readonly Section[], index: LineIndex): Set<number> {
+  const lines = new Set<number>();
+  const visit = (children: readonly Section[]): void => {
+    let group: Section[] = [];
+    const close = (): void => {
+      const byHeading = new Map(group.map((s) => [s.heading, s]));
+      for (const run of splitRestarts(group.map((s) => s.heading))) {
+        const sections = run.map((h) => byHeading.get(h) as Section).sort((a, b) => a.heading.line - b.heading.line);
+        if (isList(index, sections)) for (const s of sections) lines.add(s.heading.line);
+      }
+      group = [];
+    };
+    for (const s of children) {
+      const prev = group[group.length - 1]?.heading;
+      const h = s.heading;
+      if (prev && (prev.level !== h.level || markerFamily(prev.style) !== markerFamily(h.style))) close();
+      group.push(s);
+      visit(s.children);
+    }
+    close();
+  };
+  visit(sections);
+  return lines;
+}

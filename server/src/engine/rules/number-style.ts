@@ -1,0 +1,195 @@
+import type { Range } from 'vscode-languageserver-types';
+import { t } from '../i18n';
+import { isChinesePunctuation, isHanCode, proseLines, type ProseLine } from '../model/prose';
+import { defineRule, type Finding, type Severity } from './types';
+
+/** A year in Chinese numerals with a zero that is not 〇 (二零二四年, 二O二四年, 一九九0年, 一九八○年). */
+const CN_YEAR = /(?<![〇零○OＯoｏ0０一二三四五六七八九十百千万亿两])[一二][〇零○OＯoｏ0０一二三四五六七八九]{3}(?=年)/g;
+const WRONG_ZERO = /[零○OＯoｏ0０]/g;
+/** Thousands grouped with a full-width comma or a 、 (6，600 / 33，212，000). */
+const GROUPED = /(?<![0-9０-９.．，、])([0-9]{1,3})((?:，[0-9]{3})+|(?:、[0-9]{3})+)(?![0-9０-９]|[，、][0-9])/g;
+const GROUPED_HINT = /[0-9][，、][0-9]|[0-9]{5}/;
+/** A number written without grouping that has at least five digits before the decimal point. */
+const UNGROUPED = /(?<![0-9.，、])[0-9]{5,}/g;
+/** A numeric range with a half-width hyphen: 3-5个, 4.5-5%, 2021-2025年. */
+const HYPHEN_RANGE = /(?<![0-9A-Za-z.\-/_]|[A-Za-z/][ \u00a0])([0-9]{1,4}(?:\.[0-9]+)?)(%|％)?-([0-9]{1,4}(?:\.[0-9]+)?)(%|％)?(?![0-9A-Za-z.\-/_])/g;
+/** 「？。」「！。」: an end mark doubled. */
+const DOUBLE_END = /[？！]。/g;
+/** 「...」「。。。」 for 「……」, 「--」 for 「——」. */
+const ELLIPSIS = /\.{3,}|。{3,}|…{3,}/g;
+const DASH = /-{2,}|－{2,}/g;
+/** A line that may hold one of DOUBLE_END, ELLIPSIS, DASH. */
+const MARKS_HINT = /[？！]。|\.\.\.|。。。|………|--|－－/;
+
+/** 、 between quoted or titled items (「“A”、“B”」, 「《A》、《B》」) and the same items written without it. */
+const SERIAL_PAIRS: ReadonlyArray<{ withMark: RegExp; without: RegExp }> = [
+  { withMark: /”、“/g, without: /”“/g },
+  { withMark: /》、《/g, without: /》《/g },
+];
+
+interface Place {
+  readonly line: number;
+  readonly from: number;
+  readonly to: number;
+  readonly message: string;
+  readonly fix?: { title: string; edits: Array<{ from: number; to: number; newText: string }>; preferred?: boolean };
+  readonly severity?: Severity;
+}
+
+const chineseAt = (s: string, i: number): boolean => i >= 0 && i < s.length && (isHanCode(s.charCodeAt(i)) || isChinesePunctuation(s.charCodeAt(i)));
+
+function years(p: ProseLine, out: Place[]): void {
+  for (const m of p.text.matchAll(CN_YEAR)) {
+    const year = m[0];
+    if (!/[零○OＯoｏ0０]/.test(year) || !/[一二三四五六七八九〇]{2}/.test(year.replace(WRONG_ZERO, '〇'))) continue;
+    const right = year.replace(WRONG_ZERO, '〇');
+    const from = m.index ?? 0;
+    // ○ (a white circle) looks like 〇 on paper: texts typed before 〇 was in the fonts used it throughout.
+    const circleOnly = !/[零OＯoｏ0０]/.test(year);
+    out.push({
+      line: p.line, from, to: from + year.length,
+      message: t('A year in Chinese numerals writes zero as "〇": "{0}年" (GB/T 15835).', right),
+      fix: { title: t('Change "{0}" to "{1}"', year, right), edits: [{ from, to: from + year.length, newText: right }], preferred: true },
+      ...(circleOnly ? { severity: 'info' as const } : {}),
+    });
+  }
+}
+
+function grouped(lines: readonly ProseLine[], out: Place[]): void {
+  const found: Place[] = [];
+  let ungrouped = 0;
+  for (const p of lines) {
+    if (!GROUPED_HINT.test(p.text)) continue;
+    for (const m of p.text.matchAll(GROUPED)) {
+      const [all, lead = '', rest = ''] = m;
+      if (rest.startsWith('、') && lead.length === 3) continue; // 100、200、300: a list
+      const from = m.index ?? 0;
+      const plain = all.replace(/[，、]/g, '');
+      found.push({
+        line: p.line, from, to: from + all.length,
+        message: t('"{0}" is used as a thousands separator in "{1}": write "{2}" (GB/T 15835).', rest.charAt(0), all, plain),
+        fix: { title: t('Change "{0}" to "{1}"', all, plain), edits: [{ from, to: from + all.length, newText: plain }] },
+        severity: 'info',
+      });
+    }
+    ungrouped += p.text.match(UNGROUPED)?.length ?? 0;
+  }
+  // A text that groups its large numbers this way throughout follows an older convention: not a slip.
+  if (found.length >= 3 && found.length > ungrouped) return;
+  out.push(...found);
+}
+
+function ranges(p: ProseLine, out: Place[]): void {
+  for (const m of p.text.matchAll(HYPHEN_RANGE)) {
+    const [all, a = '', unit = '', b = '', unit2 = ''] = m;
+    const from = m.index ?? 0;
+    const to = from + all.length;
+    if (!chineseAt(p.text, from - 1) && !chineseAt(p.text, to)) continue;
+    const after = p.text.charAt(to);
+    // Spans of years, months or days take a dash (2021—2025年, 1—6月), other ranges, durations too
+    // (3～5个, 3～5年), a wave dash — GB/T 15834-2011 4.13.
+    const years = a.length === 4 && b.length === 4 && /^(?:19|20)/.test(a) && /^(?:19|20)/.test(b);
+    const mark = (years && after === '年') || /[月日号]/.test(after) ? '—' : '～';
+    const at = from + a.length + unit.length;
+    out.push({
+      line: p.line, from, to,
+      message: t('A range in Chinese text takes "{0}", not a hyphen: "{1}" (GB/T 15834).', mark, `${a}${unit}${mark}${b}${unit2}`),
+      fix: { title: t('Change "{0}" to "{1}"', '-', mark), edits: [{ from: at, to: at + 1, newText: mark }] },
+      severity: 'info',
+    });
+  }
+}
+
+function marks(p: ProseLine, out: Place[]): void {
+  for (const m of p.text.matchAll(DOUBLE_END)) {
+    const from = m.index ?? 0;
+    const first = m[0].charAt(0);
+    out.push({
+      line: p.line, from, to: from + 2,
+      message: t('"{0}" already ends the sentence: the "。" after it is one mark too many.', first),
+      fix: { title: t('Remove "{0}"', '。'), edits: [{ from: from + 1, to: from + 2, newText: '' }] },
+    });
+  }
+  for (const m of p.text.matchAll(ELLIPSIS)) {
+    const from = m.index ?? 0;
+    const to = from + m[0].length;
+    if (m[0].startsWith('.') && !chineseAt(p.text, from - 1) && !chineseAt(p.text, to)) continue;
+    if (m[0].startsWith('…') && m[0].length % 2 === 0) continue;
+    out.push({
+      line: p.line, from, to,
+      message: t('The Chinese ellipsis is "……" (two marks of three dots), not "{0}" (GB/T 15834).', m[0]),
+      fix: { title: t('Change "{0}" to "{1}"', m[0], '……'), edits: [{ from, to, newText: '……' }] },
+    });
+  }
+  for (const m of p.text.matchAll(DASH)) {
+    const from = m.index ?? 0;
+    const to = from + m[0].length;
+    if (!chineseAt(p.text, from - 1) && !chineseAt(p.text, to) && !(p.text.slice(0, from).trim() === '' && /[0-9\p{Script=Han}]/u.test(p.text.charAt(to)))) continue;
+    out.push({
+      line: p.line, from, to,
+      message: t('The Chinese dash is "——", not "{0}" (GB/T 15834).', m[0]),
+      fix: { title: t('Change "{0}" to "{1}"', m[0], '——'), edits: [{ from, to, newText: '——' }] },
+    });
+  }
+}
+
+function serialMarks(lines: readonly ProseLine[], out: Place[]): void {
+  for (const { withMark, without } of SERIAL_PAIRS) {
+    const found: Place[] = [];
+    let plain = 0;
+    for (const p of lines) {
+      if (!p.text.includes('“') && !p.text.includes('《')) continue;
+      plain += p.text.match(without)?.length ?? 0;
+      for (const m of p.text.matchAll(withMark)) {
+        const from = (m.index ?? 0) + 1;
+        found.push({
+          line: p.line, from, to: from + 1,
+          message: t('No "、" between quoted or titled items ("{0}{1}", GB/T 15834): this document writes them without it elsewhere.', m[0].charAt(0), m[0].charAt(2)),
+          fix: { title: t('Remove "{0}"', '、'), edits: [{ from, to: from + 1, newText: '' }] },
+          severity: 'info',
+        });
+      }
+    }
+    // Many edited texts keep the 、 throughout (the standard says 通常不用): a house style, not a slip.
+    if (plain > found.length) out.push(...found);
+  }
+}
+
+/**
+ * Numbers and marks written against GB/T 15835-2011 and GB/T 15834-2011: a Chinese-numeral year
+ * with 零/O/0 for 〇; a full-width comma or 、 grouping thousands (6，600); a numeric range with a
+ * half-width hyphen (3-5个); 、 between quoted or titled items where the document otherwise
+ * omits it; 「？。」「！。」; 「...」「。。。」 for 「……」 and 「--」 for 「——」.
+ */
+export const numberStyle = defineRule({
+  id: 'number-style',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'Numbers and marks against GB/T 15835/15834: 二零二四年 → 二〇二四年, 6，600 → 6600, 3-5个 → 3～5个, 》、《, ？。, ... and -- for …… and ——.',
+    zh: '数字与标点用法（GB/T 15835、GB/T 15834）：二零二四年→二〇二四年、6，600→6600、3-5个→3～5个、》、《、？。、以 ... 和 -- 代替 …… 和 ——。',
+  },
+  tags: ['proofreading', 'numbers', 'punctuation'],
+  fixable: 'safe',
+  options: {},
+  check(model, _options, token) {
+    const lines = proseLines(model);
+    const places: Place[] = [];
+    for (const p of lines) {
+      if (token?.isCancellationRequested) return [];
+      // One look at the line first: most lines have none of these marks.
+      if (p.text.includes('年')) years(p, places);
+      if (p.text.includes('-')) ranges(p, places);
+      if (MARKS_HINT.test(p.text)) marks(p, places);
+    }
+    grouped(lines, places);
+    serialMarks(lines, places);
+    places.sort((a, b) => a.line - b.line || a.from - b.from);
+    const range = (line: number, from: number, to: number): Range => model.index.range(line, from, to);
+    return places.map((p): Finding => ({
+      range: range(p.line, p.from, p.to),
+      message: p.message,
+      ...(p.fix ? { fixes: [{ title: p.fix.title, edits: p.fix.edits.map((e) => ({ range: range(p.line, e.from, e.to), newText: e.newText })), ...(p.fix.preferred ? { preferred: true } : {}) }] } : {}),
+      ...(p.severity ? { severity: p.severity } : {}),
+    }));
+  },
+});

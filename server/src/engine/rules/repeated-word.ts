@@ -1,0 +1,160 @@
+import { t } from '../i18n';
+import { isHanCode, proseLines } from '../model/prose';
+import { segment, tagOf, tokenAt, type Token } from '../model/words';
+import { defineRule, type Finding } from './types';
+
+/** Marks that are never doubled on purpose (「。。。」 is number-style's: an ellipsis written wrong; 「！！」「？？」 are emphasis). */
+const MARKS = new Set(['，', '、', '；', '：', '。'].map((c) => c.charCodeAt(0)));
+const PERIOD = '。'.charCodeAt(0);
+
+/**
+ * jieba's tags of the words that never reduplicate: particles (的 uj, 了 ul, 地 uv, 得 ud, 着 uz,
+ * 过 ug), prepositions, conjunctions, adverbs, pronouns. Nouns, measure words, verbs, adjectives and
+ * numerals do (人人, 个个, 看看, 好好, 一一), and their AA forms are dictionary words.
+ */
+const FUNCTION_TAGS = new Set(['uj', 'ul', 'uv', 'ud', 'uz', 'ug', 'p', 'c', 'd', 'r']);
+/** Tags of two-character words whose ABAB form is a reduplication (研究研究, 雪白雪白, 一步一步). */
+const ABAB_TAGS = new Set(['v', 'vn', 'a', 'ad', 'an', 'z', 'm', 'q', 'd', 'o', 'e', 'y']);
+/** Context segmented on either side of a candidate (within its run of Chinese characters). */
+const WINDOW = 10;
+const MAX_WORD = 4;
+
+/**
+ * A one-character verb that does not reduplicate (是是, 有有): neither its AA nor its A一A form is a
+ * word of the dictionary (看看, 说一说 are).
+ */
+function isNonReduplicatingVerb(ch: string): boolean {
+  return tagOf(ch) === 'v' && tagOf(ch + ch) === undefined && tagOf(`${ch}一${ch}`) === undefined;
+}
+
+/** The segmentation of the run of Chinese characters around [from, to), cut to WINDOW either side. */
+function around(text: string, from: number, to: number): { tokens: Token[]; offset: number } {
+  let a = from;
+  while (a > 0 && from - a < WINDOW && isHanCode(text.charCodeAt(a - 1))) a--;
+  let b = to;
+  while (b < text.length && b - to < WINDOW && isHanCode(text.charCodeAt(b))) b++;
+  return { tokens: segment(text.slice(a, b)), offset: a };
+}
+
+const suspects = new Map<number, boolean>();
+
+/** A character whose doubling can be a slip: a function word or a verb that does not reduplicate. */
+function suspect(c: number): boolean {
+  let s = suspects.get(c);
+  if (s === undefined) {
+    const ch = String.fromCharCode(c);
+    suspects.set(c, (s = FUNCTION_TAGS.has(tagOf(ch) ?? '') || isNonReduplicatingVerb(ch)));
+  }
+  return s;
+}
+
+/** True when the character doubled at [i, i + 2) is a slip: two one-character function words. */
+function doubledCharacterIsSlip(text: string, i: number): boolean {
+  if (!suspect(text.charCodeAt(i))) return false; // 人人, 个个, 说说: no segmentation needed
+  const { tokens, offset } = around(text, i, i + 2);
+  const first = tokenAt(tokens, i - offset);
+  const second = tokenAt(tokens, i + 1 - offset);
+  if (!first || !second || first === second) return false; // 常常, 天天, 不甚了了: a word
+  return first.text.length === 1 && second.text.length === 1; // not 工作|作风, 目的|的, 为了|了解
+}
+
+/** True when text[i, i + n) written twice is a slip: one word, typed again, that does not reduplicate. */
+function doubledWordIsSlip(text: string, i: number, n: number): boolean {
+  const { tokens, offset } = around(text, i, i + 2 * n);
+  const first = tokenAt(tokens, i - offset);
+  const second = tokenAt(tokens, i + n - offset);
+  if (!first || !second || first.start !== i - offset || first.end !== i + n - offset || second.end !== i + 2 * n - offset) return false;
+  const tag = tagOf(first.text) ?? '';
+  if (n === 2 && ABAB_TAGS.has(tag)) return false; // 研究研究, 一步一步
+  return tag !== 'm' && tag !== 'o';
+}
+
+/** 清清楚楚, 和和美美, 方方面面: AABB of Chinese characters is a reduplication, never two slips. */
+function isAabb(text: string, i: number): boolean {
+  if (i < 0 || i + 3 >= text.length) return false;
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 2);
+  return a !== b && text.charCodeAt(i + 1) === a && text.charCodeAt(i + 3) === b && isHanCode(a) && isHanCode(b);
+}
+
+interface Place {
+  readonly from: number;
+  readonly to: number;
+  readonly once: string;
+  readonly mark: boolean;
+}
+
+function scanLine(text: string): Place[] {
+  const out: Place[] = [];
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (MARKS.has(c) && text.charCodeAt(i + 1) === c) {
+      let j = i + 2;
+      while (text.charCodeAt(j) === c) j++;
+      if (!(c === PERIOD && j - i >= 3)) out.push({ from: i, to: j, once: text.charAt(i), mark: true });
+      i = j - 1;
+      continue;
+    }
+    if (!isHanCode(c)) continue;
+    if (text.charCodeAt(i + 1) === c) {
+      if (!isAabb(text, i) && !isAabb(text, i - 2) && doubledCharacterIsSlip(text, i)) {
+        out.push({ from: i, to: i + 2, once: text.charAt(i), mark: false });
+        i++;
+      }
+      continue;
+    }
+    for (let n = 2; n <= MAX_WORD && i + 2 * n <= text.length; n++) {
+      if (text.charCodeAt(i + n) !== c || !repeats(text, i, n)) continue; // no string made for most characters
+      if (doubledWordIsSlip(text, i, n)) {
+        out.push({ from: i, to: i + 2 * n, once: text.slice(i, i + n), mark: false });
+        i += 2 * n - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** text[i, i + n) is Chinese characters and comes again right after itself. */
+function repeats(text: string, i: number, n: number): boolean {
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(i + k);
+    if (!isHanCode(c) || text.charCodeAt(i + n + k) !== c) return false;
+  }
+  return true;
+}
+
+/**
+ * A character, word or mark typed twice by accident: 「的的」「了了」「进一步进一步」「，，」「。。」.
+ * Reduplication is told apart by the word layer: AA, AABB and ABAB words of the dictionary (常常,
+ * 天天, 人人, 看看), AABB forms (清清楚楚), two words that meet (工作|作风, 目的|的, 为了|了解), and words of the classes
+ * that reduplicate (verbs, adjectives, nouns, measure words, numerals) are not repeats.
+ */
+export const repeatedWord = defineRule({
+  id: 'repeated-word',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'A character, word or mark typed twice by accident (的的, 进一步进一步, ，，); reduplication (常常, 看看, 清清楚楚, 研究研究) is not reported.',
+    zh: '误重复的字、词或标点（的的、进一步进一步、，，）；叠词（常常、看看、清清楚楚、研究研究）不报。',
+  },
+  tags: ['proofreading'],
+  fixable: 'safe',
+  options: {},
+  check(model, _options, token) {
+    const findings: Finding[] = [];
+    for (const { line, text } of proseLines(model)) {
+      if (token?.isCancellationRequested) return [];
+      // Kept from the previous version for every line an edit did not touch (segmentation is the cost).
+      for (const p of model.memo.get('repeated-word', text, () => scanLine(text))) {
+        const range = model.index.range(line, p.from, p.to);
+        const found = text.slice(p.from, p.to);
+        findings.push({
+          range,
+          message: p.mark ? t('"{0}" is typed {1} times: one is enough.', p.once, p.to - p.from) : t('"{0}" is written twice: "{1}".', p.once, found),
+          fixes: [{ title: t('Change "{0}" to "{1}"', found, p.once), edits: [{ range, newText: p.once }], ...(p.mark ? { preferred: true } : {}) }],
+        });
+      }
+    }
+    return findings;
+  },
+});

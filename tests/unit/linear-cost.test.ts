@@ -109,4 +109,23 @@ describe('linear cost', function () {
     const seconds = cpuSeconds(() => void runRules(model, DEFAULT_CONFIG, undefined, [rule]));
     assert.ok(seconds < 1.5, `${seconds.toFixed(2)} s`);
   });
+
+  it('missing-number on one 180,000-character line of 20,000 bare measure words takes well under 1.5 s of CPU (was over 20 s)', () => {
+    // Every candidate asks whether the paragraph counts in its unit: answered once per paragraph, not per candidate.
+    const model = buildModel({ text: '一、工作\n' + '建设重点项目户，'.repeat(20_000) + '\n' });
+    const rule = ruleById('missing-number');
+    assert.ok(rule);
+    const seconds = cpuSeconds(() => void runRules(model, DEFAULT_CONFIG, undefined, [rule]));
+    assert.ok(seconds < 1.5, `${seconds.toFixed(2)} s`);
+  });
+
+  it('figure-conflict on 30,000 statements of one subject takes well under 1.5 s of CPU', () => {
+    let text = '一、工作\n';
+    for (let i = 1; i <= 30_000; i++) text += `城市书房${i}个。\n`;
+    const model = buildModel({ text });
+    const rule = ruleById('figure-conflict');
+    assert.ok(rule);
+    const seconds = cpuSeconds(() => void runRules(model, DEFAULT_CONFIG, undefined, [rule]));
+    assert.ok(seconds < 1.5, `${seconds.toFixed(2)} s`);
+  });
 });

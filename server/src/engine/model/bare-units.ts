@@ -237,10 +237,10 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   const beforeChar = before.slice(-1);
   // A number, a letter or a compound unit right before (「25l亿元」「10蒸吨」「1.2个百分点」).
   if (beforeChar !== '' && (NUMERAL_END.test(beforeChar) || /[A-Za-z.．]/u.test(beforeChar))) return undefined;
-  if (prev && prev.end - prev.start === 1 && /[0-9０-９]$/u.test(text.slice(0, from + prev.start))) return undefined;
+  if (prev && prev.end - prev.start === 1 && /[0-9０-９]/u.test(text.charAt(from + prev.start - 1))) return undefined;
   // 「省委十一届次全会」「十一届十次、次全会」: the session's number.
   if (unit === '次' && prev && /届$/u.test(prev.text) && (after === undefined || /^(?:全会|会议|全体会议|会|、)/u.test(text.slice(from + after.start)))) return result;
-  if (unit === '次' && prev?.text === '、' && /届[零〇一二两三四五六七八九十]+次、$/u.test(text.slice(0, from + start)) && after !== undefined && /^(?:全会|会议)/u.test(text.slice(from + after.start))) return result;
+  if (unit === '次' && prev?.text === '、' && /届[零〇一二两三四五六七八九十]+次、$/u.test(text.slice(Math.max(0, from + start - 12), from + start)) && after !== undefined && /^(?:全会|会议)/u.test(text.slice(from + after.start))) return result;
   const afterFigure = prev !== undefined && UNITS.has(prev.text) && NUMERAL_END.test(text.slice(Math.max(0, from + prev.start - 1), from + prev.start));
   // 「排名前%的学科」「居全国前位」: 前 needs its number.
   if (prev?.text === '前' && (PERCENT.has(unit) || unit === '位') && /\p{Script=Han}/u.test(before.slice(-2, -1))) return result;
@@ -257,7 +257,7 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   const delimiterBefore = from > 0 ? text.charAt(from - 1) : '';
   const clauseEnd = after === undefined;
   // A title: 「话剧《生命册》」.
-  if (after?.text === '》' || text.lastIndexOf('《', from + start) > text.lastIndexOf('》', from + start)) return undefined;
+  if (after?.text === '》' || inTitle(text, from + start)) return undefined;
   // 「按照生产批次，」「根据统计口径，以亿元计」: a clause that names the measure.
   if (clauseEnd && /^\s*(?:按照|按|根据|依据|依照|对照|统计|以)\p{Script=Han}{0,8}$/u.test(text.slice(from, from + start))) return undefined;
 
@@ -272,7 +272,7 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     if (prev.pos === 'x') {
       // 「6.5%－%」: the upper end of a range.
       if (/^\s+$/u.test(prev.text)) return /\p{Script=Han}$/u.test(before) ? result : undefined;
-      return /[－—～~-]/u.test(prev.text) && /[0-9０-９][%％]\s*[－—～~-]$/u.test(text.slice(0, from + start)) ? result : undefined;
+      return /[－—～~-]/u.test(prev.text) && /[0-9０-９][%％]\s*[－—～~-]$/u.test(text.slice(Math.max(0, from + start - 8), from + start)) ? result : undefined;
     }
     return /\p{Script=Han}/u.test(prev.text) ? result : undefined;
   }
@@ -284,7 +284,7 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   const ambiguous = AMBIGUOUS.has(unit);
   if (atStart && (ambiguous || unit === '人' || unit === '种') && !countsIn(text, unit)) return undefined;
   // 「十一届十次、次全会」: the second session of a list, its number gone.
-  if (atStart && unit === '次' && delimiterBefore === '、' && /届[零〇一二两三四五六七八九十]+次$/u.test(text.slice(0, Math.max(0, from - 1))) && after !== undefined && /^(?:全会|会议)/u.test(text.slice(from + after.start))) return result;
+  if (atStart && unit === '次' && delimiterBefore === '、' && /届[零〇一二两三四五六七八九十]+次$/u.test(text.slice(Math.max(0, from - 13), Math.max(0, from - 1))) && after !== undefined && /^(?:全会|会议)/u.test(text.slice(from + after.start))) return result;
   if (atStart) {
     // 「、亿元」: an empty item of a list; 「，个地方企业」: a clause that opens with its count's measure word.
     // (「新增4个国家生态文明建设示范区、个“两山”实践创新基地」: the next item opens with a quoted name.)
@@ -301,7 +301,7 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     // 「“个意识”」: an opening quotation mark, then the measure word of a counted name.
     if (!IN_NAMES.has(unit)) return undefined;
     // 「［4］张“零关税”清单」: a note's number in brackets, then a count with its number gone.
-    if (/^[］】]$/u.test(prev.text) && /[［【][0-9０-９]+$/u.test(text.slice(0, from + prev.start)) && after !== undefined && (nominal(after) || /^[“「]/u.test(after.text))) return result;
+    if (/^[］】]$/u.test(prev.text) && /[［【][0-9０-９]+$/u.test(text.slice(Math.max(0, from + prev.start - 6), from + prev.start)) && after !== undefined && (nominal(after) || /^[“「]/u.test(after.text))) return result;
     if (/[“「《‘]/u.test(prev.text)) return result;
     // 「“考核、督查、激励”项机制」「“15分钟生活服务圈”个」: after a quoted name, before its noun or at the end.
     return /[”」》’]/u.test(prev.text) && (after === undefined || nominal(after)) ? result : undefined;
@@ -384,25 +384,51 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
 
 /** Figures in the text: digits, or a Chinese numeral before a measure word (「十五个」). */
 const FIGURES_RE = /[0-9０-９]|[一二两三四五六七八九十百千万亿]{1,6}(?:[个项件家条名次所户人元种座台]|万|亿)/u;
+/**
+ * Questions asked of the whole paragraph at each candidate, answered once per paragraph text (a long line
+ * with many candidates stays linear).
+ */
+let askedOf = '';
+const answers = new Map<string, boolean>();
+function once(text: string, question: string, answer: () => boolean): boolean {
+  if (text !== askedOf) {
+    askedOf = text;
+    answers.clear();
+  }
+  let a = answers.get(question);
+  if (a === undefined) answers.set(question, (a = answer()));
+  return a;
+}
+
+/** Inside a title 「《…》」 at a position (a title is short: looked for within 60 characters). */
+function inTitle(text: string, at: number): boolean {
+  const window = text.slice(Math.max(0, at - 60), at);
+  return window.lastIndexOf('《') > window.lastIndexOf('》');
+}
+
 function hasFigures(text: string): boolean {
-  return FIGURES_RE.test(text);
+  return once(text, 'figures', () => FIGURES_RE.test(text));
 }
 
 /** The paragraph counts: in this unit elsewhere (「8所」「120人」「三种」), or in figures around the place. */
 function countsIn(text: string, unit: string): boolean {
   if (unit !== '所' && hasFigures(text)) return true;
-  for (let at = text.indexOf(unit); at >= 0; at = text.indexOf(unit, at + 1)) {
-    if (at > 0 && NUMERAL_END.test(text.charAt(at - 1))) return true;
-  }
-  return false;
+  return once(text, `counts:${unit}`, () => {
+    for (let at = text.indexOf(unit); at >= 0; at = text.indexOf(unit, at + 1)) {
+      if (at > 0 && NUMERAL_END.test(text.charAt(at - 1))) return true;
+    }
+    return false;
+  });
 }
 
 /** The paragraph counts in this very unit: 「5户」「100所」 after a numeral somewhere in it. */
 function strictlyCounts(text: string, unit: string): boolean {
-  for (let at = text.indexOf(unit); at >= 0; at = text.indexOf(unit, at + 1)) {
-    if (at > 0 && NUMERAL_END.test(text.charAt(at - 1)) && text.charAt(at - 1) !== '几') return true;
-  }
-  return false;
+  return once(text, `strictly:${unit}`, () => {
+    for (let at = text.indexOf(unit); at >= 0; at = text.indexOf(unit, at + 1)) {
+      if (at > 0 && NUMERAL_END.test(text.charAt(at - 1)) && text.charAt(at - 1) !== '几') return true;
+    }
+    return false;
+  });
 }
 
 /** Words that may open a counted item: nouns, and the 县 (zg), 本科 (r) jieba tags otherwise. */
@@ -412,7 +438,8 @@ function startsItem(t: Token): boolean {
 
 /** The item before a 、 holds a figure: 「新增2个国家区域医疗中心、个国家临床重点专科」. */
 function itemHasFigure(text: string, from: number): boolean {
-  const before = text.slice(0, Math.max(0, from - 1));
+  // (The item before, back to its 、 ， ； or 。 — within a window: an item is short.)
+  const before = text.slice(Math.max(0, from - 1 - 60), Math.max(0, from - 1));
   const cut = Math.max(before.lastIndexOf('、'), before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('。'));
   return /[0-9０-９]/u.test(before.slice(cut + 1));
 }
@@ -433,7 +460,7 @@ function hiddenJia(text: string, from: number, tokens: readonly Token[], k: numb
   if (prev === undefined || prev.pos === 'x' || (prev.pos.startsWith('v') && !counting)) return false;
   // (The paragraph counts in 家, or the item is one of a 、 list of counts: 「…专精特新中小企业100户、高新技术企业家。」.)
   const listed = from > 0 && text.charAt(from - 1) === '、' && hasFigures(text.slice(Math.max(0, from - 20), from));
-  return (/[0-9０-９]家/u.test(text) || listed || (counting && hasFigures(text))) && !/(?:精神|队伍)/u.test(text.slice(from + tok.end, from + tok.end + 3));
+  return (once(text, 'jia', () => /[0-9０-９]家/u.test(text)) || listed || (counting && hasFigures(text))) && !/(?:精神|队伍)/u.test(text.slice(from + tok.end, from + tok.end + 3));
 }
 
 /**

@@ -171,7 +171,11 @@ export function figureConflicts(model: ReportModel): Conflict[] {
   for (const all of figureStatements(model).values()) {
     // Exactly two statements of one period, in two paragraphs: more would mean a generic phrase.
     const byPeriod = new Map<string, Statement[]>();
-    for (const st of all) byPeriod.set(st.period, [...(byPeriod.get(st.period) ?? []), st]);
+    for (const st of all) {
+      const list = byPeriod.get(st.period);
+      if (list) list.push(st);
+      else byPeriod.set(st.period, [st]);
+    }
     for (const list of byPeriod.values()) {
       const [a, b] = list;
       if (list.length !== 2 || !a || !b || a.sentence.paragraph === b.sentence.paragraph || a.figure.value === b.figure.value) continue;

@@ -135,10 +135,11 @@ function totalAfterParts(sentence: Sentence): Breakdown[] {
     const parts: Figure[] = [];
     let ok = true;
     // The parts: one figure a clause, back to the start of the sentence or the previous total.
-    for (let k = i - 1; k >= 0; k--) {
+    // (At most 20 parts: a breakdown is a short list.)
+    for (let k = i - 1; k >= 0 && k >= i - 20; k--) {
       const c = clauses[k] as Clause;
       const same = c.figures.filter((f) => sameMeasure(f, total));
-      if (same.length === 0) break;
+      if (same.length === 0 || (same.length === 1 && SUM_CLAUSE.test(leadOf(c, same[0] as Figure)))) break;
       if (same.length > 1 || c.figures.length !== same.length || same.some((f) => f.approx !== 'exact' || CHANGE_WORDS.test(leadOf(c, f)))) {
         ok = false;
         break;

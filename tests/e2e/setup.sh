@@ -16,27 +16,8 @@ cd "$HERE"
 
 log() { printf '[e2e-setup] %s\n' "$*"; }
 
-need_root_or_sudo() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
 # ---------------------------------------------------------------- apt packages
-missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
-command -v make >/dev/null 2>&1 || missing+=(make)
-command -v g++ >/dev/null 2>&1 || missing+=(g++)
-command -v python3 >/dev/null 2>&1 || missing+=(python3)
-command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
-dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
-# CJK glyphs in screenshots (the reports are Chinese); 1.6 MB
-dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
-if [ "${#missing[@]}" -gt 0 ]; then
-  log "installing Debian packages: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  need_root_or_sudo apt-get update -qq
-  need_root_or_sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
-fi
+bash "$HERE/../setup-packages.sh"
 
 # --------------------------------------------------------- quick no-op check
 STAMP="$HERE/node_modules/.e2e-setup-stamp"

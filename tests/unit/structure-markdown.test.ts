@@ -156,12 +156,18 @@ describe('stray-marker: invisible characters by name, and a document full of the
     const paras = ['一年来认真履行岗位职责。', '全年发布十四个版本。', '单元测试覆盖率明显提高。', '今年带了两位新同事。', '读完了两本书。', '明年计划接入值班系统。'];
     const text = paras.map((p) => p.slice(0, 3) + '\u200b' + p.slice(3)).join('\n') + '\n';
     const found = findings(R, text);
-    assert.strictEqual(found.length, 1);
+    // The summary, then each place as a hint (faint in the editor, not counted as a problem).
+    assert.strictEqual(found.length, 6);
+    assert.deepStrictEqual(found.map((f) => f.severity), ['error', 'hint', 'hint', 'hint', 'hint', 'hint']);
+    assert.ok(found.slice(1).every((f) => !f.finding.fixes?.some((x) => x.preferred)), 'fix-all applies the summary, not each place');
     assert.deepStrictEqual(found[0]!.finding.range, { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } });
     assert.strictEqual(found[0]!.finding.message, '6 invisible characters ("zero-width space" (U+200B)) pasted into 6 of the 6 paragraphs of this document.');
     assert.strictEqual(applyFirstFix(text, found[0]!), paras.join('\n') + '\n');
-    // A few in a long document are found one by one.
+    // A few are found one by one, as errors.
     const few = text.split('\n').slice(0, 2).join('\n') + '\n' + '正文。\n'.repeat(20);
-    assert.strictEqual(findings(R, few).length, 2);
+    assert.deepStrictEqual(findings(R, few).map((f) => f.severity), ['error', 'error']);
+    // Many in a long document (a Wikisource copy has one in a paragraph here and there) are one finding too.
+    const scattered = Array.from({ length: 40 }, (_, i) => (i % 6 === 0 ? '一年来认\u200b真履行职责。' : '正文。')).join('\n') + '\n';
+    assert.deepStrictEqual(findings(R, scattered).filter((f) => f.severity !== 'hint').length, 1);
   });
 });

@@ -93,8 +93,8 @@ export const strayMarker = defineRule({
       default: 5,
       minimum: 2,
       description: {
-        en: 'Number of paragraphs with invisible characters from which, when they are at least a fifth of the paragraphs, the document gets one finding for all of them.',
-        zh: '含不可见字符的段落达到此数量且不少于全部段落的五分之一时，合并为一条提示。',
+        en: 'Number of paragraphs with invisible characters from which the document gets one finding for all of them (each place is then a hint).',
+        zh: '含不可见字符的段落达到此数量时，合并为一条提示（各处降为“建议”级别）。',
       },
     },
   },
@@ -121,7 +121,9 @@ export const strayMarker = defineRule({
     }
     const invisible = places.filter((p) => p.kind === 'invisible');
     const invisibleLines = new Set(invisible.map((p) => p.line)).size;
-    const summary = invisibleLines >= options.summaryMinimum && invisibleLines * 5 >= textLines;
+    // Text copied from some web sites (Wikisource among them) carries invisible characters in paragraph
+    // after paragraph: one finding with one fix for all, and each place a hint, not dozens of errors.
+    const summary = invisibleLines >= options.summaryMinimum;
     const findings: Finding[] = [];
     if (summary) {
       const first = invisible[0] as Place;
@@ -134,11 +136,14 @@ export const strayMarker = defineRule({
       });
     }
     for (const p of places) {
-      if (summary && p.kind === 'invisible') continue;
+      const hint = summary && p.kind === 'invisible';
+      if (hint && p === invisible[0]) continue; // the summary stands there
       findings.push({
         range: index.range(p.line, p.from, p.to),
         message: message(p),
-        fixes: [{ title: t('Remove "{0}"', p.kind === 'marker' ? p.found : t('invisible characters')), edits: [p.edit], preferred: true }],
+        // Under the summary a place is a hint, and its removal is the summary's fix (fix-all takes that one).
+        fixes: [{ title: t('Remove "{0}"', p.kind === 'marker' ? p.found : t('invisible characters')), edits: [p.edit], preferred: !hint }],
+        ...(hint ? { severity: 'hint' as const } : {}),
       });
     }
     return findings;

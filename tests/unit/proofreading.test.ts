@@ -73,6 +73,14 @@ describe('typo', () => {
     assert.deepStrictEqual(found(typo, text, { ...DEFAULT_CONFIG, rules: { typo: { variantSeverity: 'off' } } }), []);
   });
 
+  it('does not report the simplified forms of 1956–1986 (颠复, 重迭) in texts written before 1987', () => {
+    // The State Council reports of 1957 and 1959 (zh.wikisource.org) write 颠复, the standard form of their time.
+    assert.deepStrictEqual(found(typo, '一九五八年，帝国主义对印度尼西亚的颠复活动，也遭到了严重的挫败。一九五九年。'), []);
+    assert.deepStrictEqual(found(typo, '1959年，层层重迭的机构。'), []);
+    assert.deepStrictEqual(found(typo, '2024年，防范颠复活动，精简重迭机构。'), ['颠复', '重迭']);
+    assert.deepStrictEqual(found(typo, '防范颠复活动。'), ['颠复']);
+  });
+
   it('reports the longest of overlapping wrong forms once', () => {
     const f = found(typo, '我们要再接再励。');
     assert.deepStrictEqual(f, ['再接再励']);
@@ -121,6 +129,14 @@ describe('number-style', () => {
   it('writes 〇 in Chinese-numeral years (a preferred fix), ○ alone at info', () => {
     const f = checkRule(numberStyle, model('二零二四年和二O二三年，一九九0年，一九八○年。'));
     assert.deepStrictEqual(f.map((x) => [x.fixes?.[0]?.edits[0]?.newText, x.fixes?.[0]?.preferred, x.severity]), [['二〇二四', true, undefined], ['二〇二三', true, undefined], ['一九九〇', true, undefined], ['一九八〇', true, 'info']]);
+  });
+
+  it('reports 零 in a year at info only in texts written before 1987 (the 〇 convention is of 1987)', () => {
+    // The State Council report of 1959: 「同建国初期的一九五零年的一百七十亿元作比较」.
+    const early = checkRule(numberStyle, model('一九五九年的计划。如果同建国初期的一九五零年的一百七十亿元作比较，一九五九年增长二点八倍。'));
+    assert.deepStrictEqual(early.map((x) => [x.fixes?.[0]?.edits[0]?.newText, x.severity]), [['一九五〇', 'info']]);
+    const late = checkRule(numberStyle, model('二〇二四年，二零二四年的计划，2024年。'));
+    assert.deepStrictEqual(late.map((x) => [x.fixes?.[0]?.edits[0]?.newText, x.severity]), [['二〇二四', undefined]]);
   });
 
   it('takes a dash for spans of years, months and days and a wave dash for other ranges', () => {

@@ -118,6 +118,14 @@ describe('repeated-word', () => {
     }
   });
 
+  it('leaves a reduplicated measure word and a name in a list alone, and still finds a doubled adverb (Hubei and Jilin 2026)', () => {
+    // 届 is tagged an adverb (届时) but is a measure word (两届, 几届): 届届 is every one, as 个个.
+    assert.deepStrictEqual(found(repeatedWord, '奥运会延续“届届见金”，亚运会、全运会奖牌数中部领先。'), []);
+    // A short item of a 、 list is a name the dictionary lacks, not 莫 typed twice.
+    assert.deepStrictEqual(found(repeatedWord, '启动向海、莫莫格、哈泥保护区生态保护修复。'), []);
+    assert.deepStrictEqual(found(repeatedWord, '投资结构也也不合理，其余产品的质量都都不及去年。'), ['也也', '都都']);
+  });
+
   it('leaves reduplication, words that meet, numbers and names alone', () => {
     for (const text of ['常常', '天天向上', '人人参与', '研究研究再说', '一个个项目', '看看文件', '谢谢大家', '清清楚楚', '和和美美', '是是非非', '不甚了了', '工作作风', '为了了解情况', '达到目的的手段', '现在在哪里', '大学学报', '1.1.1节', '22日', '张婷婷主任', '一步一步', '……', '——']) {
       assert.deepStrictEqual(found(repeatedWord, text), [], text);

@@ -67,6 +67,18 @@ describe('enumeration-sequence', () => {
     assert.strictEqual(applyFirstFix(text, found[0]!), text.replace('四是', '三是'));
   });
 
+  it('counts the first item where the scan does not read it: in the section heading, or as 首先 (the State Council reports of 1985 and 1955)', () => {
+    // 1985: 「第一、」 has no 。 inside and is a heading; 「第二、」 and 「第三、」 have one and are body text.
+    const heading = '第一、必须坚持实事求是、稳步前进的方针\n这几年我国经济的平均增长速度已经相当高了。\n第二、既要搞活经济，又要加强管理。我们正在进行的是一场深刻的改革。\n第三、加强全局观念，克服本位主义。经济改革是关系全局的。\n';
+    assert.deepStrictEqual(findings(R, heading), []);
+    // 1955: 「首先，」 … 「第二，」 … 「第三，」, each alone on its line before its text.
+    const order = '三、厉行节约\n首先，\n我们必须大大地削减非生产性建设的支出。\n第二，\n我们必须大大地降低生产性建设的成本。\n第三，\n我们必须克服其他的浪费。\n';
+    assert.deepStrictEqual(findings(R, order), []);
+    // Without them the enumeration still starts at 2; 第一 inside a word (第一个五年计划) is no item.
+    const gap = '三、厉行节约\n在第一个五年计划中，非生产性投资较多。\n第二，\n我们必须大大地降低生产性建设的成本。\n第三，\n我们必须克服其他的浪费。\n';
+    assert.match(findings(R, gap)[0]?.finding.message ?? '', /does not start at 1/);
+  });
+
   it('finds 第一……第三, a repeated 其次 and a duplicate （2）', () => {
     const di = findings(R, '第一，要抓学习。第三，要抓落实。\n');
     assert.match(di[0]!.finding.message, /expected "第二" here, found "第三"/);

@@ -6,6 +6,16 @@ describe('heading-punctuation', () => {
   before(() => setLanguage('en'));
   const R = 'heading-punctuation';
 
+  it('reports a heading without 。 among run-in and stand-alone siblings that end with it once (the notes of the 2026 Sichuan report)', () => {
+    const text = [
+      '名词解释', '1.“两重”：是指国家重大战略实施和重点领域安全能力建设。', '2.“两新”：是指大规模设备更新和消费品以旧换新。',
+      '3.“自审自发”：2024年12月22日，国务院办公厅印发文件。推动专项债券发行。', '4.稳增长“21”条：2025年4月1日，省政府办公厅印发文件。推动经济运行回升。',
+      '5.“双向揭榜挂帅”：企业找技术、成果找市场“双向', '6.“灯塔工厂”：由达沃斯世界经济论坛牵头评选。', '',
+    ].join('\n');
+    const found = findings(R, text);
+    assert.deepStrictEqual(found.map((d) => where(text, d)[0]), [6]);
+  });
+
   it('finds a stand-alone level-1 heading ending with 。 and removes it', () => {
     const text = '一、总体情况。\n正文。\n二、下一步\n正文。\n';
     const found = findings(R, text);

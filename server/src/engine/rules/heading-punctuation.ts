@@ -123,8 +123,11 @@ export const headingPunctuation = defineRule({
     }
     for (const run of runs) {
       if (token?.isCancellationRequested) return [];
-      out.push(...runinOutliers(model, run.headings));
-      const alone = run.headings.filter((h) => !h.runin && !flagged.has(h));
+      const outliers = runinOutliers(model, run.headings);
+      out.push(...outliers);
+      // One slip, one finding: a heading reported among run-in siblings is not reported again among stand-alone ones.
+      const outlying = new Set(outliers.map((f) => f.range.start.line));
+      const alone = run.headings.filter((h) => !h.runin && !flagged.has(h) && !outlying.has(h.line));
       const sentence = alone.filter((h) => ending(model, h) === 'sentence');
       const bare = alone.filter((h) => ending(model, h) === 'bare');
       if (sentence.length === 0 || bare.length === 0) continue;

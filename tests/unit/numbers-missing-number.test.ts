@@ -198,6 +198,8 @@ describe('missing-number: classes of published reports the rule was not tuned on
       '全年共招引落地亿元以上重大产业项目3150个，带动面上产业投资增长6.5%。',
       '对年耗能万吨标准煤以上的企业开展节能监察，检查企业120家。',
       '电子信息、装备制造、特色消费品等产业集群均达到万亿元规模；355项事项实现通办。',
+      // One 万 of a counted noun after a verb (Zhejiang 2026) — ambiguous: a deleted number before 万名 reads the same.
+      '引育1000名乡村运营人才，带动万名青年入乡发展。',
     ];
     for (const c of cases) it(c, () => void expectSpans(RULE, c));
   });

@@ -3,7 +3,7 @@
  * unit after a figure (「四十万载重吨」「三百二十亿人公里」), of a name or an abbreviation the
  * dictionary lacks (「长株潭」「“个转企、企升规”」「“大中小微个”」), of a word made with the unit
  * (「亩均」「举报件办结率」「分批次」「次差公路」), a label (「第十三款卯项」), a bare magnitude
- * that is the number itself (「亿元以上重大产业项目」「万亿元规模」), alternative units
+ * that is the number itself (「带动万名青年」「亿元以上重大产业项目」「万亿元规模」), alternative units
  * in brackets (「万辆（艘、架、列）次」) or a letter standing for the number (「“M”个」). Each is a
  * class of text found in published reports the rules were not tuned on (docs/accuracy.md,
  * "Generalisation"); the caller (bare-units.ts) asks before it decides that a number is missing.
@@ -35,6 +35,8 @@ const LABELLED_UNITS = new Set(['项', '款', '条', '类', '级', '号', '组',
 const PLACE_AFTER_JIA = /^(?:遗址|村|庄|湾|沟|坪|寨|堡|岭|坡|河|山|嘴|营|屯|窑|桥|坝|巷|湖|洲|镇|集|铺|岗|台子)/u;
 /** One-character verbs of going and staying that make 家 a home (「到家业务」「回家」「居家」). */
 const HOME_VERBS = new Set(['到', '回', '在', '离', '居', '返', '住', '归', '送', '进', '出', '持', '管', '当', '看', '成', '安', '养', '治', '兴']);
+/** Measure words of counted things (not amounts or quantities), of which a bare 万/千 is one 万 (「万名青年」「千家企业」). */
+const COUNT_WORDS = /^(?:名|人|个|家|户|件|项|条|台|套|所|座|只|头|间|位|支|辆|艘)$/u;
 /** Tags of words that name a thing. */
 const NOMINAL = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'vn', 'an', 'b', 'j', 'l', 'i', 's']);
 /** Tags of a single character that may start a name or an abbreviation (not a function word, verb or numeral). */
@@ -79,7 +81,7 @@ export function notACount(pl: UnitPlace): boolean {
   if (/[“"‘「][A-Za-zＡ-Ｚａ-ｚ0-9０-９+＋]{1,3}[”"’」]$/u.test(lead)) return true;
   // 「万辆（艘、架、列）次」: alternative units in brackets after a figure's unit, and the unit after them.
   if (inUnitBrackets(text, from + tok.start, end - tok.start)) return true;
-  if (pl.multiplied && bareMagnitude(pl, after)) return true;
+  if (pl.multiplied && bareMagnitude(pl, prev, after)) return true;
   return false;
 }
 
@@ -124,13 +126,16 @@ function inUnitBrackets(text: string, at: number, length: number): boolean {
 }
 
 /**
- * A bare 万/亿 that is the number itself: a threshold that names a class (「亿元以上重大产业项目」
- * 「万吨标准煤以上的企业」), a scale (「达到万亿元规模」). At the end of a clause (「完成投资亿元。」) or before
- * 以上 there, the number is gone. (One 万 of a counted noun, 「带动万名青年」, is left reported: a deleted
- * number leaves the same text, 「实施1万名老年人白内障复明工程」 → 「实施万名老年人…」.)
+ * A bare 万/亿 that is the number itself: one 万 of a counted noun after a verb (「带动万名青年」), a threshold
+ * that names a class (「亿元以上重大产业项目」「万吨标准煤以上的企业」), a scale (「达到万亿元规模」). At the end
+ * of a clause (「完成投资亿元。」) or before 以上 there, the number is gone. (The first is ambiguous: a number
+ * deleted before 万名 leaves the same text, 「实施1万名老年人白内障复明工程」 → 「实施万名…」; it is read as one 万.)
  */
-function bareMagnitude(pl: UnitPlace, after: Token | undefined): boolean {
-  const { tokens, last } = pl;
+function bareMagnitude(pl: UnitPlace, prev: Token | undefined, after: Token | undefined): boolean {
+  const { tokens, last, unit } = pl;
+  // 「带动万名青年入乡发展」「惠及千家企业」: after a verb, one 万 of the counted noun that follows.
+  const counted = /^(?:万|千)(.+)$/u.exec(unit)?.[1];
+  if (counted !== undefined && COUNT_WORDS.test(counted) && prev !== undefined && prev.pos.startsWith('v') && prev.text.length >= 2 && nominal(after) && (after as Token).text.length >= 2) return true;
   // 「万亿元规模」「千亿级」: the scale named after the magnitude.
   if (after !== undefined && /^(?:规模|级|量级|级别|体量|台阶)$/u.test(after.text)) return true;
   // 「亿元以上重大产业项目」「万吨标准煤以上的企业」: a threshold, then the class it names.

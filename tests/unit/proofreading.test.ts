@@ -81,6 +81,11 @@ describe('typo', () => {
     assert.deepStrictEqual(found(typo, '防范颠复活动。'), ['颠复']);
   });
 
+  it('reports a variant form only where a word holds it, not where two words meet (the 2026 Inner Mongolia and Hubei reports)', () => {
+    assert.deepStrictEqual(found(typo, '2026年，建成20个500千伏输变电工程，办好屈原故里端午文化节。'), []);
+    assert.deepStrictEqual(found(typo, '2024年，坚持社会统筹与个人帐户相结合，培养杰出人材。'), ['帐户', '人材']);
+  });
+
   it('reports the longest of overlapping wrong forms once', () => {
     const f = found(typo, '我们要再接再励。');
     assert.deepStrictEqual(f, ['再接再励']);

@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { typoList, type TypoEntry, type TypoList } from '../data/typos';
 import { proseLines } from '../model/prose';
 import type { ReportModel } from '../model/types';
-import { confirmBoundary } from './typo-boundary';
+import { confirmBoundary, confirmVariant } from './typo-boundary';
 import { defineRule, type Finding, type Severity } from './types';
 
 /** The year a document was written in: its front matter `date`, else the year its text names most often. */
@@ -63,7 +63,7 @@ function findsOf(list: TypoList, text: string): Array<{ index: number; start: nu
     const e = list.entries[index];
     if (!e || start < covered) continue;
     const end = start + e.wrong.length;
-    if (e.boundary && !confirmBoundary(text, start, end)) continue;
+    if (e.boundary ? !confirmBoundary(text, start, end) : e.variant && !confirmVariant(text, start, end)) continue;
     covered = end;
     out.push({ index, start });
   }

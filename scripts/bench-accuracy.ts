@@ -9,14 +9,19 @@
  * 3. Recall: each injector (scripts/accuracy/injectors/) makes one defect at a time in the real texts
  *    (a count's number deleted, a part of a total altered, …); the share its rule finds at the place.
  *
- *   node -r ./tests/register.js scripts/bench-accuracy.ts [--max N] [--list <rule>] [--misses <injector> [--show N]] [--only <injector>] [--json]
+ * 4. With `--extra <folder>` (repeatable): precision on the .txt files of another folder of published
+ *    reports (reports the rules were not tuned on), per rule and per 50,000 characters, printed apart
+ *    from the corpus's; `--list <rule>` lists that rule's findings there too (`--list loud`: every
+ *    warning and error of any rule). The default run is unchanged.
+ *
+ *   node -r ./tests/register.js scripts/bench-accuracy.ts [--max N] [--list <rule>] [--misses <injector> [--show N]] [--only <injector>] [--no-recall] [--extra <folder>]… [--json]
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildModel, DEFAULT_CONFIG, flatHeadings, RULES, runRules, type Rule, type RuleDiagnostic } from '../server/src/engine';
 import { INJECTORS, type Defect, type Injector } from './accuracy/injectors';
-import { loadMarkdown, loadTexts, markdownTruthOf, truthOf, type BenchText } from './accuracy/texts';
+import { loadFolder, loadMarkdown, loadTexts, markdownTruthOf, truthOf, type BenchText } from './accuracy/texts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -29,6 +34,10 @@ const MISSES = option('--misses');
 const ONLY = option('--only');
 const SHOW = Number(option('--show') ?? 40);
 const JSON_OUT = args.includes('--json');
+/** Precision only: no injector is run (a quick look while working on false alarms). */
+const NO_RECALL = args.includes('--no-recall');
+/** Every folder given with --extra. */
+const EXTRA = args.flatMap((a, i) => (a === '--extra' && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
 const PER = 50_000;
 
 const log = (s = ''): void => {
@@ -60,8 +69,8 @@ function precision(texts: readonly BenchText[]): Precision {
 
 const loud = (c: { error: number; warning: number }): number => c.error + c.warning;
 
-function printPrecision(p: Precision): void {
-  log(`## Precision on ../shared/corpus: ${p.findings.length} findings on ${p.chars.toLocaleString('en')} characters`);
+function printPrecision(p: Precision, where = '../shared/corpus'): void {
+  log(`## Precision on ${where}: ${p.findings.length} findings on ${p.chars.toLocaleString('en')} characters`);
   log();
   log(`${pad('rule', 24)}${lpad('error', 7)}${lpad('warning', 9)}${lpad('info', 6)}${lpad('hint', 6)}${lpad('w+e / 50k', 11)}`);
   let total = 0;
@@ -78,14 +87,14 @@ function printPrecision(p: Precision): void {
   log();
 }
 
-function listFindings(p: Precision, texts: readonly BenchText[], rule: string): void {
+function listFindings(p: Precision, texts: readonly BenchText[], rule: string, where = 'the corpus'): void {
   const byName = new Map(texts.map((t) => [t.name, t]));
-  log(`## Findings of ${rule} on the corpus`);
-  for (const { file, d } of p.findings.filter((f) => f.d.rule.id === rule)) {
+  log(`## Findings of ${rule} on ${where}`);
+  for (const { file, d } of p.findings.filter((f) => (rule === 'loud' ? f.d.severity === 'error' || f.d.severity === 'warning' : f.d.rule.id === rule))) {
     const r = d.finding.range;
     const line = byName.get(file)?.model.index.line(r.start.line).text ?? '';
     const end = r.end.line === r.start.line ? r.end.character : line.length;
-    log(`${file}:${r.start.line + 1}:${r.start.character + 1} ${d.severity} ${d.finding.message}`);
+    log(`${file}:${r.start.line + 1}:${r.start.character + 1} ${rule === 'loud' ? `${d.rule.id} ` : ''}${d.severity} ${d.finding.message}`);
     log(`    …${line.slice(Math.max(0, r.start.character - 30), r.start.character)}⟦${line.slice(r.start.character, end)}⟧${line.slice(end, end + 30)}…`);
   }
   log();
@@ -183,6 +192,13 @@ function main(): void {
   const p = precision(corpus);
   printPrecision(p);
   if (LIST) listFindings(p, corpus, LIST);
+  const extras = EXTRA.map((dir) => {
+    const texts = loadFolder(dir);
+    const q = precision(texts);
+    printPrecision(q, dir);
+    if (LIST) listFindings(q, texts, LIST, dir);
+    return { dir, files: texts.length, p: q };
+  });
 
   const beyond = beyondKnown(examples);
   log(`## The 5 examples: ${beyond.length} finding(s) beyond their known defects (tests/fixtures/real/expected.json)`);
@@ -212,7 +228,7 @@ function main(): void {
   const texts = [...corpus, ...examples];
   const recalls: Recall[] = [];
   for (const injector of INJECTORS) {
-    if (ONLY && injector.id !== ONLY) continue;
+    if ((ONLY && injector.id !== ONLY) || NO_RECALL) continue;
     const r = recall(injector, texts);
     recalls.push(r);
     log(`${pad(injector.id, 26)}${pad(injector.rule, 22)}${lpad(r.made, 7)}${lpad(r.tried, 7)}${lpad(r.found, 7)}${lpad(r.tried ? `${((100 * r.found) / r.tried).toFixed(1)} %` : '—', 9)}${r.controls ? `   (controls: ${r.alarms} false alarms on ${r.controls})` : ''}`);
@@ -230,12 +246,16 @@ function main(): void {
   }
   log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
   if (JSON_OUT) {
-    const byRule = Object.fromEntries(Object.entries(p.byRule).map(([id, c]) => [id, { ...c, per50k: (loud(c) * PER) / p.chars }]));
-    const all = Object.values(p.byRule).reduce((a, c) => a + loud(c), 0);
+    const summary = (q: Precision): { characters: number; per50k: number; byRule: Record<string, unknown> } => ({
+      characters: q.chars,
+      per50k: (Object.values(q.byRule).reduce((a, c) => a + loud(c), 0) * PER) / q.chars,
+      byRule: Object.fromEntries(Object.entries(q.byRule).map(([id, c]) => [id, { ...c, per50k: (loud(c) * PER) / q.chars }])),
+    });
     process.stdout.write(
       JSON.stringify(
         {
-          corpus: { characters: p.chars, per50k: (all * PER) / p.chars, byRule },
+          corpus: summary(p),
+          ...(extras.length > 0 ? { extra: extras.map((e) => ({ folder: e.dir, files: e.files, ...summary(e.p) })) } : {}),
           examples: { beyondKnown: beyond, outline },
           markdown: { outline: mdOutline, findings: mdFindings },
           recall: recalls.map((r) => ({ injector: r.injector.id, rule: r.injector.rule, made: r.made, tried: r.tried, found: r.found, recall: r.tried ? r.found / r.tried : null, controls: r.controls, alarms: r.alarms })),

@@ -10,8 +10,8 @@ import { buildModel, type ReportModel } from '../../server/src/engine';
 export interface BenchText {
   /** File name without the folder. */
   readonly name: string;
-  /** 'corpus' (published, no truth), 'examples' (with truth) or 'markdown' (hand-written Markdown of tests/fixtures/markdown, with truth). */
-  readonly set: 'corpus' | 'examples' | 'markdown';
+  /** 'corpus' (published, no truth), 'examples' (with truth), 'markdown' (hand-written Markdown of tests/fixtures/markdown, with truth) or 'extra' (a folder given with --extra, no truth). */
+  readonly set: 'corpus' | 'examples' | 'markdown' | 'extra';
   readonly text: string;
   readonly model: ReportModel;
 }
@@ -32,6 +32,18 @@ export function loadTexts(set: 'corpus' | 'examples'): BenchText[] {
     .map((name) => {
       const text = fs.readFileSync(path.join(dir, name), 'utf8');
       return { name, set, text, model: buildModel({ text, uri: `file:///${set}/${name}` }) };
+    });
+}
+
+/** The .txt files of any folder (`--extra`: other published reports, read for precision only). */
+export function loadFolder(dir: string): BenchText[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      return { name, set: 'extra' as const, text, model: buildModel({ text, uri: `file:///extra/${name}` }) };
     });
 }
 

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { findings, readReal } from './numbers-helpers';
+import { buildModel } from '../../server/src/engine/model/parse';
+import { reportYear } from '../../server/src/engine/model/periods';
 
 const RULE = 'figure-conflict';
 const SEED = readReal('2023-county-office-shuzhi-report.txt');
@@ -139,6 +141,28 @@ describe('figure-conflict: subjects by their noun phrase, figures by their perio
 
   it('does not take a general subject alone: 「完成投资」 of two projects (the 2012 Hailar report)', () => {
     const text = doc('一、2011年工作回顾', '全年共实施城市建设项目43个，完成投资10.2亿元。', '坚持“稳一产”的发展思路，全年共实施现代化农牧业项目27个，完成投资1.75亿元。');
+    assert.deepStrictEqual(flagged(text), []);
+  });
+
+  it('dates a report pasted from 「各位代表」 on by the year it plans, not the year it reviews (the 2026 Fujian and Hunan reports)', () => {
+    // No title and no meeting date: the first lines name 2025, the year reviewed; 「2026年是…」 opens the plans.
+    const fujian = [
+      '各位代表：', '现在，我代表省人民政府，向大会报告工作，请予审议。', '一、一年接着一年干，新福建建设持续取得新进展新成效',
+      '2025年是“十四五”收官之年。一年来，我们坚持稳中求进工作总基调。', '就业促进更有力。推动出台高质量充分就业促进条例，城镇新增就业54.58万人，高校毕业生就业保持稳定。',
+      '三、一鼓作气勇争先，全力推动“十五五”开好局、起好步', '2026年是“十五五”开局之年。',
+      '今年经济社会发展的主要预期目标是：全省地区生产总值增长5%左右；城镇调查失业率控制在5%左右，城镇新增就业50万人；居民消费价格涨幅2%左右。', '',
+    ].join('\n');
+    assert.deepStrictEqual(flagged(fujian), []);
+    // A heading that plans names the year: 「三、关于2026年工作」.
+    const hunan = ['各位代表：', '一、2025年和“十四五”时期工作回顾', '过去的一年，极不寻常。', '全方位促进就业创业。城镇新增就业82.7万人。', '三、关于2026年工作', '今年经济社会发展的主要预期目标是：城镇新增就业70万人；居民收入增速高于经济增速。', ''].join('\n');
+    assert.deepStrictEqual(flagged(hunan), []);
+    assert.deepStrictEqual(reportYear(buildModel({ text: hunan })), { year: 2026, planFrom: 2026 });
+    // A summary titled by the year it reviews keeps that year, whatever its plan heading says.
+    assert.deepStrictEqual(reportYear(buildModel({ text: `${SEED}\n五、2024年工作打算\n继续加强学习。\n` })), { year: 2023, planFrom: 2024 });
+  });
+
+  it('does not take a count after 等 as a figure of the report: it counts the items just listed (the 2026 Hunan report)', () => {
+    const text = doc('一、2025年工作回顾', '交通领域，桑龙、城龙、醴娄等7条高速公路建成通车。', '加快邵永、铜吉等6条高铁，京港澳和沪昆扩容、张官等17条高速公路建设。');
     assert.deepStrictEqual(flagged(text), []);
   });
 

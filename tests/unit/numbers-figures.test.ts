@@ -40,6 +40,15 @@ describe('figures: how numbers are read', () => {
     assert.deepStrictEqual([r?.value, r?.high, r?.approx], [3, 5, 'range']);
   });
 
+  it('reads the decimals of Chinese numerals after 点 (the State Council reports of 1955 and 1983)', () => {
+    assert.deepStrictEqual(
+      scanFigures('增长百分之六十四点八，即比一九五二年增长三点二倍，增长一点五倍，百分之零点五，百分之十点零五').map((f) => [f.text, f.value, f.kind, f.decimals]),
+      [['百分之六十四点八', 64.8, 'percent', 1], ['三点二倍', 3.2, 'multiple', 1], ['一点五倍', 1.5, 'multiple', 1], ['百分之零点五', 0.5, 'percent', 1], ['百分之十点零五', 10.05, 'percent', 2]],
+    );
+    // 点 without a digit after it, or not after a numeral, is no decimal point.
+    for (const text of ['两点一线', '一点一滴', '下午三点半']) assert.deepStrictEqual(read(text), [], text);
+  });
+
   it('does not read dates, ordinals, model names, codes and words as figures', () => {
     for (const text of ['2023年10月', '第三批节约型机关', '第2季度', '芯业时代8英寸半导体'.slice(0, 0), 'PM2.5浓度', '5G基站', '三星V8闪存', 'T5航站楼', '西安地铁15号线', '1/4、1/3', '一是加强队伍建设', '“十四五”收官', '千家万户', '五位一体', '汽车零部件', '3、4月份', '1980、1981年国民经济计划', '党的二十大']) {
       assert.deepStrictEqual(read(text), [], text);

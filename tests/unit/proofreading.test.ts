@@ -73,6 +73,19 @@ describe('typo', () => {
     assert.deepStrictEqual(found(typo, text, { ...DEFAULT_CONFIG, rules: { typo: { variantSeverity: 'off' } } }), []);
   });
 
+  it('does not report the simplified forms of 1956–1986 (颠复, 重迭) in texts written before 1987', () => {
+    // The State Council reports of 1957 and 1959 (zh.wikisource.org) write 颠复, the standard form of their time.
+    assert.deepStrictEqual(found(typo, '一九五八年，帝国主义对印度尼西亚的颠复活动，也遭到了严重的挫败。一九五九年。'), []);
+    assert.deepStrictEqual(found(typo, '1959年，层层重迭的机构。'), []);
+    assert.deepStrictEqual(found(typo, '2024年，防范颠复活动，精简重迭机构。'), ['颠复', '重迭']);
+    assert.deepStrictEqual(found(typo, '防范颠复活动。'), ['颠复']);
+  });
+
+  it('reports a variant form only where a word holds it, not where two words meet (the 2026 Inner Mongolia and Hubei reports)', () => {
+    assert.deepStrictEqual(found(typo, '2026年，建成20个500千伏输变电工程，办好屈原故里端午文化节。'), []);
+    assert.deepStrictEqual(found(typo, '2024年，坚持社会统筹与个人帐户相结合，培养杰出人材。'), ['帐户', '人材']);
+  });
+
   it('reports the longest of overlapping wrong forms once', () => {
     const f = found(typo, '我们要再接再励。');
     assert.deepStrictEqual(f, ['再接再励']);
@@ -110,6 +123,14 @@ describe('repeated-word', () => {
     }
   });
 
+  it('leaves a reduplicated measure word and a name in a list alone, and still finds a doubled adverb (Hubei and Jilin 2026)', () => {
+    // 届 is tagged an adverb (届时) but is a measure word (两届, 几届): 届届 is every one, as 个个.
+    assert.deepStrictEqual(found(repeatedWord, '奥运会延续“届届见金”，亚运会、全运会奖牌数中部领先。'), []);
+    // A short item of a 、 list is a name the dictionary lacks, not 莫 typed twice.
+    assert.deepStrictEqual(found(repeatedWord, '启动向海、莫莫格、哈泥保护区生态保护修复。'), []);
+    assert.deepStrictEqual(found(repeatedWord, '投资结构也也不合理，其余产品的质量都都不及去年。'), ['也也', '都都']);
+  });
+
   it('leaves reduplication, words that meet, numbers and names alone', () => {
     for (const text of ['常常', '天天向上', '人人参与', '研究研究再说', '一个个项目', '看看文件', '谢谢大家', '清清楚楚', '和和美美', '是是非非', '不甚了了', '工作作风', '为了了解情况', '达到目的的手段', '现在在哪里', '大学学报', '1.1.1节', '22日', '张婷婷主任', '一步一步', '……', '——']) {
       assert.deepStrictEqual(found(repeatedWord, text), [], text);
@@ -121,6 +142,14 @@ describe('number-style', () => {
   it('writes 〇 in Chinese-numeral years (a preferred fix), ○ alone at info', () => {
     const f = checkRule(numberStyle, model('二零二四年和二O二三年，一九九0年，一九八○年。'));
     assert.deepStrictEqual(f.map((x) => [x.fixes?.[0]?.edits[0]?.newText, x.fixes?.[0]?.preferred, x.severity]), [['二〇二四', true, undefined], ['二〇二三', true, undefined], ['一九九〇', true, undefined], ['一九八〇', true, 'info']]);
+  });
+
+  it('reports 零 in a year at info only in texts written before 1987 (the 〇 convention is of 1987)', () => {
+    // The State Council report of 1959: 「同建国初期的一九五零年的一百七十亿元作比较」.
+    const early = checkRule(numberStyle, model('一九五九年的计划。如果同建国初期的一九五零年的一百七十亿元作比较，一九五九年增长二点八倍。'));
+    assert.deepStrictEqual(early.map((x) => [x.fixes?.[0]?.edits[0]?.newText, x.severity]), [['一九五〇', 'info']]);
+    const late = checkRule(numberStyle, model('二〇二四年，二零二四年的计划，2024年。'));
+    assert.deepStrictEqual(late.map((x) => [x.fixes?.[0]?.edits[0]?.newText, x.severity]), [['二〇二四', undefined]]);
   });
 
   it('takes a dash for spans of years, months and days and a wave dash for other ranges', () => {

@@ -35,6 +35,14 @@ describe('numbering-sequence', () => {
     assert.deepStrictEqual(order.map((d) => d.finding.message.split(':')[0]), ['A number is skipped', 'Out of order']);
   });
 
+  it('takes a list interrupted by the numbered points of one of its parts as one list (the 1981 State Council report)', () => {
+    // （一）（二）（三） are the report's parts, 一、…三、 the points of part （二）: 「（三）」 continues 「（二）」.
+    const text = '（一）当前的经济形势\n正文。\n（二）今后经济建设的方针\n正文。\n一、依靠政策和科学，加快农业的发展\n正文。\n二、把消费品工业的发展放到重要地位\n正文。\n三、提高能源的利用效率\n正文。\n（三）我国经济发展的前景\n正文。\n';
+    assert.deepStrictEqual(findings(SEQ, text), []);
+    // Without its （二） the list still skips a number.
+    assert.match(findings(SEQ, text.replace('（二）今后经济建设的方针\n正文。\n', ''))[0]?.finding.message ?? '', /does not start at 1|skipped/);
+  });
+
   it('keeps Arabic width, 第X and circled markers when renumbering', () => {
     const text = '一、甲\n第一，乙\n第三，丙\n二、丁\n１．戊\n３．己\n①庚\n③辛\n';
     const found = findings(SEQ, text);

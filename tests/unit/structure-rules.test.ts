@@ -6,6 +6,16 @@ describe('heading-punctuation', () => {
   before(() => setLanguage('en'));
   const R = 'heading-punctuation';
 
+  it('reports a heading without 。 among run-in and stand-alone siblings that end with it once (the notes of the 2026 Sichuan report)', () => {
+    const text = [
+      '名词解释', '1.“两重”：是指国家重大战略实施和重点领域安全能力建设。', '2.“两新”：是指大规模设备更新和消费品以旧换新。',
+      '3.“自审自发”：2024年12月22日，国务院办公厅印发文件。推动专项债券发行。', '4.稳增长“21”条：2025年4月1日，省政府办公厅印发文件。推动经济运行回升。',
+      '5.“双向揭榜挂帅”：企业找技术、成果找市场“双向', '6.“灯塔工厂”：由达沃斯世界经济论坛牵头评选。', '',
+    ].join('\n');
+    const found = findings(R, text);
+    assert.deepStrictEqual(found.map((d) => where(text, d)[0]), [6]);
+  });
+
   it('finds a stand-alone level-1 heading ending with 。 and removes it', () => {
     const text = '一、总体情况。\n正文。\n二、下一步\n正文。\n';
     const found = findings(R, text);
@@ -65,6 +75,18 @@ describe('enumeration-sequence', () => {
     assert.deepStrictEqual(where(text, found[0]!), [2, '四是']);
     assert.match(found[0]!.finding.message, /expected "三是" here, found "四是"/);
     assert.strictEqual(applyFirstFix(text, found[0]!), text.replace('四是', '三是'));
+  });
+
+  it('counts the first item where the scan does not read it: in the section heading, or as 首先 (the State Council reports of 1985 and 1955)', () => {
+    // 1985: 「第一、」 has no 。 inside and is a heading; 「第二、」 and 「第三、」 have one and are body text.
+    const heading = '第一、必须坚持实事求是、稳步前进的方针\n这几年我国经济的平均增长速度已经相当高了。\n第二、既要搞活经济，又要加强管理。我们正在进行的是一场深刻的改革。\n第三、加强全局观念，克服本位主义。经济改革是关系全局的。\n';
+    assert.deepStrictEqual(findings(R, heading), []);
+    // 1955: 「首先，」 … 「第二，」 … 「第三，」, each alone on its line before its text.
+    const order = '三、厉行节约\n首先，\n我们必须大大地削减非生产性建设的支出。\n第二，\n我们必须大大地降低生产性建设的成本。\n第三，\n我们必须克服其他的浪费。\n';
+    assert.deepStrictEqual(findings(R, order), []);
+    // Without them the enumeration still starts at 2; 第一 inside a word (第一个五年计划) is no item.
+    const gap = '三、厉行节约\n在第一个五年计划中，非生产性投资较多。\n第二，\n我们必须大大地降低生产性建设的成本。\n第三，\n我们必须克服其他的浪费。\n';
+    assert.match(findings(R, gap)[0]?.finding.message ?? '', /does not start at 1/);
   });
 
   it('finds 第一……第三, a repeated 其次 and a duplicate （2）', () => {

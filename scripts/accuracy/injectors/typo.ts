@@ -1,7 +1,8 @@
 /**
  * typo: each right form of the typo list where it occurs in the real texts, written as its wrong
  * form (「部署」 → 「布署」, 「再接再厉」 → 「再接再励」). Misspellings and variant forms are separate
- * kinds: variants are reported only in texts written in 2002 or later, so only those get them.
+ * kinds: variants are reported only in texts written in 2002 or later, so only those get them; the
+ * simplified forms of 1956–1986 (颠复, 重迭) only in texts of 1987 and later.
  */
 import { typoList, type TypoEntry } from '../../../server/src/engine/data/typos';
 import { proseLines } from '../../../server/src/engine/model/prose';
@@ -11,8 +12,10 @@ import type { Defect, Injector } from './types';
 
 function* corrupt(t: BenchText, variants: boolean): Iterable<Defect> {
   const byRight = new Map<string, TypoEntry[]>();
+  // The simplified forms of 1956–1986 (颠复) are right in texts written before 1987: no defect there.
+  const before1987 = (documentYear(t.model) ?? 9999) < 1987;
   for (const e of typoList().entries) {
-    if (e.variant !== variants) continue;
+    if (e.variant !== variants || (e.simplified1956 && before1987)) continue;
     const list = byRight.get(e.right) ?? [];
     list.push(e);
     byRight.set(e.right, list);

@@ -15,6 +15,8 @@ export interface TypoEntry {
   readonly boundary: boolean;
   /** A non-recommended variant form (异形词), not a misspelling. */
   readonly variant: boolean;
+  /** The standard simplified form from 1956 until 1986 (颠复, 重迭: 覆 and 叠 were restored in 1986): right in older texts. */
+  readonly simplified1956: boolean;
 }
 
 export interface TypoList {
@@ -32,7 +34,7 @@ export function parseTypoList(text: string): TypoList {
     const [wrong, right, source, note = ''] = line.split('\t');
     if (!wrong || !right || !source) continue;
     const notes = note.split(/;\s*/);
-    entries.push({ wrong, right, source, boundary: notes.includes('boundary'), variant: notes.includes('variant') });
+    entries.push({ wrong, right, source, boundary: notes.includes('boundary'), variant: notes.includes('variant'), simplified1956: notes.includes('simp1956') });
   }
   return { entries, automaton: new Automaton(entries.map((e) => e.wrong)) };
 }

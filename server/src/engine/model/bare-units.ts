@@ -8,6 +8,7 @@
  * Only clauses holding a candidate character are segmented, once per paragraph text (kept from one
  * version of the document to the next through the model's memo).
  */
+import { notACount } from './bare-unit-words';
 import { derivedCache } from './derived';
 import type { Paragraph, ReportModel } from './types';
 import { getLexicon, segment, tagOf, type Token } from './words';
@@ -52,7 +53,7 @@ const LABEL_WORDS = new Set(['单位', '计量', '按', '以', '用', '折合', 
 const SUFFIX_OF: Record<string, string> = {
   件: '访诉递文条事软硬邮稿证部零配物附要信函快急组构铸元器工批计来原样大小整挂摆插控用收寄发督办',
   次: '层名档车班场批人架户首其再此本多屡依逐初历每上下这那该主位席轮频届年航版渐数',
-  项: '事各专单分立款强弱选条重要逐本此该多全子细缺漏列弃进销',
+  项: '事各专单分立款强弱选条重要逐本此该多全子细缺漏列弃进销定',
   条: '各每逐教便面纸链线萧苗金信柳枝封欠借收头词本此该下上专',
   份: '身股月年省部成备每各本名缘辈县',
   名: '姓签命报提排点署题实联匿冒知著有出闻扬盛威美英功虚地人书罪更改记具化别乳小大学域榜本正除列落挂声芳同重指成莫',
@@ -88,6 +89,8 @@ const COUNTING_START = /^\s*(?:新建|改扩建|改建|扩建|新增|建成|完�
 const COUNTING_VERBS = new Set(['达到', '达', '新增', '增加', '增至', '培养', '培训', '吸纳', '引进', '招录', '招聘', '安置', '转移', '帮助', '资助', '救助', '慰问', '录取', '发展', '选派', '表彰', '认定', '接待', '服务', '覆盖', '惠及', '就业', '再就业', '参加', '参与', '共有', '有']);
 /** Tags of words that name a thing (a noun phrase a count is of). */
 const NOMINAL = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'vn', 'an', 'b', 'j', 'l', 'i', 'nrt', 's']);
+/** Tags of names before 人 that make the people of a place or a group (西藏人, 大庆人, 康巴人), never a count. */
+const PEOPLE_OF = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz']);
 
 const CLAUSE_END = /[，,、：:。！？!?；;（）()【】]/u;
 /** First characters of the units, for a quick test before segmenting. */
@@ -135,7 +138,7 @@ function isTraditional(text: string): boolean {
 }
 
 /** What may follow a bare 人: the end of its clause, 次, or 以上/左右/余 … (人民, 人才, 个人 are words, never bare). */
-const AFTER_REN = /^(?:次|以上|左右|余|多|以下|以内|上下)/u;
+const AFTER_REN = /^(?:次|以上|左右|余|以下|以内|上下)/u;
 
 function hasCandidate(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -233,6 +236,10 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   const result: Found = { start, end, unit, next: last + 1 };
   // 「支支串飞」「个个争先」: a doubled measure word means every one.
   if (after?.text.startsWith(unit) && after.start === end) return undefined;
+  // Part of a word, a name, a label or a compound unit, or a number written otherwise (bare-unit-words.ts).
+  if (notACount({ text, from, tokens, k, last, unit, multiplied })) return undefined;
+  // 「劳动人民是很少有份的」: 有 and a measure word before 的 is a phrase (有份, 有个), not a count.
+  if (prev !== undefined && /^(?:有|是|没有)$/u.test(prev.text) && after?.text === '的') return undefined;
   const before = text.slice(Math.max(0, from + start - 8), from + start).replace(/[ \t\u3000]+$/u, '');
   const beforeChar = before.slice(-1);
   // A number, a letter or a compound unit right before (「25l亿元」「10蒸吨」「1.2个百分点」).
@@ -251,6 +258,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (prev && /^首[批届期轮]$/u.test(prev.text) && after !== undefined && !POST.has(after.text)) return result;
   if (prev && (prev.pos === 'm' || DETERMINERS.has(prev.text) || NUMERAL_END.test(prev.text) || (UNITS.has(prev.text) && !afterFigure) || prev.text === '之')) return undefined;
   if ((prev && LABEL_WORDS.has(prev.text)) || /(?:^|[^\p{Script=Han}])单位[：:]?$/u.test(before)) return undefined;
+  // 「分批次推出」「分层次」: 分 and a unit of two characters is “in batches” (not 「分个部分」, which has lost its number).
+  if (prev?.text === '分' && unit.length >= 2 && !multiplied) return undefined;
   if (prev?.text === '等' && unit === '项') return undefined; // 「文化、教育、卫生等项事业」: 等项 is the older 各项
   const postAfter = after !== undefined && POST.has(after.text);
   const atStart = prev === undefined;
@@ -343,6 +352,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     if (postAfter) return tokens[last + 2] !== undefined && nominal(tokens[last + 2] as Token) ? undefined : result;
     return nounAfter && prev.pos !== 'v' && prev.pos !== 'p' ? undefined : result;
   }
+  // 「人多且穷的国家」: many people, not a count.
+  if (unit === '人' && after?.text === '多') return undefined;
   if (postAfter) return result;
   const suffixOf = SUFFIX_OF[unit];
   if (suffixOf && suffixOf.includes(prev.text.slice(-1)) && !/^(?:共计|合计|总计|共有|累计|共)$/u.test(prev.text)) return undefined;
@@ -357,9 +368,12 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if ((ambiguous || unit === '人' || unit === '种') && !countsIn(text, unit)) return undefined;
   if (unit === '人') {
     // 「新增“两院”院士人。」「社区工作者达到人。」: 人 ends the clause after a noun or a counting verb.
+    // (Not the people of a place or a group, 「西藏人」「大庆人」「康巴人」, nor the object of a verb, 「教育人、塑造人」.)
+    if (PEOPLE_OF.has(prev.pos) || (prev.pos === 'vn' && !COUNTING_VERBS.has(prev.text))) return undefined;
     return clauseEnd && prev.text.length >= 2 && (nominal(prev) || COUNTING_VERBS.has(prev.text)) ? result : undefined;
   }
-  if (unit === '种') return nounAfter && prev.pos !== 'v' ? result : undefined; // 「两个市场种资源」, not 「适合种粮食」
+  // 「两个市场种资源」, not 「适合种粮食」 or 「牧草种源」 (种 and one character: a word the dictionary lacks).
+  if (unit === '种') return nounAfter && prev.pos !== 'v' && (after as Token).text.length >= 2 ? result : undefined;
   // After a noun, 所 ends names of institutes (煤化所, 郑商所): bare only before a noun of schools or at the end.
   if (unit === '所' && prev.pos !== 'v') return (nounAfter && (after as Token).pos !== 'vn' && /(?:校|学|园|院|中|小)/u.test(after?.text ?? '')) || (clauseEnd && /(?:校|学|园|中|院|室)$/u.test(prev.text)) ? result : undefined;
   if (ambiguous) {
@@ -371,6 +385,8 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     if ((unit === '户' || unit === '处') && clauseEnd && hasFigures(text) && tokens.slice(0, k - 1).some((t) => COUNTING_VERB_WORDS.has(t.text))) return result;
     if (unit === '户' || unit === '处') return nounAfter && (after as Token).text.length > 1 ? result : undefined;
     if (unit === '所') return after !== undefined && !/^(?:v|vn|vd|d|ad|p|uj|x)$/u.test(after.pos) ? result : clauseEnd ? result : undefined;
+    // 「举办名中医惠老服务活动1000场」: the clause counts its noun later; the unit before the noun is a word (名中医).
+    if (nounAfter && FIGURES_RE.test(text.slice(from + end, from + (tokens[tokens.length - 1] as Token).end))) return undefined;
     if (unit === '批' || unit === '张') return nounAfter && !postAfter && (after as Token).pos !== 'vn' && (after as Token).text.length > 1 ? result : undefined;
     return after === undefined || (nounAfter && (after as Token).text.length > 1) ? result : undefined;
   }
@@ -448,6 +464,8 @@ function itemHasFigure(text: string, from: number): boolean {
 function hiddenJia(text: string, from: number, tokens: readonly Token[], k: number): boolean {
   const tok = tokens[k] as Token;
   if (tok.text.length < 2 || !tok.text.endsWith('家') || !NOMINAL.has(tok.pos)) return false;
+  // 国家, 大家, 专家, 人家: words in their own right (「工业— 农业国家」), not a noun and a count's 家.
+  if (frequentWord(tok.text, 5000)) return false;
   const after = tokens[k + 1];
   if (after !== undefined && !POST.has(after.text)) return false;
   const head = tok.text.slice(0, -1);

@@ -46,7 +46,8 @@ export interface Figure {
 }
 
 const AR = '[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?';
-const CN = '[零〇一二两三四五六七八九十百千]+';
+/** A Chinese numeral, with its decimals after 点 (「六十四点八」). */
+const CN = '[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?';
 const MULT = '万亿|千万|百万|万|亿';
 const FIGURE_RE = new RegExp(
   `(?:百分之(?<pct>${AR}|${CN}))|(?<num>${AR}|${CN})(?:(?<sep>[～~—–\\-至到])(?<num2>${AR}|${CN}))?(?<more1>[余多])?(?<mult>${MULT})?(?<more2>[余多])?(?<unit>${UNIT_ALTERNATION})?(?<per>/(?:年|月|日|天|小时|人|户))?(?<post>以上|以下|左右|上下|以内)?`,
@@ -57,12 +58,18 @@ const AT_LEAST_BEFORE = /(?:超过|不少于|不低于|突破|多于|高于|超|
 const AT_MOST_BEFORE = /(?:将近|接近|不足|不到|少于|低于|近)$/u;
 const ABOUT_BEFORE = /(?:大约|约)$/u;
 
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
 /** Value of a number written with Arabic (ASCII or full-width) digits and separators, or Chinese numerals. */
 export function parseNumber(s: string): { value: number; decimals: number } | undefined {
   const ascii = toAsciiDigits(s).replace(/[,，]/g, '').replace('．', '.');
   if (/^[0-9]+(?:\.[0-9]+)?$/.test(ascii)) return { value: Number(ascii), decimals: ascii.includes('.') ? ascii.length - ascii.indexOf('.') - 1 : 0 };
-  const cn = parseChineseNumeral(s);
-  return cn === undefined ? undefined : { value: cn, decimals: 0 };
+  const point = s.indexOf('点');
+  const cn = parseChineseNumeral(point < 0 ? s : s.slice(0, point));
+  if (cn === undefined || point < 0) return cn === undefined ? undefined : { value: cn, decimals: 0 };
+  // 「六十四点八」: the digits after 点 one by one.
+  const fraction = [...s.slice(point + 1)].map((c) => CN_DIGIT[c] ?? 0).join('');
+  return { value: Number(`${cn}.${fraction}`), decimals: fraction.length };
 }
 
 /** Where a piece of text is: its line, the column it starts at, what it is. */
@@ -118,7 +125,7 @@ function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | unde
   const prev = before.slice(-1);
   if (chinese) {
     // Chinese numerals are figures only before a measure word: not 「一是」「十四五」「千家万户」「五位一体」 or 「第三批」.
-    if (!/^(?:[二两三四五六七八九十]|一[百千])/u.test(numText) || prev === '第' || prev === '初' || prev === '周') return undefined;
+    if (!/^(?:[二两三四五六七八九十]|一[百千]|[零〇一]点)/u.test(numText) || prev === '第' || prev === '初' || prev === '周') return undefined;
     if (kind === 'plain' || ((kind === 'measure' || kind === 'amount') && !mult)) return undefined;
     if (/^(?:一体|数|阶)/u.test(after) && unit === '位') return undefined;
     if (unit === '期') return undefined; // 「二期工程」: a phase, not a count

@@ -50,22 +50,63 @@ export interface ReportYear {
 
 const REVIEW_TITLE = /年度|总结|述职|汇报|回顾|年终|半年/u;
 
+/** Words of a heading that plans (「三、2026年重点工作」「二、2010年主要任务」), and of one that reviews. */
+const PLAN_TITLE = /工作|任务|目标|安排|计划|部署|建议|打算/u;
+const REVIEW_IN_TITLE = /回顾|完成|执行|总结|成就|成效|进展/u;
+
+/**
+ * The year of the report's plans when its text says so: the latest year named alone in a heading that plans
+ * (「三、2026年重点工作」, or a line of its own that reads as one), else the year after the one the report opens with when a later paragraph opens with
+ * the next year (「2025年是“十四五”收官之年。」 … 「2026年是“十五五”开局之年。」). A report pasted from 「各位代表」
+ * on has no title or meeting date: the year its first lines name is the year it reviews.
+ */
+function plannedYear(model: ReportModel, opening: number | undefined): number | undefined {
+  let planned: number | undefined;
+  const one = new RegExp(`${Y}(?=年)`, 'gu');
+  // Headings, and lines that read as unnumbered headings (short, no sentence punctuation).
+  const titles = [...model.headings.map((h) => h.title), ...model.paragraphs.filter((p) => p.text.length <= 40 && !/[。，；！？,;]/u.test(p.text)).map((p) => p.text)];
+  for (const title of titles) {
+    const years = [...title.matchAll(one)];
+    if (years.length !== 1 || !PLAN_TITLE.test(title) || REVIEW_IN_TITLE.test(title)) continue;
+    const y = yearValue(years[0]?.[0] ?? '');
+    if (planned === undefined || y > planned) planned = y;
+  }
+  if (planned !== undefined) return opening === undefined || planned >= opening ? planned : undefined;
+  if (opening === undefined) return undefined;
+  const next = new RegExp(`${LEAD}${Y}(?=年是)`, 'u');
+  for (const p of model.paragraphs) {
+    const m = next.exec(p.text);
+    if (m && yearValue(m[0].replace(/^[^0-9０-９一二]*/u, '')) === opening + 1) return opening + 1;
+  }
+  return undefined;
+}
+
 /** (The latest year of the first lines: 「关于1955年国家决算和1956年国家预算的报告」 is of 1956.) */
 export function reportYear(model: ReportModel): ReportYear | undefined {
   let year: number | undefined;
   let first = '';
+  let firstLine = -1;
   const all = new RegExp(YEAR_IN.source, 'gu');
   for (let l = 0; l < Math.min(6, model.index.lineCount); l++) {
     const text = model.index.line(l).text;
     for (const m of text.matchAll(all)) {
       const y = yearValue(m[0]);
       if (year === undefined || y > year) year = y;
-      first ||= text;
+      if (firstLine < 0) [first, firstLine] = [text, l];
     }
   }
-  if (year === undefined) return undefined;
   const title = model.title?.text ?? first;
   const review = REVIEW_TITLE.test(title) && !/政府工作报告|计划.{0,6}报告|预算.{0,6}报告/u.test(title);
+  // A summary titled by the year it reviews (「2023年度述职述德述廉报告」) keeps that year; a report that plans says
+  // which year. (A section heading 「一、2025年工作回顾」 is no title.)
+  let opening = 0;
+  while (opening < model.index.lineCount && model.index.line(opening).text.trim() === '') opening++;
+  const titled = model.title !== undefined || (firstLine === opening && !model.headings.some((h) => h.line === firstLine));
+  if (!(review && titled)) {
+    const planned = plannedYear(model, year);
+    if (planned !== undefined) return { year: planned, planFrom: planned };
+  }
+  if (year === undefined) return undefined;
   return { year, planFrom: review ? year + 1 : year };
 }
 

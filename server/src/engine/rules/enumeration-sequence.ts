@@ -1,6 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
-import type { Enumeration, EnumerationItem } from '../model/types';
+import type { Enumeration, EnumerationItem, ReportModel } from '../model/types';
 import { CN_NUMERAL_CHARS, toChineseNumeral, toCircled } from '../util/numerals';
 import { defineRule, type Finding } from './types';
 
@@ -35,6 +35,35 @@ function edits(e: Enumeration, from: number, start: number): TextEdit[] {
   return out;
 }
 
+/** Lines looked back for an enumeration's earlier items written elsewhere. */
+const LOOK_BACK = 40;
+
+/**
+ * The item before the first one is written where the enumeration's scan does not read it: in the heading of
+ * its section (the 1985 report's 「第一、必须坚持……」 is a heading, 「第二、既要搞活经济……。我们……」 body text),
+ * or as another word for the first (the 1955 report's 「首先，」 … 「第二，」 … 「第三，」). Looked for from the
+ * section's heading (at most LOOK_BACK lines back) to the first item.
+ */
+function startsEarlier(model: ReportModel, e: Enumeration, first: EnumerationItem): boolean {
+  const previous = renumberItem(e, first, first.value - 1)?.replace(/[，、：,:]$/u, '');
+  const words = [previous, ...(first.value === 2 && (e.family === 'di' || e.family === 'shi') ? ['首先', '其一'] : [])].filter((w): w is string => !!w);
+  if (words.length === 0) return false;
+  const at = first.markerRange.start;
+  const from = Math.max(e.section?.heading.line ?? 0, at.line - LOOK_BACK);
+  for (let l = from; l <= at.line; l++) {
+    const text = model.index.line(l).text;
+    const upTo = l === at.line ? at.character : text.length;
+    for (const w of words) {
+      for (let i = text.indexOf(w); i >= 0 && i < upTo; i = text.indexOf(w, i + 1)) {
+        // At the start of the line or after a mark (not 「同第一个五年计划」 inside a sentence).
+        const before = text.slice(0, i).replace(/[\s\u3000]+$/u, '');
+        if ((before === '' || /[。；;：:，,！？!?（(“]$/u.test(before)) && /^[，、：,:\s]|^$/u.test(text.slice(i + w.length, i + w.length + 1))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 function label(e: Enumeration, item: EnumerationItem, value: number): string {
   return (renumberItem(e, item, value) ?? '').replace(/[，、：,:]$/, '');
 }
@@ -61,6 +90,8 @@ export const enumerationSequence = defineRule({
       let expected = 1;
       let first = true;
       const seen = new Set<number>();
+      const head = e.items[0];
+      if (head && head.value > 1 && startsEarlier(model, e, head)) expected = head.value;
       e.items.forEach((item, i) => {
         if (item.value === LAST) return;
         if (item.value !== expected) {

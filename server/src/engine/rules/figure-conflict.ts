@@ -83,6 +83,8 @@ export function figureKey(sentence: Sentence, figure: Figure): string | undefine
   if (index > 0 && /^\s*其中/u.test(sentence.clauses[index - 1]?.text ?? '')) return undefined;
   // 「中央财政将安排832亿元，用于…」: money after a verb of spending is named by what follows, not by the words before.
   if (figure.kind === 'amount' && MONEY_VERB.test(leadOf(clause, figure).trim())) return undefined;
+  // 「桑龙、城龙、醴娄等7条高速公路」: a count after 等 counts the items just listed, not a figure of the report.
+  if (/等$/u.test(leadOf(clause, figure).trim())) return undefined;
   // 「据中央八个工业部的统计」「建成38个城市书房」: a count followed by a noun counts that noun.
   // (A window of the words after it is enough to read the phrase.)
   const rest = clause.text.slice(figure.range.end.character - clause.start, figure.range.end.character - clause.start + 12);

@@ -45,6 +45,11 @@ const THAN_REACH = new RegExp(`比${GAP}{0,10}?的${F}(?:(增长|增加|提高|�
 const TIMES = new RegExp(`${F}[，,]?(?:是|为|相当于)${GAP}{0,10}?的?${F}的${F}`, 'gu');
 /** Average yearly growth over several years is compound: not the simple ratio of two figures. */
 const COMPOUND = /年均|平均|每年|年增|累计|同比|环比|比上年|较上年/u;
+/**
+ * A real rate, at comparable or constant prices (「按可比价格计算增长102%」「扣除价格因素实际增长」), cannot
+ * be checked against the nominal amounts it follows.
+ */
+const REAL = /可比价|不变价|扣除价格|剔除价格|实际增长|实际增加|实际提高|实际下降/u;
 const DOUBLINGS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4 };
 
 /** Half a unit in the last place of a rounded figure (an integer count with no 万/亿 is exact). */
@@ -79,13 +84,18 @@ function template(s: Sentence): string {
   return text + s.text.slice(at - s.start);
 }
 
+/** The character before a figure is a numeral's: the figure is the tail of a longer number (「七十二亿六千万度」 read as 六千万度). */
+const NUMERAL_BEFORE = /[0-9０-９〇零一二两三四五六七八九十百千万亿点.．]$/u;
+
 function inSentence(s: Sentence): GrowthCheck[] {
   const out: GrowthCheck[] = [];
   const tpl = template(s);
-  const fig = (k: string | undefined): Figure | undefined => (k === undefined ? undefined : s.figures[Number(k)]);
+  const whole = (f: Figure | undefined): Figure | undefined => (f && !NUMERAL_BEFORE.test(s.text.slice(Math.max(0, f.range.start.character - s.start - 1), f.range.start.character - s.start)) ? f : undefined);
+  const fig = (k: string | undefined): Figure | undefined => (k === undefined ? undefined : whole(s.figures[Number(k)]));
   for (const m of tpl.matchAll(FROM_TO)) {
     const [, a, up, down, b, between, rateUp, rateDown, c, doubling, times] = m;
     if (COMPOUND.test(between ?? '') || COMPOUND.test(tpl.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) continue;
+    if (REAL.test(m[0]) || REAL.test(tpl.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) continue;
     const from = fig(a);
     const to = fig(b);
     if (!from || !to) continue;
@@ -96,6 +106,7 @@ function inSentence(s: Sentence): GrowthCheck[] {
   }
   for (const m of tpl.matchAll(THAN_REACH)) {
     const [, a, , rateDown, c, b] = m;
+    if (REAL.test(m[0])) continue;
     const from = fig(a);
     const to = fig(b);
     if (!from || !to) continue;

@@ -56,6 +56,17 @@ export function level1PeriodJudged(model: ReportModel, siblings: readonly Headin
 }
 
 /**
+ * Three stand-alone sibling headings or more that all end with 「。」 keep a convention of their own: a list of
+ * tasks stated as sentences (the 2026 Guangdong report's appendix 「2026年省十件民生实事」: 「一、提高低保……保障
+ * 水平。」 … 「十、……便民服务水平。」, each with its paragraph). One heading with 「。」 among siblings without it
+ * is the slip the level-1 check is for.
+ */
+function periodConvention(model: ReportModel, siblings: readonly Heading[]): boolean {
+  const alone = siblings.filter((h) => !h.runin);
+  return alone.length >= 3 && alone.every((h) => ending(model, h) === 'sentence');
+}
+
+/**
  * A heading standing alone without 「。」 among run-in siblings (「（一）主动学习强素质。始终……」):
  * the writer forgot the 「。」 and broke the line. The fix (offered, not automatic) runs the next
  * paragraph on after 「。」.
@@ -98,7 +109,7 @@ export const headingPunctuation = defineRule({
     const flagged = new Set<Heading>();
     const runs = siblingRuns(model);
     // Level 1 as the marker says (「一、」, also as a `##` heading), not the depth in the outline.
-    const judged = new Set(runs.filter((r) => r.headings[0]?.markerLevel === 1 && level1PeriodJudged(model, r.headings)).flatMap((r) => r.headings));
+    const judged = new Set(runs.filter((r) => r.headings[0]?.markerLevel === 1 && level1PeriodJudged(model, r.headings) && !periodConvention(model, r.headings)).flatMap((r) => r.headings));
     for (const h of model.headings) {
       if (h.markerLevel !== 1 || h.runin || h.style === 'none' || !judged.has(h)) continue;
       const edits = removePeriod(h);
@@ -112,8 +123,11 @@ export const headingPunctuation = defineRule({
     }
     for (const run of runs) {
       if (token?.isCancellationRequested) return [];
-      out.push(...runinOutliers(model, run.headings));
-      const alone = run.headings.filter((h) => !h.runin && !flagged.has(h));
+      const outliers = runinOutliers(model, run.headings);
+      out.push(...outliers);
+      // One slip, one finding: a heading reported among run-in siblings is not reported again among stand-alone ones.
+      const outlying = new Set(outliers.map((f) => f.range.start.line));
+      const alone = run.headings.filter((h) => !h.runin && !flagged.has(h) && !outlying.has(h.line));
       const sentence = alone.filter((h) => ending(model, h) === 'sentence');
       const bare = alone.filter((h) => ending(model, h) === 'bare');
       if (sentence.length === 0 || bare.length === 0) continue;

@@ -1,7 +1,15 @@
 import type { Range } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import { isChinesePunctuation, isHanCode, proseLines, type ProseLine } from '../model/prose';
+import { documentYear } from './typo';
 import { defineRule, type Finding, type Severity } from './types';
+
+/**
+ * 〇 for the zero of a year in Chinese numerals is the convention of the 1987 《关于出版物上数字用法的试行规定》
+ * and GB/T 15835 after it: in texts written before 1987 a year with 零 (「一九五零年」) followed the usage of
+ * its time and is reported at info only, as ○ is.
+ */
+const ZERO_NORM_YEAR = 1987;
 
 /** A year in Chinese numerals with a zero that is not 〇 (二零二四年, 二O二四年, 一九九0年, 一九八○年). */
 const CN_YEAR = /(?<![〇零○OＯoｏ0０一二三四五六七八九十百千万亿两])[一二][〇零○OＯoｏ0０一二三四五六七八九]{3}(?=年)/g;
@@ -38,7 +46,7 @@ interface Place {
 
 const chineseAt = (s: string, i: number): boolean => i >= 0 && i < s.length && (isHanCode(s.charCodeAt(i)) || isChinesePunctuation(s.charCodeAt(i)));
 
-function years(p: ProseLine, out: Place[]): void {
+function years(p: ProseLine, out: Place[], early: () => boolean): void {
   for (const m of p.text.matchAll(CN_YEAR)) {
     const year = m[0];
     if (!/[零○OＯoｏ0０]/.test(year) || !/[一二三四五六七八九〇]{2}/.test(year.replace(WRONG_ZERO, '〇'))) continue;
@@ -46,11 +54,12 @@ function years(p: ProseLine, out: Place[]): void {
     const from = m.index ?? 0;
     // ○ (a white circle) looks like 〇 on paper: texts typed before 〇 was in the fonts used it throughout.
     const circleOnly = !/[零OＯoｏ0０]/.test(year);
+    const oldZero = !circleOnly && !/[OＯoｏ0０]/.test(year) && early();
     out.push({
       line: p.line, from, to: from + year.length,
       message: t('A year in Chinese numerals writes zero as "〇": "{0}年" (GB/T 15835).', right),
       fix: { title: t('Change "{0}" to "{1}"', year, right), edits: [{ from, to: from + year.length, newText: right }], preferred: true },
-      ...(circleOnly ? { severity: 'info' as const } : {}),
+      ...(circleOnly || oldZero ? { severity: 'info' as const } : {}),
     });
   }
 }
@@ -174,10 +183,12 @@ export const numberStyle = defineRule({
   check(model, _options, token) {
     const lines = proseLines(model);
     const places: Place[] = [];
+    let before: boolean | undefined;
+    const early = (): boolean => (before ??= (documentYear(model) ?? ZERO_NORM_YEAR) < ZERO_NORM_YEAR);
     for (const p of lines) {
       if (token?.isCancellationRequested) return [];
       // One look at the line first: most lines have none of these marks.
-      if (p.text.includes('年')) years(p, places);
+      if (p.text.includes('年')) years(p, places, early);
       if (p.text.includes('-')) ranges(p, places);
       if (MARKS_HINT.test(p.text)) marks(p, places);
     }

@@ -1,6 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
-import type { Heading } from '../model/types';
+import { markerFamily } from '../model/headings';
+import type { Heading, ReportModel, Section } from '../model/types';
 import { displayMarker, renumberMarker, siblingRuns, type SiblingRun } from '../model/sibling-runs';
 import { defineRule, type Finding, type Fix } from './types';
 
@@ -29,6 +30,36 @@ function message(kind: 'start' | 'gap' | 'duplicate' | 'order', expected: string
 }
 
 /**
+ * A list that seems to start at N continues an earlier list whose last heading is N−1 and is a sibling of
+ * one of its ancestors: the outline put it a level too deep. The 1981 report numbers its three parts
+ * （一）（二）（三） and the ten points of part （二） 一、…十、, so 「（三）我国经济发展的前景」 after 十、 reads as
+ * the first of a list under 十、. (A list under another parent of the same level restarts: the 5月份 plan's
+ * 2、 after the 1、 of the part before it is a list without its 1、.)
+ */
+function continuesEarlierList(model: ReportModel, h: Heading, sectionOf: ReadonlyMap<Heading, Section>): boolean {
+  const family = markerFamily(h.style);
+  let earlier: Heading | undefined;
+  for (const x of model.headings) if (x.line < h.line && markerFamily(x.style) === family) earlier = x;
+  if (!earlier || earlier.value !== h.value - 1) return false;
+  const parentOfEarlier = sectionOf.get(earlier)?.parent;
+  for (let a = sectionOf.get(h)?.parent; a !== undefined; a = a.parent) if (a.parent === parentOfEarlier) return true;
+  return false;
+}
+
+/** The section of every heading. */
+function sectionsByHeading(model: ReportModel): Map<Heading, Section> {
+  const out = new Map<Heading, Section>();
+  const walk = (list: readonly Section[]): void => {
+    for (const s of list) {
+      out.set(s.heading, s);
+      walk(s.children);
+    }
+  };
+  walk(model.sections);
+  return out;
+}
+
+/**
  * Siblings of one level under one parent must count 1, 2, 3…: a gap （二）→（四）, a duplicate,
  * an order mistake or a list that does not start at 1 is reported once where it happens; the
  * count then continues from the number found, so one slip gives one warning.
@@ -45,11 +76,14 @@ export const numberingSequence = defineRule({
   options: {},
   check(model, _options, token) {
     const out: Finding[] = [];
+    let sections: Map<Heading, Section> | undefined;
     for (const run of siblingRuns(model)) {
       if (token?.isCancellationRequested) return [];
       let expected = 1;
       let first = true;
       const seen = new Set<number>();
+      const head = run.headings[0];
+      if (head && head.value > 1 && continuesEarlierList(model, head, (sections ??= sectionsByHeading(model)))) expected = head.value;
       run.headings.forEach((h: Heading, i) => {
         if (h.value !== expected) {
           const kind = i === 0 ? 'start' : seen.has(h.value) ? 'duplicate' : h.value > expected ? 'gap' : 'order';

@@ -38,14 +38,31 @@ function around(text: string, from: number, to: number): { tokens: Token[]; offs
 
 const suspects = new Map<number, boolean>();
 
+/**
+ * A measure word that jieba tags as an adverb (届 d: 届时): 两届 and 几届 are numerals of the dictionary. Its
+ * AA form means every one (「奥运会延续“届届见金”」), as 个个, 件件 do.
+ */
+function isMeasureAdverb(ch: string): boolean {
+  return tagOf(ch) === 'd' && tagOf(`两${ch}`) === 'm' && tagOf(`几${ch}`) === 'm';
+}
+
 /** A character whose doubling can be a slip: a function word or a verb that does not reduplicate. */
 function suspect(c: number): boolean {
   let s = suspects.get(c);
   if (s === undefined) {
     const ch = String.fromCharCode(c);
-    suspects.set(c, (s = FUNCTION_TAGS.has(tagOf(ch) ?? '') || isNonReduplicatingVerb(ch)));
+    suspects.set(c, (s = (FUNCTION_TAGS.has(tagOf(ch) ?? '') && !isMeasureAdverb(ch)) || isNonReduplicatingVerb(ch)));
   }
   return s;
+}
+
+/** The doubled character at i is in a run of at most four Chinese characters between a 、 and a mark: an item of a list of names. */
+function inShortListItem(text: string, i: number): boolean {
+  let a = i;
+  while (a > 0 && isHanCode(text.charCodeAt(a - 1))) a--;
+  let b = i + 2;
+  while (b < text.length && isHanCode(text.charCodeAt(b))) b++;
+  return b - a <= 4 && text.charAt(a - 1) === '、' && /^[、，。；,;]$/u.test(text.charAt(b));
 }
 
 /** True when the character doubled at [i, i + 2) is a slip: two one-character function words. */
@@ -55,7 +72,9 @@ function doubledCharacterIsSlip(text: string, i: number): boolean {
   const first = tokenAt(tokens, i - offset);
   const second = tokenAt(tokens, i + 1 - offset);
   if (!first || !second || first === second) return false; // 常常, 天天, 不甚了了: a word
-  return first.text.length === 1 && second.text.length === 1; // not 工作|作风, 目的|的, 为了|了解
+  if (first.text.length !== 1 || second.text.length !== 1) return false; // not 工作|作风, 目的|的, 为了|了解
+  // An adverb doubled in a short item of a 、 list is a name (「启动向海、莫莫格、哈泥保护区」).
+  return !(tagOf(first.text) === 'd' && inShortListItem(text, i));
 }
 
 /** True when text[i, i + n) written twice is a slip: one word, typed again, that does not reduplicate. */

@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { typoList, type TypoEntry, type TypoList } from '../data/typos';
 import { proseLines } from '../model/prose';
 import type { ReportModel } from '../model/types';
-import { confirmBoundary } from './typo-boundary';
+import { confirmBoundary, confirmVariant } from './typo-boundary';
 import { defineRule, type Finding, type Severity } from './types';
 
 /** The year a document was written in: its front matter `date`, else the year its text names most often. */
@@ -36,6 +36,8 @@ function yearValue(s: string): number {
 
 /** GF 1001-2001 was put on trial on 2002-03-31: variant forms are reported in texts of 2002 and later. */
 const VARIANT_NORM_YEAR = 2002;
+/** The 《简化字总表》 published again on 1986-10-10 restored 叠 覆 像 啰: their 1956 simplifications are wrong from 1987 on. */
+const RESTORED_YEAR = 1987;
 
 const SOURCE_NAMES: Record<string, string> = {
   yxc2001: '《第一批异形词整理表》',
@@ -61,7 +63,7 @@ function findsOf(list: TypoList, text: string): Array<{ index: number; start: nu
     const e = list.entries[index];
     if (!e || start < covered) continue;
     const end = start + e.wrong.length;
-    if (e.boundary && !confirmBoundary(text, start, end)) continue;
+    if (e.boundary ? !confirmBoundary(text, start, end) : e.variant && !confirmVariant(text, start, end)) continue;
     covered = end;
     out.push({ index, start });
   }
@@ -73,7 +75,8 @@ function findsOf(list: TypoList, text: string): Array<{ index: number; start: nu
  * automaton over every line of prose. Entries marked `boundary` are confirmed at the place (the
  * wrong form must not be two words that happen to meet: 以经济, 发布署名); entries marked `variant`
  * (non-recommended 异形词 such as 成份) are reported at a lower severity, and only in texts written
- * after the norm (front matter date, else the year the text names most often, 2002 or later).
+ * after the norm (front matter date, else the year the text names most often, 2002 or later); entries
+ * marked `simp1956` (颠复, 重迭: the simplified forms of 1956–1986) only in texts of 1987 and later.
  */
 export const typo = defineRule({
   id: 'typo',
@@ -100,6 +103,7 @@ export const typo = defineRule({
     const findings: Finding[] = [];
     const variantSeverity = options.variantSeverity as Severity | 'off';
     let variants: boolean | undefined;
+    let year: number | undefined;
     const messages = new Map<number, string>();
     for (const { line, text } of proseLines(model)) {
       if (token?.isCancellationRequested) return [];
@@ -108,6 +112,8 @@ export const typo = defineRule({
         const e = list.entries[index];
         if (!e) continue;
         const end = start + e.wrong.length;
+        // 「颠复」 in a report of 1959 was the standard spelling of its time.
+        if (e.simplified1956 && (year ??= documentYear(model) ?? RESTORED_YEAR) < RESTORED_YEAR) continue;
         if (e.variant) {
           if (variantSeverity === 'off') continue;
           variants ??= (documentYear(model) ?? 0) >= VARIANT_NORM_YEAR;

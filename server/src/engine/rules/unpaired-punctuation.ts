@@ -64,6 +64,7 @@ function scan(lines: readonly ProseLine[]): Report[] {
       }
       const opener = OPENER_OF[ch] as string;
       if (ch === '’' && isLetter(text.charAt(i - 1))) continue; // Xi’an, People’s
+      if (ch === '’' && /^[0-9０-９]{2}(?![0-9０-９])/.test(text.slice(i + 1, i + 4)) && stack[stack.length - 1]?.ch !== '‘') continue; // 「中国’99昆明世界园艺博览会」: a year's apostrophe
       const innermost = stack[stack.length - 1];
       if (innermost?.ch === opener) {
         stack.pop();

@@ -77,6 +77,8 @@ export function notACount(pl: UnitPlace): boolean {
   // 「不论是座商或摊贩」: the unit and one character are a noun, an item of a list joined by 或/和.
   if (single(after) && nominal(after) && /^(?:或|和|与|及|或者|还是)$/u.test(tokens[last + 2]?.text ?? '') && (prev === undefined || /^(?:c|p|x)$/u.test(prev.pos))) return true;
   if (abbreviation(pl, prev, after)) return true;
+  // 「「记录篇」React 脚手架搭建过程」「《下卷》」: a part of a work named in quotes or a title, not a count of parts.
+  if (/^(?:篇|章|卷|编|集|册|辑)$/u.test(unit) && after !== undefined && /^[」』》”’】）]$/u.test(after.text) && prev !== undefined && han(prev)) return true;
   // 「建设“1”个省级中心，指导建设“M”个设区市分中心」: a quoted letter or digit stands for the number.
   if (/[“"‘「][A-Za-zＡ-Ｚａ-ｚ0-9０-９+＋]{1,3}[”"’」]$/u.test(lead)) return true;
   // 「万辆（艘、架、列）次」: alternative units in brackets after a figure's unit, and the unit after them.

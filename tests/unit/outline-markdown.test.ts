@@ -163,3 +163,21 @@ describe('outline: a # heading\'s numbering continues across deeper levels', () 
     assert.deepStrictEqual(headingsOf(text), ['1|1|三、|加快经济建设', '2|2|第一，|全国动员，大办农业', '4|3|（一）|抓好两头', '5|3|（二）|开垦荒地', '6|2|第二，|加快发展基础工业', '8|1|四、|繁荣科学教育']);
   });
 });
+
+describe('outline: an ordered item nested in another list is a list item', () => {
+  it('reads 「    3. ……」 under a bullet 「- 2. ……」 of a `#` document as the bullet list\'s items', () => {
+    const text = '# 2022 年终总结\n\n## 清单\n\n- 1. 读完《C++ Primer》\n- 2. 二次开发入门\n    3. ObjectARX 的实体与反应器\n    4. 自定义对象\n- 5. 写了三篇博客\n\n## 明年计划\n\n继续学习。\n';
+    assert.deepStrictEqual(headingsOf(text), ['3|2||清单', '11|2||明年计划']);
+    assert.deepStrictEqual(runRules(buildModel({ text, uri: 'file:///t.report.md' }), DEFAULT_CONFIG).map((d) => d.rule.id), []);
+  });
+
+  it('does so in text without `#` sections when the outer list is a bullet list', () => {
+    const text = '一、学习情况\n\n- 已完成：\n  1. 读书\n  2. 写作\n\n二、下步打算\n\n继续学习。\n';
+    assert.deepStrictEqual(headingsOf(text), ['1|1|一、|学习情况', '7|1|二、|下步打算']);
+  });
+
+  it('keeps indented numbered headings of pasted text, which no list holds', () => {
+    const text = '一、总体情况\n    1. 经济运行\n全年经济平稳。\n    2. 社会事业\n各项事业全面进步。\n';
+    assert.deepStrictEqual(headingsOf(text), ['1|1|一、|总体情况', '2|3|1.|经济运行', '4|3|2.|社会事业']);
+  });
+});

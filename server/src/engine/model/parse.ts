@@ -49,7 +49,8 @@ export function buildModel(input: ModelInput): ReportModel {
   const mdHeadingLines = new Map<number, number>();
   const notHeadings = new Set<number>();
   const tables: Table[] = [];
-  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, tables, index);
+  const nestedItems = new Map<number, boolean>();
+  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, tables, index, nestedItems);
   // In a document structured with `#` (or setext) headings, 「1. 甲」 is an item of an ordered list, as
   // Markdown reads it; in text pasted from Word, or under a `#` title only, it is a numbered heading.
   const mdDepths = [...mdHeadingLines.entries()].sort((a, b) => a[0] - b[0]).map(([, depth]) => depth);
@@ -57,6 +58,8 @@ export function buildModel(input: ModelInput): ReportModel {
   // (Read from the line, whatever its number: markdown-it lets only a 「1.」 list interrupt a paragraph,
   // and renumbering must not turn an item into a heading.)
   if (structuredWithHashes) for (let i = bodyStart; i < lineCount; i++) if (kinds[i] === 'text' && ORDERED_ITEM.test(index.line(i).text)) notHeadings.add(i);
+  // An ordered item nested in a bullet list, or in a `#`-structured document in any list, is a list item.
+  for (const [line, underBullet] of nestedItems) if (structuredWithHashes || underBullet) notHeadings.add(line);
 
   const baseKinds = kinds.slice();
   let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded: new Set() });
@@ -167,12 +170,18 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
   return { headings, paragraphs, title };
 }
 
-function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, tables: Table[], index: LineIndex): void {
+function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, tables: Table[], index: LineIndex, nestedItems: Map<number, boolean>): void {
   let quoteDepth = 0;
+  // The lists open around a token, outermost first: an ordered item nested in another list
+  // (「- 2. 甲」 then 「    3. 乙」) is an item of that list, however far it is indented.
+  const lists: string[] = [];
   for (const token of tokens) {
     const map = token.map;
     if (token.type === 'blockquote_open') quoteDepth++;
     if (token.type === 'blockquote_close') quoteDepth--;
+    if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') lists.push(token.type);
+    if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') lists.pop();
+    if (token.type === 'list_item_open' && map && lists.length > 1 && lists[lists.length - 1] === 'ordered_list_open') nestedItems.set(map[0], lists[0] === 'bullet_list_open');
     if (!map) continue;
     const [from, to] = map;
     const mark = (kind: LineKind): void => {

@@ -4,7 +4,7 @@ import { segment, tagOf, tokenAt, type Token } from '../model/words';
 import { defineRule, type Finding } from './types';
 
 /** Marks that are never doubled on purpose (「。。。」 is number-style's: an ellipsis written wrong; 「！！」「？？」 are emphasis). */
-const MARKS = new Set(['，', '、', '；', '：', '。'].map((c) => c.charCodeAt(0)));
+const isMark = (c: number): boolean => c === 0xff0c /* ， */ || c === 0x3001 /* 、 */ || c === 0xff1b /* ； */ || c === 0xff1a /* ： */ || c === 0x3002; /* 。 */
 const PERIOD = '。'.charCodeAt(0);
 
 /**
@@ -107,7 +107,10 @@ function scanLine(text: string): Place[] {
   const out: Place[] = [];
   for (let i = 0; i < text.length - 1; i++) {
     const c = text.charCodeAt(i);
-    if (MARKS.has(c) && text.charCodeAt(i + 1) === c) {
+    const next = text.charCodeAt(i + 1);
+    // Most characters: neither doubled nor the start of a doubled word of two to four characters.
+    if (next !== c && text.charCodeAt(i + 2) !== c && text.charCodeAt(i + 3) !== c && text.charCodeAt(i + 4) !== c) continue;
+    if (isMark(c) && next === c) {
       let j = i + 2;
       while (text.charCodeAt(j) === c) j++;
       if (!(c === PERIOD && j - i >= 3)) out.push({ from: i, to: j, once: text.charAt(i), mark: true });

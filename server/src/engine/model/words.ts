@@ -158,19 +158,57 @@ function pushAlnum(text: string, start: number, end: number, out: Token[]): void
   out.push({ text: text.slice(start, end), start, end, pos: digits ? 'm' : 'eng' });
 }
 
-/** Extra words found in text[from, to): start → (end → log-probability), offsets relative to `from`. */
+/** Extra words by their first character, for maps of more than a few words (kept per map). */
+interface ExtraIndex {
+  readonly first: Uint8Array;
+  readonly byFirst: ReadonlyMap<number, ReadonlyArray<readonly [string, number]>>;
+}
+const EXTRA_INDEX = new WeakMap<ReadonlyMap<string, number>, ExtraIndex>();
+/** Up to this many extra words are searched one by one; more go through an index of first characters. */
+const FEW_EXTRA_WORDS = 4;
+
+function extraIndex(extra: ReadonlyMap<string, number>): ExtraIndex {
+  let idx = EXTRA_INDEX.get(extra);
+  if (!idx) {
+    const first = new Uint8Array(65536);
+    const byFirst = new Map<number, Array<readonly [string, number]>>();
+    for (const [word, freq] of extra) {
+      if (!word || freq <= 0) continue;
+      const c = word.charCodeAt(0);
+      first[c] = 1;
+      let list = byFirst.get(c);
+      if (!list) byFirst.set(c, (list = []));
+      list.push([word, freq]);
+    }
+    EXTRA_INDEX.set(extra, (idx = { first, byFirst }));
+  }
+  return idx;
+}
+
+/** Extra words found in text[from, to): start → (end → log-probability), offsets relative to `from`; undefined when none. */
 function edgesOf(text: string, from: number, to: number, extra: ReadonlyMap<string, number>): Map<number, Map<number, number>> | undefined {
   let edges: Map<number, Map<number, number>> | undefined;
   const logTotal = -getLexicon().unknownLogProb;
-  const run = text.slice(from, to);
-  for (const [word, freq] of extra) {
-    if (!word || freq <= 0) continue;
-    for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) {
-      edges ??= new Map();
-      let m = edges.get(at);
-      if (!m) edges.set(at, (m = new Map()));
-      m.set(at + word.length, Math.log(freq) - logTotal);
+  const add = (at: number, length: number, freq: number): void => {
+    edges ??= new Map();
+    let m = edges.get(at);
+    if (!m) edges.set(at, (m = new Map()));
+    m.set(at + length, Math.log(freq) - logTotal);
+  };
+  if (extra.size <= FEW_EXTRA_WORDS) {
+    const run = text.slice(from, to);
+    for (const [word, freq] of extra) {
+      if (!word || freq <= 0) continue;
+      for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) add(at, word.length, freq);
     }
+    return edges;
+  }
+  // Every occurrence (overlapping ones too), found in one pass over the run.
+  const { first, byFirst } = extraIndex(extra);
+  for (let at = from; at < to; at++) {
+    const c = text.charCodeAt(at);
+    if (first[c] === 0) continue;
+    for (const [word, freq] of byFirst.get(c) ?? []) if (at + word.length <= to && text.startsWith(word, at)) add(at - from, word.length, freq);
   }
   return edges;
 }

@@ -244,17 +244,18 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   const end = (tokens[last] as Token).end;
   const after = tokens[last + 1];
   const result: Found = { start, end, unit, next: last + 1 };
-  // 「支支串飞」「个个争先」: a doubled measure word means every one.
-  if (after?.text.startsWith(unit) && after.start === end) return undefined;
-  // Part of a word, a name, a label or a compound unit, or a number written otherwise (bare-unit-words.ts).
-  if (notACount({ text, from, tokens, k, last, unit, multiplied })) return undefined;
-  // 「劳动人民是很少有份的」: 有 and a measure word before 的 is a phrase (有份, 有个), not a count.
-  if (prev !== undefined && /^(?:有|是|没有)$/u.test(prev.text) && after?.text === '的') return undefined;
+  // (The tests up to notACount only rule the place out: the cheap ones first. Most units have their number.)
   const before = text.slice(Math.max(0, from + start - 8), from + start).replace(/[ \t\u3000]+$/u, '');
   const beforeChar = before.slice(-1);
   // A number, a letter or a compound unit right before (「25l亿元」「10蒸吨」「1.2个百分点」).
   if (beforeChar !== '' && (NUMERAL_END.test(beforeChar) || /[A-Za-z.．]/u.test(beforeChar))) return undefined;
   if (prev && prev.end - prev.start === 1 && /[0-9０-９]/u.test(text.charAt(from + prev.start - 1))) return undefined;
+  // 「支支串飞」「个个争先」: a doubled measure word means every one.
+  if (after?.text.startsWith(unit) && after.start === end) return undefined;
+  // 「劳动人民是很少有份的」: 有 and a measure word before 的 is a phrase (有份, 有个), not a count.
+  if (prev !== undefined && /^(?:有|是|没有)$/u.test(prev.text) && after?.text === '的') return undefined;
+  // Part of a word, a name, a label or a compound unit, or a number written otherwise (bare-unit-words.ts).
+  if (notACount({ text, from, tokens, k, last, unit, multiplied })) return undefined;
   // 「省委十一届次全会」「十一届十次、次全会」: the session's number.
   if (unit === '次' && prev && /届$/u.test(prev.text) && (after === undefined || /^(?:全会|会议|全体会议|会|、)/u.test(text.slice(from + after.start)))) return result;
   if (unit === '次' && prev?.text === '、' && /届[零〇一二两三四五六七八九十]+次、$/u.test(text.slice(Math.max(0, from + start - 12), from + start)) && after !== undefined && /^(?:全会|会议)/u.test(text.slice(from + after.start))) return result;

@@ -32,6 +32,8 @@ export function complementaryPair(leadA: string, leadB: string): ComplementaryPa
 const TOTAL_WORD = /共计|合计|总计|累计|共有|总数|总量|总额|共/u;
 const PARTIAL = /等|主要|包括|含|以上|部分|另有/u;
 const CACHE = derivedCache<Breakdown[]>();
+/** Breakdowns of each sentence object, kept as long as the sentence lives (from one version to the next). */
+const BY_SENTENCE = new WeakMap<Sentence, readonly Breakdown[]>();
 
 /** Same unit, so the values add up (万元 and 亿元 are both 元; percentages are never parts here). */
 export function sameMeasure(a: Figure, b: Figure): boolean {
@@ -42,7 +44,14 @@ export function sameMeasure(a: Figure, b: Figure): boolean {
 export function breakdownsOf(model: ReportModel): Breakdown[] {
   let list = CACHE.get(model);
   if (!list) {
-    list = sentencesOf(model).flatMap(find);
+    list = [];
+    for (const sentence of sentencesOf(model)) {
+      // A sentence of a paragraph an edit did not touch is the previous version's object, with its figures:
+      // its breakdowns are the same too (they depend on the sentence alone).
+      let found = BY_SENTENCE.get(sentence);
+      if (!found) BY_SENTENCE.set(sentence, (found = find(sentence)));
+      for (const b of found) list.push(b);
+    }
     CACHE.set(model, list);
   }
   return list;

@@ -1,5 +1,6 @@
 import { CIRCLED_CLASS, parseArabic, parseChineseNumeral, parseCircled } from '../util/numerals';
 import type { LineIndex } from './lines';
+import type { TextMemo } from './memo';
 import { sectionAt } from './sections';
 import type { Enumeration, EnumerationFamily, EnumerationItem, Paragraph, Section } from './types';
 
@@ -30,15 +31,33 @@ interface RawItem {
   end: number; // column after marker
 }
 
-function scan(p: Paragraph, listItem: boolean): RawItem[] {
-  const out: RawItem[] = [];
+/** A marker found in a paragraph's text: its place in that text (columns relative to the paragraph). */
+interface Match {
+  readonly family: EnumerationFamily;
+  readonly value: number;
+  readonly marker: string;
+  readonly index: number;
+}
+
+/** The markers of a paragraph, placed on its line (read once per text, kept across versions when a memo is given). */
+function scan(p: Paragraph, listItem: boolean, memo: TextMemo | undefined): RawItem[] {
+  const found = memo ? memo.get(listItem ? 'enumeration-markers-item' : 'enumeration-markers', p.text, () => matches(p.text, listItem)) : matches(p.text, listItem);
+  if (found.length === 0) return [];
+  const base = p.range.start.character;
+  return found.map((m) => ({ family: m.family, value: m.value, marker: m.marker, paragraph: p, start: base + m.index, end: base + m.index + m.marker.length }));
+}
+
+const NO_MATCHES: readonly Match[] = Object.freeze([]);
+
+function matches(text: string, listItem: boolean): readonly Match[] {
+  let out: Match[] | undefined;
   MARKER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = MARKER_RE.exec(p.text)) !== null) {
+  while ((m = MARKER_RE.exec(text)) !== null) {
     // The number of a numbered list item (「①……；」「②……；」) is the list's, not an enumeration's.
     if (listItem && m.index === 0) continue;
     const g = m.groups ?? {};
-    if (!g['circled'] && m.index > 0 && !BOUNDARY.test(p.text.charAt(m.index - 1))) {
+    if (!g['circled'] && m.index > 0 && !BOUNDARY.test(text.charAt(m.index - 1))) {
       MARKER_RE.lastIndex = m.index + 1;
       continue;
     }
@@ -61,10 +80,9 @@ function scan(p: Paragraph, listItem: boolean): RawItem[] {
       value = parseCircled(g['circled'] ?? '');
     }
     if (value === undefined || value === 0) continue;
-    const col = p.range.start.character + m.index;
-    out.push({ family, value, marker: m[0], paragraph: p, start: col, end: col + m[0].length });
+    (out ??= []).push({ family, value, marker: m[0], index: m.index });
   }
-  return out;
+  return out ?? NO_MATCHES;
 }
 
 function label(index: LineIndex, item: RawItem, endCol: number): string {
@@ -80,7 +98,7 @@ function label(index: LineIndex, item: RawItem, endCol: number): string {
  * 「（1）……（2）……」, 「①……②……」 in body text. A sequence lives inside one section; it may run
  * over several paragraphs (2016 Hailar: 一是/二是/三是 each open a paragraph); it restarts at 1.
  */
-export function findEnumerations(paragraphs: readonly Paragraph[], sections: readonly Section[], index: LineIndex, listItems: ReadonlySet<number> = new Set()): Enumeration[] {
+export function findEnumerations(paragraphs: readonly Paragraph[], sections: readonly Section[], index: LineIndex, listItems: ReadonlySet<number> = new Set(), memo?: TextMemo): Enumeration[] {
   const result: Enumeration[] = [];
   const open = new Map<string, { section: Section | undefined; items: RawItem[] }>();
   const flush = (key: string): void => {
@@ -112,7 +130,7 @@ export function findEnumerations(paragraphs: readonly Paragraph[], sections: rea
 
   for (const p of paragraphs) {
     const section = sectionAt(sections, p.line);
-    for (const item of scan(p, p.runinOf === undefined && listItems.has(p.line))) {
+    for (const item of scan(p, p.runinOf === undefined && listItems.has(p.line), memo)) {
       const key = `${item.family}@${section ? section.heading.line : -1}`;
       // A sequence ends when we leave its section.
       for (const [k, seq] of open) if (seq.section !== section) flush(k);

@@ -160,6 +160,15 @@ export function logFrequency(level: number, step: number): number {
   return Math.log(EXACT_FREQUENCIES) + (level - EXACT_FREQUENCIES) * step;
 }
 
+/** Children above which a node's children are hashed. */
+const WIDE = 16;
+
+function slotHash(node: number, c: number): number {
+  let x = (Math.imul(node, 0x9e3779b1) + c) | 0;
+  x = Math.imul(x ^ (x >>> 15), 0x85ebca6b);
+  return x ^ (x >>> 13);
+}
+
 /**
  * The unpacked lexicon. Nodes are numbered in creation order (0 is the root); the children of a node
  * are the slots `first[node]` to `first[node + 1]` of `childCode` (sorted) and `childNode`.
@@ -175,6 +184,10 @@ export class Lexicon {
   private readonly childCode: Uint16Array;
   private readonly childNode: Int32Array;
   private readonly rootChild = new Int32Array(65536).fill(-1);
+  /** Nodes with more than WIDE children are looked up by hash, not binary search (flag per node). */
+  private readonly wide: Uint8Array;
+  /** Open-addressing table of the wide nodes' children: a slot of `childCode`, or -1. */
+  private readonly childSlots: Int32Array;
   /** ln(1 / total): the log-probability jieba gives a character it does not know. */
   readonly unknownLogProb: number;
 
@@ -238,6 +251,29 @@ export class Lexicon {
       this.childNode[slot] = n;
       if (parent[n] === 0) this.rootChild[code[n] as number] = n;
     }
+    // The nodes of a first character have hundreds of children: a hash table of their children
+    // (slots of childCode) spares the binary search that segmentation would do at every position.
+    this.wide = new Uint8Array(nodes);
+    let wideChildren = 0;
+    for (let n = 1; n < nodes; n++) {
+      const count = (this.first[n + 1] as number) - (this.first[n] as number);
+      if (count > WIDE) {
+        this.wide[n] = 1;
+        wideChildren += count;
+      }
+    }
+    let size = 1;
+    while (size < wideChildren * 2) size *= 2;
+    this.childSlots = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (let n = 1; n < nodes; n++) {
+      if (this.wide[n] === 0) continue;
+      for (let slot = this.first[n] as number; slot < (this.first[n + 1] as number); slot++) {
+        let h = slotHash(n, this.childCode[slot] as number) & mask;
+        while (this.childSlots[h] !== -1) h = (h + 1) & mask;
+        this.childSlots[h] = slot;
+      }
+    }
   }
 
   /** The node reached from `node` by the UTF-16 code unit `c`, or -1. */
@@ -245,6 +281,14 @@ export class Lexicon {
     if (node === 0) return this.rootChild[c] as number;
     let lo = this.first[node] as number;
     let hi = (this.first[node + 1] as number) - 1;
+    if (this.wide[node] === 1) {
+      const mask = this.childSlots.length - 1;
+      for (let h = slotHash(node, c) & mask; ; h = (h + 1) & mask) {
+        const slot = this.childSlots[h] as number;
+        if (slot === -1) return -1;
+        if (slot >= lo && slot <= hi && this.childCode[slot] === c) return this.childNode[slot] as number;
+      }
+    }
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const m = this.childCode[mid] as number;

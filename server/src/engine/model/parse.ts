@@ -73,7 +73,7 @@ export function buildModel(input: ModelInput): ReportModel {
     sections = buildSections(scan.headings, index, kinds);
   }
   const { headings, paragraphs, title } = scan;
-  const enumerations = findEnumerations(paragraphs, sections, index, items);
+  const enumerations = findEnumerations(paragraphs, sections, index, items, memo);
   return {
     uri: input.uri ?? 'untitled:report',
     version: input.version ?? 0,

@@ -39,7 +39,7 @@ export function sentencesOf(model: ReportModel): Sentence[] {
         'sentences',
         p.text,
         () => ({ paragraph: p, figures: own, sentences: splitParagraph(p, own) }),
-        (old) => (old.paragraph === p ? old : { paragraph: p, figures: own, sentences: old.sentences.map((s) => moveSentence(s, old, p, own)) }),
+        (old) => (old.paragraph === p ? old : moveSplit(old, p, own)),
       );
       for (const s of split.sentences) list.push(s);
     }
@@ -57,12 +57,18 @@ interface Split {
 const NONE: readonly Figure[] = Object.freeze([]);
 const sliceOf = (figures: readonly Figure[], from: number, to: number): readonly Figure[] => (from >= to ? NONE : figures.slice(from, to));
 
-/** A sentence of an unchanged paragraph text that moved: same text, same clauses, the paragraph's new figures. */
-function moveSentence(s: Sentence, old: Split, p: Paragraph, figures: readonly Figure[]): Sentence {
-  const shift = p.range.start.character - old.paragraph.range.start.character;
+/** The sentences of an unchanged paragraph text that moved: same text, same clauses, the paragraph's new figures. */
+function moveSplit(old: Split, p: Paragraph, figures: readonly Figure[]): Split {
   // Figures of the same text come in the same order: the k-th old figure is the k-th new one.
-  const index = new Map(old.figures.map((f, k) => [f, k]));
-  const same = (list: readonly Figure[]): readonly Figure[] => (list.length === 0 ? NONE : list.map((f) => figures[index.get(f) ?? -1] ?? f));
+  // (One index per paragraph, shared by its sentences.)
+  const index = old.figures.length === 0 ? undefined : new Map(old.figures.map((f, k) => [f, k]));
+  return { paragraph: p, figures, sentences: old.sentences.map((s) => moveSentence(s, old, p, figures, index)) };
+}
+
+/** A sentence of an unchanged paragraph text that moved: same text, same clauses, the paragraph's new figures. */
+function moveSentence(s: Sentence, old: Split, p: Paragraph, figures: readonly Figure[], index: ReadonlyMap<Figure, number> | undefined): Sentence {
+  const shift = p.range.start.character - old.paragraph.range.start.character;
+  const same = (list: readonly Figure[]): readonly Figure[] => (list.length === 0 ? NONE : list.map((f) => figures[index?.get(f) ?? -1] ?? f));
   const clauses = s.clauses.map((c) => ({ ...c, start: c.start + shift, end: c.end + shift, figures: same(c.figures) }));
   return { ...s, paragraph: p, line: p.line, start: s.start + shift, end: s.end + shift, clauses, figures: same(s.figures) };
 }

@@ -77,16 +77,32 @@ export function segment(text: string, options?: SegmentOptions): Token[] {
   return out;
 }
 
+/** Scratch arrays of segmentRun (segment is not re-entrant: nothing it calls segments), grown as needed. */
+let bestScratch = new Float64Array(256);
+let nextScratch = new Int32Array(256);
+let nodeScratch = new Int32Array(256);
+
 /** One run of word characters, text[from, to): DAG, best route, then tokens. */
 function segmentRun(lex: Lexicon, text: string, from: number, to: number, options: SegmentOptions | undefined, out: Token[]): void {
   const extra = options?.extraWords;
   const n = to - from;
-  const best = new Float64Array(n + 1);
-  const next = new Int32Array(n + 1);
+  if (bestScratch.length < n + 1) {
+    const size = Math.max(n + 1, bestScratch.length * 2);
+    bestScratch = new Float64Array(size);
+    nextScratch = new Int32Array(size);
+    nodeScratch = new Int32Array(size);
+  }
+  const best = bestScratch;
+  const next = nextScratch;
+  /** The lexicon node of the word the route takes at k, or -1 (an extra word, an unknown character). */
+  const wordNode = nodeScratch;
+  best[n] = 0;
+  next[n] = 0;
   const extraEdges = extra ? edgesOf(text, from, to, extra) : undefined;
   for (let k = n - 1; k >= 0; k--) {
     let score = -Infinity;
     let end = -1;
+    let chosen = -1;
     const edges = extraEdges?.get(k);
     let node = 0;
     for (let j = k; j < n; j++) {
@@ -94,12 +110,20 @@ function segmentRun(lex: Lexicon, text: string, from: number, to: number, option
       if (node < 0) break;
       if (!lex.isWord(node) || edges?.has(j + 1)) continue;
       const s = lex.logProb(node) + (best[j + 1] as number);
-      if (s >= score) [score, end] = [s, j + 1];
+      if (s >= score) {
+        score = s;
+        end = j + 1;
+        chosen = node;
+      }
     }
     if (edges) {
       for (const [e, logProb] of edges) {
         const s = logProb + (best[e] as number);
-        if (s > score || (s === score && e > end)) [score, end] = [s, e];
+        if (s > score || (s === score && e > end)) {
+          score = s;
+          end = e;
+          chosen = -1;
+        }
       }
     }
     if (end < 0) {
@@ -109,41 +133,82 @@ function segmentRun(lex: Lexicon, text: string, from: number, to: number, option
     }
     best[k] = score;
     next[k] = end;
+    wordNode[k] = chosen;
   }
   let runStart = -1;
-  const flush = (at: number): void => {
-    if (runStart < 0) return;
-    const word = text.slice(from + runStart, from + at);
-    let digits = true;
-    for (let q = 0; q < word.length; q++) digits &&= isDigit(word.charCodeAt(q));
-    out.push({ text: word, start: from + runStart, end: from + at, pos: digits ? 'm' : 'eng' });
-    runStart = -1;
-  };
   for (let k = 0; k < n; k = next[k] as number) {
     const end = next[k] as number;
     if (end === k + 1 && isAlnum(text.charCodeAt(from + k))) {
       if (runStart < 0) runStart = k;
       continue;
     }
-    flush(k);
+    if (runStart >= 0) pushAlnum(text, from + runStart, from + k, out);
+    runStart = -1;
     const word = text.slice(from + k, from + end);
-    out.push({ text: word, start: from + k, end: from + end, pos: tagOf(word) ?? options?.extraTags?.get(word) ?? 'x' });
+    const node = wordNode[k] as number;
+    out.push({ text: word, start: from + k, end: from + end, pos: (node >= 0 ? lex.tag(node) : tagOf(word)) ?? options?.extraTags?.get(word) ?? 'x' });
   }
-  flush(n);
+  if (runStart >= 0) pushAlnum(text, from + runStart, from + n, out);
 }
 
-/** Extra words found in text[from, to): start → (end → log-probability), offsets relative to `from`. */
-function edgesOf(text: string, from: number, to: number, extra: ReadonlyMap<string, number>): Map<number, Map<number, number>> {
-  const edges = new Map<number, Map<number, number>>();
-  const logTotal = -getLexicon().unknownLogProb;
-  const run = text.slice(from, to);
-  for (const [word, freq] of extra) {
-    if (!word || freq <= 0) continue;
-    for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) {
-      let m = edges.get(at);
-      if (!m) edges.set(at, (m = new Map()));
-      m.set(at + word.length, Math.log(freq) - logTotal);
+/** Consecutive single letters and digits on the route, as one token: `m` when all digits, else `eng`. */
+function pushAlnum(text: string, start: number, end: number, out: Token[]): void {
+  let digits = true;
+  for (let q = start; q < end && digits; q++) digits = isDigit(text.charCodeAt(q));
+  out.push({ text: text.slice(start, end), start, end, pos: digits ? 'm' : 'eng' });
+}
+
+/** Extra words by their first character, for maps of more than a few words (kept per map). */
+interface ExtraIndex {
+  readonly first: Uint8Array;
+  readonly byFirst: ReadonlyMap<number, ReadonlyArray<readonly [string, number]>>;
+}
+const EXTRA_INDEX = new WeakMap<ReadonlyMap<string, number>, ExtraIndex>();
+/** Up to this many extra words are searched one by one; more go through an index of first characters. */
+const FEW_EXTRA_WORDS = 4;
+
+function extraIndex(extra: ReadonlyMap<string, number>): ExtraIndex {
+  let idx = EXTRA_INDEX.get(extra);
+  if (!idx) {
+    const first = new Uint8Array(65536);
+    const byFirst = new Map<number, Array<readonly [string, number]>>();
+    for (const [word, freq] of extra) {
+      if (!word || freq <= 0) continue;
+      const c = word.charCodeAt(0);
+      first[c] = 1;
+      let list = byFirst.get(c);
+      if (!list) byFirst.set(c, (list = []));
+      list.push([word, freq]);
     }
+    EXTRA_INDEX.set(extra, (idx = { first, byFirst }));
+  }
+  return idx;
+}
+
+/** Extra words found in text[from, to): start → (end → log-probability), offsets relative to `from`; undefined when none. */
+function edgesOf(text: string, from: number, to: number, extra: ReadonlyMap<string, number>): Map<number, Map<number, number>> | undefined {
+  let edges: Map<number, Map<number, number>> | undefined;
+  const logTotal = -getLexicon().unknownLogProb;
+  const add = (at: number, length: number, freq: number): void => {
+    edges ??= new Map();
+    let m = edges.get(at);
+    if (!m) edges.set(at, (m = new Map()));
+    m.set(at + length, Math.log(freq) - logTotal);
+  };
+  if (extra.size <= FEW_EXTRA_WORDS) {
+    const run = text.slice(from, to);
+    for (const [word, freq] of extra) {
+      if (!word || freq <= 0) continue;
+      for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) add(at, word.length, freq);
+    }
+    return edges;
+  }
+  // Every occurrence (overlapping ones too), found in one pass over the run.
+  const { first, byFirst } = extraIndex(extra);
+  for (let at = from; at < to; at++) {
+    const c = text.charCodeAt(at);
+    if (first[c] === 0) continue;
+    for (const [word, freq] of byFirst.get(c) ?? []) if (at + word.length <= to && text.startsWith(word, at)) add(at - from, word.length, freq);
   }
   return edges;
 }

@@ -24,12 +24,27 @@ export interface CountClaim {
 const STOPS = new Set(['。', '！', '？', '；', '：']);
 const END_RE = /[。！？；：:]/gu;
 
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
+/** The count claims of a paragraph's text (「6个方面」「三项任务」), in order. */
+function claimMatches(text: string): readonly RegExpExecArray[] {
+  let matches: RegExpExecArray[] | undefined;
+  CLAIM_RE.lastIndex = 0;
+  for (let m = CLAIM_RE.exec(text); m; m = CLAIM_RE.exec(text)) {
+    if (m.index > 0 && NOT_AFTER.test(text.charAt(m.index - 1))) {
+      CLAIM_RE.lastIndex = m.index + 1;
+      continue;
+    }
+    (matches ??= []).push(m);
+  }
+  return matches ?? NO_MATCHES;
+}
+
 /** Sentences that announce a count, with the list that follows them. */
 export function countClaims(model: ReportModel): CountClaim[] {
   const out: CountClaim[] = [];
   const lists = new ListIndex(model);
   for (const p of model.paragraphs) {
-    CLAIM_RE.lastIndex = 0;
     // The claims of a paragraph come in order: where their sentences start and end is found by
     // moving forward, never by searching the paragraph again (one long line stays linear).
     let scanned = 0;
@@ -38,14 +53,8 @@ export function countClaims(model: ReportModel): CountClaim[] {
     const contentEnd = p.text.trimEnd().length;
     let announcesFor = '';
     let announces = false;
-    const matches: RegExpExecArray[] = [];
-    for (let m = CLAIM_RE.exec(p.text); m; m = CLAIM_RE.exec(p.text)) {
-      if (m.index > 0 && NOT_AFTER.test(p.text.charAt(m.index - 1))) {
-        CLAIM_RE.lastIndex = m.index + 1;
-        continue;
-      }
-      matches.push(m);
-    }
+    // (Read once per paragraph text: kept from the previous version for every paragraph an edit did not touch.)
+    const matches = model.memo.get('count-claim', p.text, () => claimMatches(p.text));
     for (const [mi, m] of matches.entries()) {
       const numeral = m[1] ?? '';
       const claimed = parseArabic(numeral) ?? parseChineseNumeral(numeral);

@@ -145,6 +145,7 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const ry = reportYear(model);
   const planHeadings = planHeadingDepth(model);
   for (const sentence of sentencesOf(model)) {
+    if (!sentence.figures.some(counted)) continue; // most sentences: nothing to state twice
     // A plan and a result are different figures; two plans of the same period are compared.
     const planParagraph = (periods.get(sentence.paragraph) ?? '').startsWith('plan');
     // A plan word makes a plan of what follows it in the sentence (「完成…197名，力争明年…」: the 197 is a result).

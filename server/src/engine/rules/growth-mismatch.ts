@@ -62,13 +62,21 @@ const isExact = (f: Figure): boolean => f.approx === 'exact';
 const sameScale = (a: Figure, b: Figure): boolean => (a.kind === 'percent' ? b.kind === 'percent' : a.unit === b.unit && a.per === b.per && (a.kind === 'count' || a.kind === 'amount' || a.kind === 'measure'));
 
 const CACHE = derivedCache<GrowthCheck[]>();
+/** The checks of each sentence object, kept as long as the sentence lives (they depend on the sentence alone). */
+const BY_SENTENCE = new WeakMap<Sentence, readonly GrowthCheck[]>();
 
 /** Every statement of two figures and the rate between them (memoised per model: the rule and the hover read it). */
 export function growthChecks(model: ReportModel): GrowthCheck[] {
   let out = CACHE.get(model);
   if (!out) {
     out = [];
-    for (const s of sentencesOf(model)) if (s.figures.length >= 2) out.push(...inSentence(s));
+    for (const s of sentencesOf(model)) {
+      if (s.figures.length < 2) continue;
+      // A sentence of a paragraph an edit did not touch is the previous version's object: its checks are the same.
+      let found = BY_SENTENCE.get(s);
+      if (!found) BY_SENTENCE.set(s, (found = inSentence(s)));
+      out.push(...found);
+    }
     CACHE.set(model, out);
   }
   return out;

@@ -35,6 +35,23 @@ const SERIAL_PAIRS: ReadonlyArray<{ withMark: RegExp; without: RegExp }> = [
   { withMark: /》、《/g, without: /》《/g },
 ];
 
+const YEAR_HINT = 1;
+const HYPHEN_HINT = 2;
+const MARK_HINT = 4;
+const GROUP_HINT = 8;
+const SERIAL_HINT = 16;
+
+/** What a line may hold: the tests that decide which of the scans below it needs. */
+function hintsOf(text: string): number {
+  return (
+    (text.includes('年') ? YEAR_HINT : 0) |
+    (text.includes('-') ? HYPHEN_HINT : 0) |
+    (MARKS_HINT.test(text) ? MARK_HINT : 0) |
+    (GROUPED_HINT.test(text) ? GROUP_HINT : 0) |
+    (text.includes('“') || text.includes('《') ? SERIAL_HINT : 0)
+  );
+}
+
 interface Place {
   readonly line: number;
   readonly from: number;
@@ -185,15 +202,17 @@ export const numberStyle = defineRule({
     const places: Place[] = [];
     let before: boolean | undefined;
     const early = (): boolean => (before ??= (documentYear(model) ?? ZERO_NORM_YEAR) < ZERO_NORM_YEAR);
-    for (const p of lines) {
+    // One look at each line first (kept from the previous version for every line an edit did not touch): most lines have none of these marks.
+    const hints = lines.map((p) => model.memo.get('number-style', p.text, () => hintsOf(p.text)));
+    for (const [k, p] of lines.entries()) {
       if (token?.isCancellationRequested) return [];
-      // One look at the line first: most lines have none of these marks.
-      if (p.text.includes('年')) years(p, places, early);
-      if (p.text.includes('-')) ranges(p, places);
-      if (MARKS_HINT.test(p.text)) marks(p, places);
+      const h = hints[k] as number;
+      if (h & YEAR_HINT) years(p, places, early);
+      if (h & HYPHEN_HINT) ranges(p, places);
+      if (h & MARK_HINT) marks(p, places);
     }
-    grouped(lines, places);
-    serialMarks(lines, places);
+    grouped(lines.filter((_, k) => ((hints[k] as number) & GROUP_HINT) !== 0), places);
+    serialMarks(lines.filter((_, k) => ((hints[k] as number) & SERIAL_HINT) !== 0), places);
     places.sort((a, b) => a.line - b.line || a.from - b.from);
     const range = (line: number, from: number, to: number): Range => model.index.range(line, from, to);
     return places.map((p): Finding => ({

@@ -79,6 +79,19 @@ for (const c of HALF_CODES) CLASS[c] = HALF;
 for (const c of [0x25, 0xff05]) CLASS[c] = PCT;
 for (const c of '，；：？！（') CLASS[c.charCodeAt(0)] = 3;
 
+/** The marks of a raw line: HALF when it has a half-width mark, PCT a percent sign, and 4 × the number of full-width marks. */
+function classify(raw: string): number {
+  let flags = 0;
+  let full = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const k = CLASS[raw.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k === HALF || k === PCT) flags |= k;
+    else full++;
+  }
+  return flags + full * 4;
+}
+
 /**
  * GB/T 15834: Chinese sentences take full-width 「，；：？！（）」. Half-width marks are reported where
  * a Chinese character stands beside them; English, numbers (3.5, 1,234, 10:30), URLs, code and
@@ -126,17 +139,13 @@ export const punctuationWidth = defineRule({
       if (!LINE_KINDS.has(model.lineKinds[line.index] ?? '')) continue;
       // One pass over the raw line first: most lines have no half-width mark and no percent sign.
       const raw = line.text;
-      let half = false;
-      let pct = false;
-      for (let i = 0; i < raw.length; i++) {
-        const k = CLASS[raw.charCodeAt(i)];
-        if (k === 0) continue;
-        if (k === HALF) half = true;
-        else if (k === PCT) pct = true;
-        else full++;
-      }
+      // Kept from the previous version for every line an edit did not touch.
+      const marks = model.memo.get('punctuation-width', raw, () => classify(raw));
+      full += marks >> 2;
+      const half = (marks & HALF) !== 0;
+      const pct = (marks & PCT) !== 0;
       if (!half && !pct) continue;
-      const s = maskInlineSyntax(raw);
+      const s = model.memo.get('punctuation-width-mask', raw, () => maskInlineSyntax(raw));
       if (half) places.push(...scanLine(model, line.index, s, markers.get(line.index) ?? []));
       if (pct) for (let i = 0; i < s.length; i++) {
         const c = s.charCodeAt(i);

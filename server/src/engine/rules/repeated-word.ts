@@ -4,7 +4,7 @@ import { segment, tagOf, tokenAt, type Token } from '../model/words';
 import { defineRule, type Finding } from './types';
 
 /** Marks that are never doubled on purpose (「。。。」 is number-style's: an ellipsis written wrong; 「！！」「？？」 are emphasis). */
-const MARKS = new Set(['，', '、', '；', '：', '。'].map((c) => c.charCodeAt(0)));
+const isMark = (c: number): boolean => c === 0xff0c /* ， */ || c === 0x3001 /* 、 */ || c === 0xff1b /* ； */ || c === 0xff1a /* ： */ || c === 0x3002; /* 。 */
 const PERIOD = '。'.charCodeAt(0);
 
 /**
@@ -103,35 +103,78 @@ interface Place {
   readonly mark: boolean;
 }
 
-function scanLine(text: string): Place[] {
-  const out: Place[] = [];
-  for (let i = 0; i < text.length - 1; i++) {
+/** Where each character code was last seen (an absolute position, from `epoch`): one pass finds the characters that come again within a doubled word. */
+const lastSeen = new Int32Array(65536).fill(-1);
+let epoch = 0;
+
+/**
+ * Positions i of the line whose character comes again within MAX_WORD characters (text[i] is one
+ * of text[i + 1 … i + 4]): the only places a doubling can start, in order. One read per character:
+ * the first occurrence of text[i] after i is within reach exactly when i is such a position.
+ */
+function candidates(text: string): number[] {
+  const n = text.length;
+  if (epoch > 0x3fffffff - n) {
+    lastSeen.fill(-1);
+    epoch = 0;
+  }
+  const base = epoch;
+  epoch += n + MAX_WORD + 1;
+  const out: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (MARKS.has(c) && text.charCodeAt(i + 1) === c) {
-      let j = i + 2;
-      while (text.charCodeAt(j) === c) j++;
-      if (!(c === PERIOD && j - i >= 3)) out.push({ from: i, to: j, once: text.charAt(i), mark: true });
-      i = j - 1;
-      continue;
-    }
-    if (!isHanCode(c)) continue;
-    if (text.charCodeAt(i + 1) === c) {
-      if (!isAabb(text, i) && !isAabb(text, i - 2) && doubledCharacterIsSlip(text, i)) {
-        out.push({ from: i, to: i + 2, once: text.charAt(i), mark: false });
-        i++;
-      }
-      continue;
-    }
-    for (let n = 2; n <= MAX_WORD && i + 2 * n <= text.length; n++) {
-      if (text.charCodeAt(i + n) !== c || !repeats(text, i, n)) continue; // no string made for most characters
-      if (doubledWordIsSlip(text, i, n)) {
-        out.push({ from: i, to: i + 2 * n, once: text.slice(i, i + n), mark: false });
-        i += 2 * n - 1;
-        break;
-      }
+    const seen = lastSeen[c] as number;
+    lastSeen[c] = base + i;
+    if (seen >= base && base + i - seen <= MAX_WORD) {
+      const p = seen - base;
+      if (out.length > 0 && (out[out.length - 1] as number) > p) sorted = false;
+      out.push(p);
     }
   }
+  return sorted ? out : out.sort((a, b) => a - b);
+}
+
+function scanLine(text: string): Place[] {
+  const out: Place[] = [];
+  const n = text.length;
+  // (No read past the end: an out-of-bounds charCodeAt makes V8 give up optimising the loop.)
+  const at = (k: number): number => (k < n ? text.charCodeAt(k) : -1);
+  let from = 0;
+  for (const i of candidates(text)) {
+    if (i < from) continue;
+    from = visit(text, i, at, out);
+  }
   return out;
+}
+
+/** What a doubling starting at i is (a mark, a character, a word), added to `out`; the position to go on from. */
+function visit(text: string, i: number, at: (k: number) => number, out: Place[]): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  const next = at(i + 1);
+  if (isMark(c) && next === c) {
+    let j = i + 2;
+    while (at(j) === c) j++;
+    if (!(c === PERIOD && j - i >= 3)) out.push({ from: i, to: j, once: text.charAt(i), mark: true });
+    return j;
+  }
+  if (!isHanCode(c)) return i + 1;
+  if (next === c) {
+    if (!isAabb(text, i) && !isAabb(text, i - 2) && doubledCharacterIsSlip(text, i)) {
+      out.push({ from: i, to: i + 2, once: text.charAt(i), mark: false });
+      return i + 2;
+    }
+    return i + 1;
+  }
+  for (let w = 2; w <= MAX_WORD && i + 2 * w <= n; w++) {
+    if (text.charCodeAt(i + w) !== c || !repeats(text, i, w)) continue; // no string made for most characters
+    if (doubledWordIsSlip(text, i, w)) {
+      out.push({ from: i, to: i + 2 * w, once: text.slice(i, i + w), mark: false });
+      return i + 2 * w;
+    }
+  }
+  return i + 1;
 }
 
 /** text[i, i + n) is Chinese characters and comes again right after itself. */

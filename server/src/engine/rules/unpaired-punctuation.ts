@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { proseLines, type ProseLine } from '../model/prose';
+import type { TextMemo } from '../model/memo';
 import type { ReportModel } from '../model/types';
 import { defineRule, type Finding } from './types';
 
@@ -35,8 +36,17 @@ interface Report {
 
 const isLetter = (ch: string): boolean => /[A-Za-z]/.test(ch);
 
+const NO_MARKS: readonly number[] = Object.freeze([]);
+
+/** Where the paired marks of a line are. */
+function markPositions(text: string): readonly number[] {
+  let out: number[] | undefined;
+  for (let i = 0; i < text.length; i++) if (IS_MARK[text.charCodeAt(i)] !== 0) (out ??= []).push(i);
+  return out ?? NO_MARKS;
+}
+
 /** Every mismatch of the document, in reading order. */
-function scan(lines: readonly ProseLine[]): Report[] {
+function scan(lines: readonly ProseLine[], memo: TextMemo): Report[] {
   const out: Report[] = [];
   let stack: Open[] = [];
   const unclosed = (o: Open): void => void out.push({ line: o.line, at: o.at, message: t('"{0}" is opened but not closed in this paragraph.', o.ch) });
@@ -53,8 +63,8 @@ function scan(lines: readonly ProseLine[]): Report[] {
     if (top && top.seq === seq - 1 && top.ch === first && QUOTES.has(first) && continuesQuotation(text)) stack.pop();
     // Openers reported unclosed because an outer mark closed first (「（《…）》」): their closer is no second finding.
     const crossed: string[] = [];
-    for (let i = 0; i < text.length; i++) {
-      if (IS_MARK[text.charCodeAt(i)] === 0) continue;
+    // The paired marks of the line (kept from the previous version for every line an edit did not touch).
+    for (const i of memo.get('unpaired-punctuation', text, () => markPositions(text))) {
       const ch = text.charAt(i);
       const closer = PAIRS[ch];
       if (closer !== undefined) {
@@ -209,7 +219,7 @@ export const unpairedPunctuation = defineRule({
   check(model: ReportModel, _options, token) {
     if (token?.isCancellationRequested) return [];
     const findings: Finding[] = [];
-    for (const r of scan(proseLines(model))) {
+    for (const r of scan(proseLines(model), model.memo)) {
       const range = model.index.range(r.line, r.at, r.at + 1);
       findings.push({ range, message: r.message, ...(r.fix ? { fixes: [{ title: r.fix.title, edits: [{ range, newText: r.fix.newText }] }] } : {}) });
     }

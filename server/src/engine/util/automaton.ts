@@ -68,8 +68,10 @@ export class Automaton {
         node = this.rootNext[c] as number;
         if (node === 0) continue;
       } else {
-        while (node !== 0 && !(this.next[node] as Map<number, number>).has(c)) node = this.fail[node] as number;
-        node = node === 0 ? (this.rootNext[c] as number) : ((this.next[node] as Map<number, number>).get(c) ?? 0);
+        // (One look-up per node on the fail chain: get, not has and then get.)
+        let child: number | undefined;
+        while (node !== 0 && (child = (this.next[node] as Map<number, number>).get(c)) === undefined) node = this.fail[node] as number;
+        node = node === 0 ? (this.rootNext[c] as number) : (child as number);
       }
       for (let o = (this.ends[node] as number[]).length > 0 ? node : (this.outLink[node] as number); o !== -1; o = this.outLink[o] as number) {
         for (const index of this.ends[o] as number[]) found.push({ index, start: i + 1 - (this.lengths[index] as number) });

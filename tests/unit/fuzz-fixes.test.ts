@@ -117,4 +117,21 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     assert.ok(!findings('numbering-style', decimal).some((d) => /top-level/.test(d.finding.fixes?.[0]?.title ?? '')));
     for (const t of [text, runin, '7.年\r２)\r九.？', decimal]) assert.ok(checkFixes(t, 100) > 0);
   });
+  it('a numbered line over 「---」 is a setext heading or not whatever its marker is written as, so Format Document is idempotent', () => {
+    // A title of 39 characters: with its marker the line is 41–43 characters, over the 40 a setext
+    // title may have, by one or three depending on how the marker is written. The marker is not counted.
+    const title = '建设生态文明示范区推进城乡融合发展提升公共服务水平加快产业转型升级建设现代化城';
+    assert.strictEqual([...title].length, 39);
+    for (const marker of ['007）', '7）', '（1）', '（12）']) {
+      const text = `${marker}${title}\n---\n\n（1）；（2）　　工作工作；\n`;
+      assert.deepStrictEqual(buildModel({ text }).headings.map((h) => h.mdDepth), [2, 0], marker);
+      checkFormatIdempotent(text);
+    }
+    // The fuzz input itself (seed 695189177).
+    checkFormatIdempotent('---\r\ntitle: "引号\r\ndate: 2023-12-31\r\n...\r\n 007）建设5.5%左右.建设𝀗💚喝᠙ 𑼮𴊷鮡򿨖\u00001/2报告》工作加强  💌 ᙎꮛ\r\n---\r\n---\r\n 　（1）；（2）　　工作工作；');
+  });
+
+  it('repeated-word: a run of copies is one finding whose fix leaves none (「标题标题标题」)', () => {
+    for (const text of ['（１）标题标题标题标题标题标题标题', '我们的的的工作', '进一步进一步进一步加强']) assert.ok(checkFixes(text, 100) > 0, text);
+  });
 });

@@ -131,6 +131,14 @@ describe('repeated-word', () => {
     assert.deepStrictEqual(found(repeatedWord, '投资结构也也不合理，其余产品的质量都都不及去年。'), ['也也', '都都']);
   });
 
+  it('takes a run of three copies or more as one slip, fixed to one copy at once', () => {
+    assert.deepStrictEqual(found(repeatedWord, '我们的的的工作，进一步进一步进一步加强管理。'), ['的的的', '进一步进一步进一步']);
+    const f = checkRule(repeatedWord, model('进一步进一步进一步加强管理。'));
+    assert.deepStrictEqual(f.map((x) => [x.range.start.character, x.range.end.character, x.message, x.fixes?.[0]?.edits[0]?.newText]), [[0, 9, '"进一步" is written 3 times: "进一步进一步进一步".', '进一步']]);
+    // An odd copy left after a doubling is the same slip: nothing is left to report after the fix.
+    assert.deepStrictEqual(found(repeatedWord, '（一）标题标题标题标题标题'), ['标题标题标题标题标题']);
+  });
+
   it('leaves reduplication, words that meet, numbers and names alone', () => {
     for (const text of ['常常', '天天向上', '人人参与', '研究研究再说', '一个个项目', '看看文件', '谢谢大家', '清清楚楚', '和和美美', '是是非非', '不甚了了', '工作作风', '为了了解情况', '达到目的的手段', '现在在哪里', '大学学报', '1.1.1节', '22日', '张婷婷主任', '一步一步', '……', '——']) {
       assert.deepStrictEqual(found(repeatedWord, text), [], text);

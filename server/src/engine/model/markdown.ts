@@ -8,6 +8,11 @@ const SETEXT_TEXT_MAX = 40;
 const NOT_A_TITLE = /[。；，、：;,:]$|\|/;
 const YAML_FIELD = /^[A-Za-z_][\w-]*[ \t]*:/;
 const UNDERLINE = /^(?:=+|-+)[ \t]*$/;
+/**
+ * A numbering marker at the start of the line: not counted in the title's length, so that
+ * renumbering or restyling it (Format Document: 「007）」 → 「（1）」) never makes a line a title or not.
+ */
+const LEADING_MARKER = /^(?:第[一二三四五六七八九十百]{1,4}[，、,]|[（(][0-9０-９一二三四五六七八九十百零〇]{1,4}[）)]|[0-9０-９]{1,9}[）)、.．]|[一二三四五六七八九十百零〇]{1,4}[、.．]|[\u2460-\u2473])/u;
 
 /**
  * Setext headings as the report dialect reads them: one line of title text with 「===」 (level 1) or
@@ -23,7 +28,7 @@ function setextHeading(state: StateBlock, startLine: number, endLine: number, si
   const under = lineText(next);
   if (!UNDERLINE.test(under)) return false;
   const text = lineText(startLine).trim();
-  if (text === '' || [...text].length > SETEXT_TEXT_MAX || NOT_A_TITLE.test(text) || YAML_FIELD.test(text) || UNDERLINE.test(text)) return false;
+  if (text === '' || [...text.replace(LEADING_MARKER, '')].length > SETEXT_TEXT_MAX || NOT_A_TITLE.test(text) || YAML_FIELD.test(text) || UNDERLINE.test(text)) return false;
   if (/^(?:[#>`~]|[-*+][ \t]|\d{1,9}[.)][ \t])/.test(text)) return false; // other blocks
   if (silent) return true;
   const level = under.startsWith('=') ? 1 : 2;

@@ -162,19 +162,28 @@ function visit(text: string, i: number, at: (k: number) => number, out: Place[])
   if (!isHanCode(c)) return i + 1;
   if (next === c) {
     if (!isAabb(text, i) && !isAabb(text, i - 2) && doubledCharacterIsSlip(text, i)) {
-      out.push({ from: i, to: i + 2, once: text.charAt(i), mark: false });
-      return i + 2;
+      const to = runEnd(text, i, 1);
+      out.push({ from: i, to, once: text.charAt(i), mark: false });
+      return to;
     }
     return i + 1;
   }
   for (let w = 2; w <= MAX_WORD && i + 2 * w <= n; w++) {
     if (text.charCodeAt(i + w) !== c || !repeats(text, i, w)) continue; // no string made for most characters
     if (doubledWordIsSlip(text, i, w)) {
-      out.push({ from: i, to: i + 2 * w, once: text.slice(i, i + w), mark: false });
-      return i + 2 * w;
+      const to = runEnd(text, i, w);
+      out.push({ from: i, to, once: text.slice(i, i + w), mark: false });
+      return to;
     }
   }
   return i + 1;
+}
+
+/** The end of the copies of text[i, i + w) that follow one another from i (at least two): 「的的的」 is one slip, fixed at once. */
+function runEnd(text: string, i: number, w: number): number {
+  let to = i + 2 * w;
+  while (to + w <= text.length && text.startsWith(text.slice(i, i + w), to)) to += w;
+  return to;
 }
 
 /** text[i, i + n) is Chinese characters and comes again right after itself. */
@@ -212,7 +221,7 @@ export const repeatedWord = defineRule({
         const found = text.slice(p.from, p.to);
         findings.push({
           range,
-          message: p.mark ? t('"{0}" is typed {1} times: one is enough.', p.once, p.to - p.from) : t('"{0}" is written twice: "{1}".', p.once, found),
+          message: p.mark ? t('"{0}" is typed {1} times: one is enough.', p.once, p.to - p.from) : (p.to - p.from) / p.once.length > 2 ? t('"{0}" is written {1} times: "{2}".', p.once, (p.to - p.from) / p.once.length, found) : t('"{0}" is written twice: "{1}".', p.once, found),
           fixes: [{ title: t('Change "{0}" to "{1}"', found, p.once), edits: [{ range, newText: p.once }], ...(p.mark ? { preferred: true } : {}) }],
         });
       }

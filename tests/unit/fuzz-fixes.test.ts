@@ -123,7 +123,7 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     const title = '建设生态文明示范区推进城乡融合发展提升公共服务水平加快产业转型升级建设现代化城';
     assert.strictEqual([...title].length, 39);
     for (const marker of ['007）', '7）', '（1）', '（12）']) {
-      const text = `${marker}${title}\n---\n\n（1）；（2）　　工作工作；\n`;
+      const text = `${marker}${title}\n---\n\n（1）；（2）\u3000\u3000工作工作；\n`;
       assert.deepStrictEqual(buildModel({ text }).headings.map((h) => h.mdDepth), [2, 0], marker);
       checkFormatIdempotent(text);
     }

@@ -134,4 +134,20 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
   it('repeated-word: a run of copies is one finding whose fix leaves none (「标题标题标题」)', () => {
     for (const text of ['（１）标题标题标题标题标题标题标题', '我们的的的工作', '进一步进一步进一步加强']) assert.ok(checkFixes(text, 100) > 0, text);
   });
+  it('a line over 「---」 is a setext title or not whatever the fixes of punctuation-width and stray-marker do to it', () => {
+    assert.deepStrictEqual(reading('正文。\n\ntitle: 第3季度学习\n---\n（1）甲\n'), reading('正文。\n\ntitle：第3季度学习\n---\n（1）甲\n'));
+    const shape = (text: string): string[] => buildModel({ text }).headings.map((h) => `${h.line}:${h.level}:${h.value}:${h.mdDepth}`);
+    // 31 characters of title and 13 of junk: over the 40 a setext title may have only with the junk.
+    const title = `同志们${'发展'.repeat(14)}`;
+    assert.deepStrictEqual(shape(`${title}##paidbegin##\n---\n（1）甲\n`), shape(`${title}\n---\n（1）甲\n`));
+    assert.deepStrictEqual(buildModel({ text: `${title}##paidbegin##\n---\n` }).headings.map((h) => h.mdDepth), [2]);
+  });
+
+  it('a list item line that goes on with the next items of its own enumeration (「（1）全面；（2）建设；」) is that enumeration', () => {
+    const text = '一、总体情况\n（1）全面加强学习；（2）建设队伍；（3）推进工作；\n（1）抓项目；（2）抓投资；（3）抓招商；\n';
+    const m = buildModel({ text });
+    assert.deepStrictEqual(m.enumerations.map((e) => e.items.map((i) => i.value)), [[1, 2, 3], [1, 2, 3]]);
+    assert.deepStrictEqual(findings('enumeration-sequence', text), []);
+  });
+
 });

@@ -54,8 +54,6 @@ function matches(text: string, listItem: boolean): readonly Match[] {
   MARKER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MARKER_RE.exec(text)) !== null) {
-    // The number of a numbered list item (「①……；」「②……；」) is the list's, not an enumeration's.
-    if (listItem && m.index === 0) continue;
     const g = m.groups ?? {};
     if (!g['circled'] && m.index > 0 && !BOUNDARY.test(text.charAt(m.index - 1))) {
       MARKER_RE.lastIndex = m.index + 1;
@@ -82,7 +80,11 @@ function matches(text: string, listItem: boolean): readonly Match[] {
     if (value === undefined || value === 0) continue;
     (out ??= []).push({ family, value, marker: m[0], index: m.index });
   }
-  return out ?? NO_MATCHES;
+  // The number of a numbered list item (「①……；」「②……；」) is the list's, not an enumeration's, unless
+  // the item goes on in the same line (「（1）全面；（2）建设；」: the line is the enumeration).
+  const first = out?.[0];
+  if (listItem && out && first?.index === 0 && !out.some((x) => x.family === first.family && x.value === first.value + 1)) out.shift();
+  return out && out.length > 0 ? out : NO_MATCHES;
 }
 
 function label(index: LineIndex, item: RawItem, endCol: number): string {

@@ -1,12 +1,14 @@
 import MarkdownIt from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
+import { withoutJunk } from './markers';
 
 export type Markdown = InstanceType<typeof MarkdownIt>;
 
 /** A line that reads as a title: short, no sentence or clause end, not a table row, not a YAML field. */
 const SETEXT_TEXT_MAX = 40;
 const NOT_A_TITLE = /[。；，、：;,:]$|\|/;
-const YAML_FIELD = /^[A-Za-z_][\w-]*[ \t]*:/;
+// (「title：」 too: making the colon full-width, as punctuation-width offers, must not make the line a title.)
+const YAML_FIELD = /^[A-Za-z_][\w-]*[ \t]*[:：]/;
 const UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 /**
  * A numbering marker at the start of the line: not counted in the title's length, so that
@@ -28,8 +30,11 @@ function setextHeading(state: StateBlock, startLine: number, endLine: number, si
   const under = lineText(next);
   if (!UNDERLINE.test(under)) return false;
   const text = lineText(startLine).trim();
-  if (text === '' || [...text.replace(LEADING_MARKER, '')].length > SETEXT_TEXT_MAX || NOT_A_TITLE.test(text) || YAML_FIELD.test(text) || UNDERLINE.test(text)) return false;
-  if (/^(?:[#>`~]|[-*+][ \t]|\d{1,9}[.)][ \t])/.test(text)) return false; // other blocks
+  // Judged as a reader sees the line: without paste junk (removing it, as stray-marker offers, must
+  // not make the line a title or not).
+  const seen = withoutJunk(text).trim();
+  if (seen === '' || [...seen.replace(LEADING_MARKER, '')].length > SETEXT_TEXT_MAX || NOT_A_TITLE.test(seen) || YAML_FIELD.test(seen) || UNDERLINE.test(seen)) return false;
+  if (/^(?:[#>`~]|[-*+][ \t]|\d{1,9}[.)][ \t])/.test(seen)) return false; // other blocks
   if (silent) return true;
   const level = under.startsWith('=') ? 1 : 2;
   state.line = next + 1;

@@ -123,7 +123,7 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     const title = '建设生态文明示范区推进城乡融合发展提升公共服务水平加快产业转型升级建设现代化城';
     assert.strictEqual([...title].length, 39);
     for (const marker of ['007）', '7）', '（1）', '（12）']) {
-      const text = `${marker}${title}\n---\n\n（1）；（2）\u3000\u3000工作工作；\n`;
+      const text = `${marker}${title}\n---\n\n（1）\u3000\u3000工作工作；\n`;
       assert.deepStrictEqual(buildModel({ text }).headings.map((h) => h.mdDepth), [2, 0], marker);
       checkFormatIdempotent(text);
     }
@@ -148,6 +148,16 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     const m = buildModel({ text });
     assert.deepStrictEqual(m.enumerations.map((e) => e.items.map((i) => i.value)), [[1, 2, 3], [1, 2, 3]]);
     assert.deepStrictEqual(findings('enumeration-sequence', text), []);
+    // One such line under a heading of its own family, with a sentence: not a run-in heading （1）
+    // whose title holds （2）…（4） (renumbering that 「heading」 broke the enumeration).
+    const one = '一、总体情况\n（一）主要做法\n（1）全面加强学习。（2）建设队伍；（3）推进工作；（4）抓好落实。\n';
+    assert.deepStrictEqual(buildModel({ text: one }).headings.map((h) => h.marker), ['一、', '（一）']);
+    assert.deepStrictEqual(buildModel({ text: one }).enumerations.map((e) => e.items.map((i) => i.value)), [[1, 2, 3, 4]]);
+  });
+
+  it('the fuzz input of seed 695189177 where renumbering a （1） line broke its enumeration', () => {
+    const text = '---\r--- \r    第一，<）加强；第一，推进；\r1. 列表项\r　　（1）全面；（2）|；（3）建设；（4）推进　　＿＿1.1.1；\r（1） ZK]nk?62；（2）>\\C,(M；（3）落实建设_五年来 ；（4）发展××#我们；（5）；\r``` yaml\r#  其次，坚持\t工作？\r```\r\t（1）-3.5五年来《；（2）Ⅲ；（3）——1/2；（4）T3zR全面我们…推进；\n';
+    checkFixes(text, 100);
   });
 
 });

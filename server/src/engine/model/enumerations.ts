@@ -32,7 +32,7 @@ interface RawItem {
 }
 
 /** A marker found in a paragraph's text: its place in that text (columns relative to the paragraph). */
-interface Match {
+export interface Match {
   readonly family: EnumerationFamily;
   readonly value: number;
   readonly marker: string;
@@ -41,7 +41,7 @@ interface Match {
 
 /** The markers of a paragraph, placed on its line (read once per text, kept across versions when a memo is given). */
 function scan(p: Paragraph, listItem: boolean, memo: TextMemo | undefined): RawItem[] {
-  const found = memo ? memo.get(listItem ? 'enumeration-markers-item' : 'enumeration-markers', p.text, () => matches(p.text, listItem)) : matches(p.text, listItem);
+  const found = memo ? memo.get(listItem ? 'enumeration-markers-item' : 'enumeration-markers', p.text, () => enumerationMarkers(p.text, listItem)) : enumerationMarkers(p.text, listItem);
   if (found.length === 0) return [];
   const base = p.range.start.character;
   return found.map((m) => ({ family: m.family, value: m.value, marker: m.marker, paragraph: p, start: base + m.index, end: base + m.index + m.marker.length }));
@@ -49,7 +49,7 @@ function scan(p: Paragraph, listItem: boolean, memo: TextMemo | undefined): RawI
 
 const NO_MATCHES: readonly Match[] = Object.freeze([]);
 
-function matches(text: string, listItem: boolean): readonly Match[] {
+export function enumerationMarkers(text: string, listItem = false): readonly Match[] {
   let out: Match[] | undefined;
   MARKER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -1,8 +1,9 @@
+import { enumerationMarkers } from './enumerations';
 import { markerFamily } from './headings';
 import { splitRestarts } from './sibling-runs';
 import { inlinePlainText } from './inline-text';
 import type { LineIndex } from './lines';
-import type { Heading, Section } from './types';
+import type { EnumerationFamily, Heading, MarkerStyle, Section } from './types';
 
 /** How a numbered line ends: a sentence 「。」, a clause 「；」「，」, or anything else (a title). */
 type Ending = 'sentence' | 'clause' | 'other';
@@ -44,6 +45,20 @@ function isList(index: LineIndex, run: readonly Section[]): boolean {
   return 2 * sentences >= run.length;
 }
 
+/** The inline enumeration family a numbering marker's style also belongs to. */
+const ENUMERATION_FAMILY: Partial<Record<MarkerStyle, EnumerationFamily>> = { 'ar-paren': 'paren', 'ar-paren-half': 'paren', circled: 'circled', 'cn-di': 'di' };
+
+/**
+ * A numbered line that goes on with its own next item (「（1）全面加强学习；（2）建设队伍；（3）……」,
+ * 「第一，……；第二，……」): the line is an enumeration, not a heading with a run-in title.
+ */
+function goesOn(index: LineIndex, h: Heading): boolean {
+  const family = ENUMERATION_FAMILY[h.style];
+  if (!family || h.mdDepth !== 0) return false;
+  const rest = index.line(h.line).text.slice(h.markerRange.end.character);
+  return enumerationMarkers(rest).some((m) => m.family === family && m.value === h.value + 1);
+}
+
 /**
  * The lines of numbered list items among the headings found: they are body text, not headings.
  * A list is a run of siblings of one level and one family that follow one another, split where a
@@ -65,6 +80,7 @@ export function listItemLines(sections: readonly Section[], index: LineIndex): S
     for (const s of children) {
       const prev = group[group.length - 1]?.heading;
       const h = s.heading;
+      if (goesOn(index, h)) lines.add(h.line);
       if (prev && (prev.level !== h.level || markerFamily(prev.style) !== markerFamily(h.style))) close();
       group.push(s);
       visit(s.children);

@@ -160,4 +160,12 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     checkFixes(text, 100);
   });
 
+  it('a line that starts an enumeration stays one when its items are renumbered (「①甲；③乙；⑤丙；②丁；」)', () => {
+    for (const text of ['一、总体情况\n　　①学习；③调研；⑤整改；②落实；\n', '一、总体情况\n（1）“学习”；（3）调研；（5）整改；（2）落实；\n二、下步打算\n']) {
+      const before = buildModel({ text }).headings.map((h) => h.marker);
+      assert.deepStrictEqual(before, text.includes('二、') ? ['一、', '二、'] : ['一、'], text);
+      assert.ok(checkFixes(text, 100) > 0, text);
+    }
+  });
+
 });

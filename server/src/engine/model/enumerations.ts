@@ -81,9 +81,10 @@ export function enumerationMarkers(text: string, listItem = false): readonly Mat
     (out ??= []).push({ family, value, marker: m[0], index: m.index });
   }
   // The number of a numbered list item (「①……；」「②……；」) is the list's, not an enumeration's, unless
-  // the item goes on in the same line (「（1）全面；（2）建设；」: the line is the enumeration).
+  // the item goes on with more items of its kind in the same line (「（1）全面；（2）建设；」: the line is
+  // the enumeration, whatever the numbers).
   const first = out?.[0];
-  if (listItem && out && first?.index === 0 && !out.some((x) => x.family === first.family && x.value === first.value + 1)) out.shift();
+  if (listItem && out && first?.index === 0 && !out.some((x, k) => k > 0 && x.family === first.family)) out.shift();
   return out && out.length > 0 ? out : NO_MATCHES;
 }
 

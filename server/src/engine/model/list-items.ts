@@ -49,14 +49,15 @@ function isList(index: LineIndex, run: readonly Section[]): boolean {
 const ENUMERATION_FAMILY: Partial<Record<MarkerStyle, EnumerationFamily>> = { 'ar-paren': 'paren', 'ar-paren-half': 'paren', circled: 'circled', 'cn-di': 'di' };
 
 /**
- * A numbered line that goes on with its own next item (「（1）全面加强学习；（2）建设队伍；（3）……」,
- * 「第一，……；第二，……」): the line is an enumeration, not a heading with a run-in title.
+ * A numbered line that goes on with more items of its own kind (「（1）全面加强学习；（2）建设队伍；（3）……」,
+ * 「第一，……；第二，……」): the line is an enumeration, not a heading with a run-in title. (Whatever
+ * their numbers: renumbering them, as the fixes do, must not make the line a heading.)
  */
 function goesOn(index: LineIndex, h: Heading): boolean {
   const family = ENUMERATION_FAMILY[h.style];
   if (!family || h.mdDepth !== 0) return false;
   const rest = index.line(h.line).text.slice(h.markerRange.end.character);
-  return enumerationMarkers(rest).some((m) => m.family === family && m.value === h.value + 1);
+  return enumerationMarkers(rest).some((m) => m.family === family);
 }
 
 /**

@@ -168,4 +168,16 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     }
   });
 
+  it('a bare or restyled marker over 「---」 is judged without the marker (「一.」 and 「一、」 alike), so Format Document is idempotent', () => {
+    const depths = (marker: string): number[] => buildModel({ text: `正文。\n\n${marker}\n---\n（二）甲\n` }).headings.map((h) => h.mdDepth);
+    assert.deepStrictEqual(depths('一.'), depths('一、'));
+    assert.ok(!depths('一.').includes(2)); // a number alone is no setext title
+    // The fuzz input of seed 1742860327.
+    checkFormatIdempotent('---\r  - item\ntitle: "引号\r\na: b: c\r---\n一.\r\n---\rtitle: \uffff工作\n## \t（十二）、⻯\n');
+  });
+
+  it('number-style: 「？。。」 is one finding whose fix removes every 。 after the 「？」', () => {
+    assert.ok(checkFixes('一、总体情况\n\n他说什么？。。我们不知道！。\n', 100) > 0);
+  });
+
 });

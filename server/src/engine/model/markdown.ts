@@ -32,8 +32,11 @@ function setextHeading(state: StateBlock, startLine: number, endLine: number, si
   const text = lineText(startLine).trim();
   // Judged as a reader sees the line: without paste junk (removing it, as stray-marker offers, must
   // not make the line a title or not).
+  // Its numbering marker is not judged either (「一.」 and 「一、」 are the same line to a reader), and a
+  // number alone on its line is no title.
   const seen = withoutJunk(text).trim();
-  if (seen === '' || [...seen.replace(LEADING_MARKER, '')].length > SETEXT_TEXT_MAX || NOT_A_TITLE.test(seen) || YAML_FIELD.test(seen) || UNDERLINE.test(seen)) return false;
+  const title = seen.replace(LEADING_MARKER, '').trim();
+  if (title === '' || [...title].length > SETEXT_TEXT_MAX || NOT_A_TITLE.test(title) || YAML_FIELD.test(seen) || UNDERLINE.test(seen)) return false;
   if (/^(?:[#>`~]|[-*+][ \t]|\d{1,9}[.)][ \t])/.test(seen)) return false; // other blocks
   if (silent) return true;
   const level = under.startsWith('=') ? 1 : 2;

@@ -21,8 +21,8 @@ const GROUPED_HINT = /[0-9][，、][0-9]|[0-9]{5}/;
 const UNGROUPED = /(?<![0-9.，、])[0-9]{5,}/g;
 /** A numeric range with a half-width hyphen: 3-5个, 4.5-5%, 2021-2025年. */
 const HYPHEN_RANGE = /(?<![0-9A-Za-z.\-/_]|[A-Za-z/][ \u00a0])([0-9]{1,4}(?:\.[0-9]+)?)(%|％)?-([0-9]{1,4}(?:\.[0-9]+)?)(%|％)?(?![0-9A-Za-z.\-/_])/g;
-/** 「？。」「！。」: an end mark doubled. */
-const DOUBLE_END = /[？！]。/g;
+/** 「？。」「！。」: an end mark doubled (「？。。」: every 。 after it goes, so that the fix leaves none). */
+const DOUBLE_END = /[？！]。+/g;
 /** 「...」「。。。」 for 「……」, 「--」 for 「——」. */
 const ELLIPSIS = /\.{3,}|。{3,}|…{3,}/g;
 const DASH = /-{2,}|－{2,}/g;
@@ -131,9 +131,9 @@ function marks(p: ProseLine, out: Place[]): void {
     const from = m.index ?? 0;
     const first = m[0].charAt(0);
     out.push({
-      line: p.line, from, to: from + 2,
+      line: p.line, from, to: from + m[0].length,
       message: t('"{0}" already ends the sentence: the "。" after it is one mark too many.', first),
-      fix: { title: t('Remove "{0}"', '。'), edits: [{ from: from + 1, to: from + 2, newText: '' }] },
+      fix: { title: t('Remove "{0}"', m[0].slice(1)), edits: [{ from: from + 1, to: from + m[0].length, newText: '' }] },
     });
   }
   for (const m of p.text.matchAll(ELLIPSIS)) {

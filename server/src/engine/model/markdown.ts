@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
-import { withoutJunk } from './markers';
+import { matchMarker, withoutJunk } from './markers';
 
 export type Markdown = InstanceType<typeof MarkdownIt>;
 
@@ -10,12 +10,6 @@ const NOT_A_TITLE = /[。；，、：;,:]$|\|/;
 // (「title：」 too: making the colon full-width, as punctuation-width offers, must not make the line a title.)
 const YAML_FIELD = /^[A-Za-z_][\w-]*[ \t]*[:：]/;
 const UNDERLINE = /^(?:=+|-+)[ \t]*$/;
-/**
- * A numbering marker at the start of the line: not counted in the title's length, so that
- * renumbering or restyling it (Format Document: 「007）」 → 「（1）」) never makes a line a title or not.
- */
-const LEADING_MARKER = /^(?:第[一二三四五六七八九十百]{1,4}[，、,]|[（(][0-9０-９一二三四五六七八九十百零〇]{1,4}[）)]|[0-9０-９]{1,9}[）)、.．]|[一二三四五六七八九十百零〇]{1,4}[、.．]|[\u2460-\u2473])/u;
-
 /**
  * Setext headings as the report dialect reads them: one line of title text with 「===」 (level 1) or
  * 「---」 (level 2) right under it. Not a paragraph line, a table row, a YAML field (an unclosed front
@@ -32,10 +26,11 @@ function setextHeading(state: StateBlock, startLine: number, endLine: number, si
   const text = lineText(startLine).trim();
   // Judged as a reader sees the line: without paste junk (removing it, as stray-marker offers, must
   // not make the line a title or not).
-  // Its numbering marker is not judged either (「一.」 and 「一、」 are the same line to a reader), and a
-  // number alone on its line is no title.
+  // Its numbering marker is not judged either (「一.」 and 「一、」, 「007）」 and 「（1）」 are the same
+  // line to a reader: Format Document rewrites markers), and a number alone on its line is no title.
   const seen = withoutJunk(text).trim();
-  const title = seen.replace(LEADING_MARKER, '').trim();
+  const marker = matchMarker(seen, 0);
+  const title = (marker ? seen.slice(marker.start + marker.length) : seen).trim();
   if (title === '' || [...title].length > SETEXT_TEXT_MAX || NOT_A_TITLE.test(title) || YAML_FIELD.test(seen) || UNDERLINE.test(seen)) return false;
   if (/^(?:[#>`~]|[-*+][ \t]|\d{1,9}[.)][ \t])/.test(seen)) return false; // other blocks
   if (silent) return true;

@@ -41,6 +41,20 @@ function time(fn: () => unknown, runs: number, warmup: number): number {
   return median(xs);
 }
 
+/** Median milliseconds of each function, run in turns (`runs` rounds after `warmup` rounds). */
+function timeInTurns(fns: ReadonlyArray<() => unknown>, runs: number, warmup: number): number[] {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const xs = fns.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      fn();
+      xs[k]?.push(performance.now() - t0);
+    });
+  }
+  return xs.map(median);
+}
+
 type Lint = (options: { strings: Record<string, string> }) => unknown;
 
 async function loadMarkdownlint(): Promise<Lint> {
@@ -73,8 +87,8 @@ async function engineTables(lint: Lint): Promise<Record<string, { analysis: numb
   const summary: Record<string, { analysis: number; mdit: number; mdlint: number }> = {};
   for (const input of inputs) {
     const big = input.text.length > 200_000;
-    const runs = QUICK ? 3 : big ? 7 : 25;
-    const warm = QUICK ? 1 : big ? 2 : 5;
+    const runs = QUICK ? 3 : big ? 7 : 61;
+    const warm = QUICK ? 1 : big ? 2 : 10;
     const text = input.text;
     const model = buildModel({ text });
     const rows: Row[] = [];
@@ -83,16 +97,25 @@ async function engineTables(lint: Lint): Promise<Record<string, { analysis: numb
     rows.push({ step: 'all diagnostics (runRules)', ms: time(() => runRules(model, DEFAULT_CONFIG), runs, warm) });
     rows.push({ step: 'documentSymbols', ms: time(() => documentSymbols(model), runs, warm) });
     rows.push({ step: 'foldingRanges', ms: time(() => foldingRanges(model), runs, warm) });
-    const analysis = time(() => {
-      const m = buildModel({ text });
-      runRules(m, DEFAULT_CONFIG);
-      documentSymbols(m);
-      foldingRanges(m);
-    }, runs, warm);
+    // The whole analysis, markdown-it and markdownlint are timed in turns (one run of each per round,
+    // after the same warm-up): the three see the same machine, load and heap state, so a slow moment
+    // of a shared machine does not land on one of them only.
+    const [analysis, mdit, mdlint] = timeInTurns(
+      [
+        () => {
+          const m = buildModel({ text });
+          runRules(m, DEFAULT_CONFIG);
+          documentSymbols(m);
+          foldingRanges(m);
+        },
+        () => md.parse(text, {}),
+        () => lint({ strings: { doc: text } }),
+      ],
+      runs,
+      warm,
+    ) as [number, number, number];
     rows.push({ step: 'WHOLE ANALYSIS (model+rules+sym+fold)', ms: analysis });
     if (render) rows.push({ step: 'render for the preview (flow)', ms: time(() => render(model, { view: 'flow' }), runs, warm) });
-    const mdit = time(() => md.parse(text, {}), runs, warm);
-    const mdlint = time(() => lint({ strings: { doc: text } }), Math.max(3, Math.ceil(runs / 3)), 1);
     rows.push({ step: 'markdown-it parse (bare)', ms: mdit }, { step: 'markdownlint lint (default rules)', ms: mdlint });
     table(`${input.name} (${text.length.toLocaleString('en')} characters, ${model.headings.length} headings)`, rows, mdit, mdlint);
     summary[input.name] = { analysis, mdit, mdlint };

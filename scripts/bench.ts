@@ -31,14 +31,7 @@ function sectionsToRun(argv: readonly string[]): Set<Section> {
 
 /** Median milliseconds of `runs` calls after `warmup` calls. */
 function time(fn: () => unknown, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    xs.push(performance.now() - t0);
-  }
-  return median(xs);
+  return timeInTurns([fn], runs, warmup)[0] ?? NaN;
 }
 
 /** Median milliseconds of each function, run in turns (`runs` rounds after `warmup` rounds). */

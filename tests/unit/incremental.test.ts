@@ -86,6 +86,26 @@ describe('incremental analysis', function () {
     assert.ok(figuresOf(after).all.some((f) => f.line === target.line && f.text === '12件'));
   });
 
+  it('reuses the Line objects above an edit, and moves the lines below it with their texts', () => {
+    const text = ['一、总体情况', '　　全年办结信访事项118件。', '（一）主要做法', '　　新建城市书房38个。', '二、存在问题', '　　仍有不足。'].join('\r\n');
+    const before = buildModel({ text });
+    // Enter in the middle of the fourth line: the lines below move down by one.
+    const at = text.indexOf('城市书房');
+    const after = buildModel({ text: `${text.slice(0, at)}\r\n${text.slice(at)}`, previous: before });
+    const [b, a] = [before.index.lines, after.index.lines];
+    assert.strictEqual(a.length, b.length + 1);
+    for (let i = 0; i < 3; i++) assert.strictEqual(a[i], b[i], `line ${i} is the previous Line`);
+    assert.notStrictEqual(a[3], b[3]);
+    for (let i = 5; i < a.length; i++) {
+      assert.strictEqual(a[i]?.text, b[i - 1]?.text);
+      assert.strictEqual(a[i]?.index, i);
+      assert.strictEqual(a[i]?.start, (b[i - 1]?.start ?? 0) + 2);
+    }
+    // (Below the edit the strings are the previous version's, which JavaScript cannot tell apart from equal ones.)
+    const last = (m: ReportModel): string | undefined => m.paragraphs[m.paragraphs.length - 1]?.text;
+    assert.strictEqual(last(after), last(before));
+  });
+
   it('releaseDerived drops figures and sentences but the model stays usable, and the next version reads afresh', () => {
     const text = REAL_REPORTS[2]?.text ?? '';
     const model = buildModel({ text });

@@ -18,7 +18,16 @@ export interface Line {
 export class LineIndex {
   readonly lines: Line[] = [];
 
-  constructor(readonly text: string) {
+  /**
+   * With `previous` (the index of the previous version of the same document), a line outside the
+   * edited stretch of text is the previous version's Line (before the edit) or carries its string
+   * (after it): the memo tables keyed by line and paragraph texts then find their keys by identity
+   * instead of hashing and comparing every line's text again.
+   */
+  constructor(
+    readonly text: string,
+    previous?: LineIndex,
+  ) {
     let start = 0;
     const re = /\r\n|\r|\n/g;
     let m: RegExpExecArray | null;
@@ -27,6 +36,34 @@ export class LineIndex {
       start = m.index + m[0].length;
     }
     this.lines.push({ index: this.lines.length, start, text: text.slice(start) });
+    if (previous) this.reuse(previous);
+  }
+
+  /**
+   * The lines before the edited ones are the previous version's Line objects, and those after it
+   * carry the previous version's strings: the memo tables keyed by line and paragraph texts then
+   * find their keys by identity instead of comparing every line's text again. (Each line is
+   * compared once, as a whole string, from the top down to the first changed one and from the
+   * bottom up to the last.)
+   */
+  private reuse(previous: LineIndex): void {
+    const olds = previous.lines;
+    const lines = this.lines;
+    const n = Math.min(lines.length, olds.length);
+    let top = 0;
+    for (; top < n; top++) {
+      const a = lines[top] as Line;
+      const b = olds[top] as Line;
+      if (a.start !== b.start || a.text !== b.text) break;
+      lines[top] = b;
+    }
+    for (let k = 1; k <= n - top; k++) {
+      const i = lines.length - k;
+      const a = lines[i] as Line;
+      const b = olds[olds.length - k] as Line;
+      if (a.text !== b.text) break;
+      lines[i] = b.index === i && b.start === a.start ? b : { index: i, start: a.start, text: b.text };
+    }
   }
 
   get lineCount(): number {

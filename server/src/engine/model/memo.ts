@@ -27,7 +27,9 @@ export class TextMemo {
       this.tables.set(table, own);
     }
     const old = this.previous?.tables.get(table);
-    const value = old?.has(key) ? adapt(old.get(key) as T) : compute();
+    // (One lookup where the previous version has the key with a value: has() only for undefined.)
+    const found = old?.get(key);
+    const value = found !== undefined || old?.has(key) ? adapt(found as T) : compute();
     own.set(key, value);
     return value;
   }

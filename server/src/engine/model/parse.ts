@@ -33,7 +33,7 @@ export function buildModel(input: ModelInput): ReportModel {
   const { text } = input;
   const memo = new TextMemo(input.previous?.memo);
   const previousParagraphs = input.previous && new Map(input.previous.paragraphs.filter((p) => !p.runinOf).map((p) => [p.line, p]));
-  const index = new LineIndex(text);
+  const index = new LineIndex(text, input.previous?.index);
   const lineCount = index.lineCount;
   const frontMatter = parseFrontMatter(index, memo);
   const kinds: LineKind[] = new Array<LineKind>(lineCount);
@@ -155,10 +155,9 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
       continue;
     }
     if (kind === 'text') {
-      const lineText = index.line(line).text;
-      const start = lineText.length - lineText.replace(/^[\s\u3000\uFEFF]+/u, '').length;
-      const end = lineText.replace(/[\s\u3000]+$/u, '').length;
-      const body = lineText.slice(start, end);
+      // The same line text gives the previous version's string, not a new slice: the memo tables
+      // keyed by paragraph texts then find it by identity.
+      const { start, end, body } = memo.get('paragraph-body', index.line(line).text, () => paragraphBody(index.line(line).text));
       // A paragraph the edit did not touch is the previous version's object: what was derived
       // from it (figures, sentences) is reused as it is.
       const old = previousParagraphs?.get(line);
@@ -168,6 +167,13 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
   }
 
   return { headings, paragraphs, title };
+}
+
+/** A paragraph's text: its line without the indent and the trailing spaces. */
+function paragraphBody(lineText: string): { start: number; end: number; body: string } {
+  const start = lineText.length - lineText.replace(/^[\s\u3000\uFEFF]+/u, '').length;
+  const end = lineText.replace(/[\s\u3000]+$/u, '').length;
+  return { start, end, body: lineText.slice(start, end) };
 }
 
 function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, tables: Table[], index: LineIndex, nestedItems: Map<number, boolean>): void {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { buildModel, DEFAULT_CONFIG, documentSymbols, foldingRanges, releaseDerived, runRules, type ReportModel } from '../../server/src/engine';
 import { figuresOf } from '../../server/src/engine/model/figures';
 import { sentencesOf } from '../../server/src/engine/model/statements';
-import { generatedReport, REAL_REPORTS, textPiece, marker } from '../support/generators';
+import { generatedReport, REAL_REPORTS, textPiece, marker, text } from '../support/generators';
 
 /**
  * Incremental analysis: a model built with `previous` (what the server does on every change)
@@ -104,6 +104,30 @@ describe('incremental analysis', function () {
     // (Below the edit the strings are the previous version's, which JavaScript cannot tell apart from equal ones.)
     const last = (m: ReportModel): string | undefined => m.paragraphs[m.paragraphs.length - 1]?.text;
     assert.strictEqual(last(after), last(before));
+  });
+
+  it('keeps the block tokens when one line of a paragraph is retyped, exactly as markdown-it parses the new text', () => {
+    // Replace the text of one line (no line breaks: the line count stays) with Markdown openers,
+    // table bars, markers, underlines and plain text, and compare with a parse from scratch.
+    const lineText = fc.oneof(text(6), marker.chain((m) => text(4).map((t) => m + t)), fc.constantFrom('', '　　', '===', '---', '- 甲', '1. 甲', '2.甲', '| 甲 | 乙 |', '|---|---|', '[甲]: /url', '"标题"', '> 甲', '# 甲', '```', '<div>', '\t甲', '    甲', '甲|乙'));
+    let reused = 0;
+    const check = (start: string, lineAt: number, replacement: string, keepIndent: boolean): void => {
+      const lines = start.split('\n');
+      const i = lineAt % lines.length;
+      const old = lines[i] ?? '';
+      const indent = keepIndent ? (/^[ \t]*/.exec(old)?.[0] ?? '') : '';
+      lines[i] = indent + replacement.replace(/[\r\n\u2028\u2029\u0085]/g, '');
+      const edited = lines.join('\n');
+      const previous = buildModel({ text: start });
+      const incremental = buildModel({ text: edited, previous });
+      if (incremental.tokens !== previous.tokens && incremental.tokens.length === previous.tokens.length && incremental.tokens.every((t, k) => t === previous.tokens[k] || t.type === 'inline')) reused++;
+      assert.strictEqual(JSON.stringify(incremental.tokens), JSON.stringify(buildModel({ text: edited }).tokens), `line ${i} ${JSON.stringify(old)} → ${JSON.stringify(lines[i])}`);
+    };
+    check('甲乙\u0000丙\n丁戊己\n庚', 1, '丁戊己字', false); // a NUL in another line of the paragraph
+    fc.assert(fc.property(generatedReport(20), fc.nat(), lineText, fc.boolean(), check), { numRuns: 400 });
+    fc.assert(fc.property(fc.constantFrom(...REAL_REPORTS), fc.nat(), lineText, fc.boolean(), (r, at, t, keep) => check(r.text, at, t, keep)), { numRuns: 150 });
+    // Most edits of the real reports are of plain paragraph lines: the tokens were reused, not parsed again.
+    assert.ok(reused > 50, `reused ${reused} times`);
   });
 
   it('releaseDerived drops figures and sentences but the model stays usable, and the next version reads afresh', () => {

@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import { reusedBlockTokens } from './block-reuse';
 import { findEnumerations } from './enumerations';
 import { parseFrontMatter } from './frontmatter';
 import { recogniseHeading, type HeadingContext } from './headings';
@@ -45,7 +46,8 @@ export function buildModel(input: ModelInput): ReportModel {
   // markdown-it sees the body with the front matter blanked out, so its line maps are document lines.
   // (When the front matter is all there is, there is no body: index.line() would clamp to its last line.)
   const body = bodyStart === 0 ? text : bodyStart < lineCount ? text.slice(index.line(bodyStart).start) : '';
-  const tokens = blockMarkdown().parse('\n'.repeat(bodyStart) + body, {});
+  // (Typing in a paragraph keeps the previous version's block structure: see block-reuse.ts.)
+  const tokens = reusedBlockTokens(input.previous, index, bodyStart) ?? blockMarkdown().parse('\n'.repeat(bodyStart) + body, {});
   const mdHeadingLines = new Map<number, number>();
   const notHeadings = new Set<number>();
   const tables: Table[] = [];

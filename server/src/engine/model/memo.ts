@@ -3,45 +3,80 @@
  * document to the next: when a user types, every paragraph but one is unchanged, and its figures,
  * sentences and markers are taken from the previous version instead of being read again.
  *
- * Only the previous version's results are looked up (a document built from scratch reads
- * everything), and only what the current version used is kept: the memo never holds more than
- * one version, and it holds the model's own objects, not copies.
+ * The tables pass from version to version: a new version takes them over from the previous one
+ * (which is left with empty tables: what it still reads, it reads afresh, so a value is only ever
+ * used by the version that adapted it last). A lookup is one Map read; entries no version has used
+ * since are swept once they are more than the ones in use. It holds the model's own objects, not
+ * copies.
  */
+interface Entry {
+  value: unknown;
+  /** The generation (version) that used it last. */
+  used: number;
+}
+
+interface Table {
+  readonly entries: Map<string, Entry>;
+  /** Keys used by the current generation (each counted once). */
+  used: number;
+}
+
+/** Entries a table keeps unswept in any case. */
+const SWEEP_SLACK = 64;
+
 export class TextMemo {
-  private readonly tables = new Map<string, Map<string, unknown>>();
-  private previous: TextMemo | undefined;
+  private tables = new Map<string, Table>();
+  private generation = 0;
 
   constructor(previous?: TextMemo) {
-    this.previous = previous;
-    previous?.release(); // a chain of one: the version before the previous one is not needed
+    if (!previous) return;
+    this.tables = previous.tables;
+    this.generation = previous.generation + 1;
+    for (const t of this.tables.values()) t.used = 0;
+    previous.tables = new Map();
   }
 
   /**
-   * The value for `key`: the previous version's, passed through `adapt` (which moves it to where
-   * the text is now, or returns it as it is when nothing moved), or else `compute()`.
+   * The value for `key`: one found in the table (from the previous version, or for another place
+   * of the same text in this one), passed through `adapt` (which moves it to where the text is
+   * now, or returns it as it is when nothing moved), or else `compute()`.
    */
   get<T>(table: string, key: string, compute: () => T, adapt: (old: T) => T = (old) => old): T {
-    let own = this.tables.get(table);
-    if (!own) {
-      own = new Map();
-      this.tables.set(table, own);
+    let t = this.tables.get(table);
+    if (!t) {
+      t = { entries: new Map(), used: 0 };
+      this.tables.set(table, t);
     }
-    const old = this.previous?.tables.get(table);
-    // (One lookup where the previous version has the key with a value: has() only for undefined.)
-    const found = old?.get(key);
-    const value = found !== undefined || old?.has(key) ? adapt(found as T) : compute();
-    own.set(key, value);
+    const e = t.entries.get(key);
+    if (e === undefined) {
+      const value = compute();
+      t.entries.set(key, { value, used: this.generation });
+      t.used++;
+      return value;
+    }
+    if (e.used !== this.generation) {
+      e.used = this.generation;
+      t.used++;
+    }
+    const value = adapt(e.value as T);
+    e.value = value;
     return value;
   }
 
   /** Forgets everything: the next version reads its texts afresh. */
   clear(): void {
-    this.tables.clear();
-    this.previous = undefined;
+    this.tables = new Map();
   }
 
-  /** Forgets the previous version (once this version has been analysed). */
+  /**
+   * Once this version has been analysed: drops what no version has used since the previous one,
+   * when that is more than what this version used (a sweep costs a pass over the table, so it is
+   * done only when it frees as much as it keeps).
+   */
   release(): void {
-    this.previous = undefined;
+    for (const t of this.tables.values()) {
+      if (t.entries.size <= 2 * t.used + SWEEP_SLACK) continue;
+      for (const [key, e] of t.entries) if (e.used < this.generation) t.entries.delete(key);
+    }
   }
 }

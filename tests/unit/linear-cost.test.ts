@@ -13,6 +13,7 @@ import { buildModel, DEFAULT_CONFIG, fixAllOf, ruleById, runRules, type RuleDiag
 import { nonOverlapping } from '../../server/src/engine/features/edits';
 import { pickFixes } from '../../server/src/engine/features/fix-all';
 import { sectionAt } from '../../server/src/engine/model/sections';
+import { inUnitBrackets } from '../../server/src/engine/model/bare-unit-words';
 import { commaHeavyReport } from '../../scripts/bench-scaling';
 import { generatedReport, REAL_REPORTS } from '../support/generators';
 
@@ -117,6 +118,29 @@ describe('linear cost', function () {
     assert.ok(rule);
     const seconds = cpuSeconds(() => void runRules(model, DEFAULT_CONFIG, undefined, [rule]));
     assert.ok(seconds < 1.5, `${seconds.toFixed(2)} s`);
+  });
+
+  it('inUnitBrackets gives the former answer (a search back to the last 「（」 of the line) wherever a unit may stand', () => {
+    // The former definition, which searched the whole line before every candidate.
+    const former = (text: string, at: number, length: number): boolean => {
+      const open = text.lastIndexOf('（', at);
+      const close = text.indexOf('）', open);
+      if (open < 1 || close < open || at > close + 1) return false;
+      if (!/[0-9０-９零一二两三四五六七八九十百千万亿][\p{Script=Han}]{1,2}$/u.test(text.slice(Math.max(0, open - 6), open))) return false;
+      const items = text.slice(open + 1, close).split(/[、，,]/u);
+      if (!items.every((x) => /^\p{Script=Han}{1,2}$/u.test(x))) return false;
+      return at < close || length <= 2;
+    };
+    const piece = fc.constantFrom('（', '）', '、', '，', ',', '辆', '艘', '架', '列', '次', '万', '2813.8', '3', '𠀀', 'a', ' ', '。', '（艘、架、列）', '万辆（艘、架）次', '重点项目');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), fc.nat(), fc.integer({ min: 1, max: 3 }), (pieces, n, length) => {
+        const text = pieces.join('');
+        if (text.length === 0) return;
+        const at = n % text.length;
+        assert.strictEqual(inUnitBrackets(text, at, length), former(text, at, length), `${JSON.stringify(text)} at ${at}`);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('figure-conflict on 30,000 statements of one subject takes well under 1.5 s of CPU', () => {

@@ -116,15 +116,46 @@ function abbreviation(pl: UnitPlace, prev: Token | undefined, after: Token | und
 }
 
 /** The unit at [at, at + length) is inside brackets of alternative units after a figure's unit, or right after them. */
-function inUnitBrackets(text: string, at: number, length: number): boolean {
-  const open = text.lastIndexOf('（', at);
+export function inUnitBrackets(text: string, at: number, length: number): boolean {
+  const open = openingOfUnitList(text, at);
+  if (open < 1) return false;
   const close = text.indexOf('）', open);
-  if (open < 1 || close < open || at > close + 1) return false;
+  if (close < open || at > close + 1) return false;
   // Before the bracket: a number and its unit (「2813.8万辆」).
   if (!/[0-9０-９零一二两三四五六七八九十百千万亿][\p{Script=Han}]{1,2}$/u.test(text.slice(Math.max(0, open - 6), open))) return false;
   const items = text.slice(open + 1, close).split(/[、，,]/u);
   if (!items.every((x) => /^\p{Script=Han}{1,2}$/u.test(x))) return false;
   return at < close || length <= 2;
+}
+
+const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * The 「（」 before `at` (text.lastIndexOf('（', at)) when what lies between could be items of a list
+ * of units (characters of Han script and 、，, in items of one or two), else -1. It looks back
+ * only as far as such a list goes: a candidate on a long line without brackets costs a few steps,
+ * not the line.
+ */
+function openingOfUnitList(text: string, at: number): number {
+  if (text.charCodeAt(at) === 0xff08) return at;
+  let run = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08) return i; // （
+    if (c === 0xff09) {
+      // ）: the bracket's own end right before the unit; another one ends an earlier bracket.
+      if (i === at - 1) continue;
+      return -1;
+    }
+    if (c === 0x3001 || c === 0xff0c || c === 0x2c) {
+      run = 0;
+      continue;
+    }
+    const pair = c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
+    if (!HAN.test(pair ? text.slice(i - 1, i + 1) : text.charAt(i)) || ++run > 2) return -1;
+    if (pair) i--;
+  }
+  return -1;
 }
 
 /**

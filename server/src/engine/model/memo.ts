@@ -10,7 +10,10 @@
  * copies.
  */
 interface Entry {
+  /** The value the version that used it last gave (for the last place it asked about). */
   value: unknown;
+  /** The value as the version before that one left it: what the current version adapts. */
+  base: unknown;
   /** The generation (version) that used it last. */
   used: number;
 }
@@ -50,15 +53,18 @@ export class TextMemo {
     const e = t.entries.get(key);
     if (e === undefined) {
       const value = compute();
-      t.entries.set(key, { value, used: this.generation });
+      t.entries.set(key, { value, base: value, used: this.generation });
       t.used++;
       return value;
     }
     if (e.used !== this.generation) {
+      // First use by this version: what the previous one left is adapted, for every place of the
+      // text (two places of one text are each moved from where the previous version left it).
+      e.base = e.value;
       e.used = this.generation;
       t.used++;
     }
-    const value = adapt(e.value as T);
+    const value = adapt(e.base as T);
     e.value = value;
     return value;
   }

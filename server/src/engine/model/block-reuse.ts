@@ -1,54 +1,104 @@
 import type { Token } from 'markdown-it';
-import type { LineIndex } from './lines';
+import type { Line, LineIndex } from './lines';
 import type { ReportModel } from './types';
 
 /**
- * The block tokens of a version that differs from the previous one in the text of one line of a
- * top-level paragraph, where that line can neither start nor end a block, before and after the
- * edit: the previous version's tokens, with the paragraph's text updated. This is what typing in
- * a paragraph does, and markdown-it would give the same tokens; every other edit is parsed again.
+ * The block tokens of a version whose edit stays inside top-level paragraphs (typing in a line,
+ * Enter or Backspace in a paragraph, a blank line put between two of its lines or taken away
+ * between two paragraphs): the previous version's tokens, with those paragraphs made again from
+ * the new lines and the tokens below moved by the change in line count. Markdown-it would give the
+ * same tokens; any other edit is parsed again.
  *
- * Why the structure cannot change: markdown-it decides block structure from where lines start
- * (their indent, their first character), from blank lines, from 「|」 (tables), from the line under
- * a title (setext headings, read by report_setext on the line before) and from the first line of a
- * paragraph (a link reference definition). So the line must keep its indent, begin both times with
- * a character that opens no block, hold no 「|」, not stand over a 「=」 or 「-」 line, and its
- * paragraph must not begin with 「[」.
+ * Why the structure is known: markdown-it decides block structure from where lines start (their
+ * indent, their first character), from blank lines, from 「|」 (tables), from the line under a title
+ * (setext headings, and report_setext on the line before) and from the first line of a paragraph
+ * (a link reference definition). In the span of paragraphs the edit touches, every line that is
+ * not blank begins with a character that opens no block and holds no 「|」, the span begins and
+ * ends with such a line, its first line keeps its indent, and the line after it is no underline:
+ * then its lines are paragraphs split at the blank lines, and nothing around them changes.
  */
 export function reusedBlockTokens(previous: ReportModel | undefined, index: LineIndex, bodyStart: number): Token[] | undefined {
-  if (!previous || previous.index.lineCount !== index.lineCount || bodyStartOf(previous) !== bodyStart) return undefined;
+  if (!previous || bodyStartOf(previous) !== bodyStart) return undefined;
   const oldLines = previous.index.lines;
   const lines = index.lines;
-  let changed = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if ((lines[i] as { text: string }).text === (oldLines[i] as { text: string }).text) continue;
-    if (changed >= 0) return undefined;
-    changed = i;
-  }
-  if (changed < bodyStart) return undefined;
-  const before = (oldLines[changed] as { text: string }).text;
-  const after = (lines[changed] as { text: string }).text;
-  const indent = leadingIndent(after);
-  if (leadingIndent(before) !== indent || before.slice(0, indent) !== after.slice(0, indent) || !opensNothing(before, indent) || !opensNothing(after, indent)) return undefined;
-  const below = changed + 1 < lines.length ? (lines[changed + 1] as { text: string }).text : '';
-  if (/^[ \t]*[=-]/.test(below)) return undefined;
+  const oldText = (i: number): string => (oldLines[i] as Line).text;
+  const newText = (i: number): string => (lines[i] as Line).text;
+  // The changed lines: old [top, oldEnd), new [top, newEnd).
+  const n = Math.min(lines.length, oldLines.length);
+  let top = 0;
+  while (top < n && newText(top) === oldText(top)) top++;
+  let bottom = 0;
+  while (bottom < n - top && newText(lines.length - 1 - bottom) === oldText(oldLines.length - 1 - bottom)) bottom++;
+  const oldEnd = oldLines.length - bottom;
+  const newEnd = lines.length - bottom;
+  if (top === oldEnd && top === newEnd) return undefined;
+  const delta = lines.length - oldLines.length;
+  // The old lines on either side of the change that must be paragraph lines: the changed lines
+  // themselves, or the neighbours of a blank or an empty change.
+  const lo = top === oldEnd || isBlank(oldText(top)) ? top - 1 : top;
+  const hi = top === oldEnd || isBlank(oldText(oldEnd - 1)) ? oldEnd : oldEnd - 1;
+  if (lo < bodyStart || hi >= oldLines.length || lo > hi) return undefined;
   const tokens = previous.tokens;
-  const at = paragraphAt(tokens, changed);
-  if (at < 0) return undefined;
-  const open = tokens[at] as Token;
-  const inline = tokens[at + 1];
-  const [from, to] = open.map as [number, number];
-  if (!inline || inline.type !== 'inline' || /^[ \t]*\[/.test((lines[from] as { text: string }).text)) return undefined;
-  // The paragraph's text as markdown-it (15) takes it: its lines joined (NUL as U+FFFD, as its
-  // normalisation does), without ASCII spaces, tabs and line breaks at either end (Unicode spaces
-  // stay). The unit tests compare with its parse.
-  const parts: string[] = [];
-  for (let i = from; i < to; i++) parts.push((lines[i] as { text: string }).text);
-  const content = parts.join('\n').replace(/\0/g, '\uFFFD').replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(inline) as object) as Token, inline, { content });
-  const out = tokens.slice();
-  out[at + 1] = copy;
+  const first = paragraphAt(tokens, lo);
+  const last = paragraphAt(tokens, hi);
+  if (first < 0 || last < 0) return undefined;
+  // Old tokens first..last: top-level paragraphs only (three tokens each), blank lines between them.
+  for (let k = first; k <= last + 2; k += 3) {
+    const [o, i, c] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+    if (o?.type !== 'paragraph_open' || i?.type !== 'inline' || c?.type !== 'paragraph_close' || o.level !== 0) return undefined;
+    const next = tokens[k + 3];
+    if (k < last && o.map && next?.map) for (let line = o.map[1]; line < next.map[0]; line++) if (!isBlank(oldText(line))) return undefined;
+  }
+  const from = ((tokens[first] as Token).map as [number, number])[0];
+  const to = ((tokens[last] as Token).map as [number, number])[1];
+  if (top === oldEnd && !(from < top && top < to)) return undefined;
+  // The new lines of the span [from, to + delta).
+  const end = to + delta;
+  if (end <= from || isBlank(newText(from)) || isBlank(newText(end - 1))) return undefined;
+  if (top <= from && !sameIndent(oldText(from), newText(from))) return undefined;
+  for (let i = from; i < end; i++) if (!isBlank(newText(i)) && !opensNothing(newText(i))) return undefined;
+  if (end < lines.length && /^[ \t]*[=-]/.test(newText(end))) return undefined;
+  // The paragraphs of the span, then the tokens below it moved by delta lines.
+  const [open, inline, close] = [tokens[first], tokens[first + 1], tokens[first + 2]] as [Token, Token, Token];
+  const out = tokens.slice(0, first);
+  for (let s = from; s < end; ) {
+    let e = s;
+    while (e < end && !isBlank(newText(e))) e++;
+    out.push(clone(open, { map: [s, e] }), clone(inline, { map: [s, e], content: paragraphContent(lines, s, e) }), close);
+    s = e;
+    while (s < end && isBlank(newText(s))) s++;
+  }
+  for (let k = last + 3; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    out.push(delta === 0 || !t.map ? t : clone(t, { map: [t.map[0] + delta, t.map[1] + delta] }));
+  }
   return out;
+}
+
+/**
+ * A paragraph's text as markdown-it (15) takes it: its lines joined (NUL as U+FFFD, as its
+ * normalisation does), without ASCII spaces, tabs and line breaks at either end (Unicode spaces
+ * stay). The unit tests compare with its parse.
+ */
+function paragraphContent(lines: readonly Line[], from: number, to: number): string {
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) parts.push((lines[i] as Line).text);
+  return parts.join('\n').replace(/\0/g, '\uFFFD').replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
+/** A copy of a token (the previous version's stay as they are) with some fields changed. */
+function clone(t: Token, fields: Partial<Token>): Token {
+  return Object.assign(Object.create(Object.getPrototypeOf(t) as object) as Token, t, fields);
+}
+
+/** Blank as markdown-it reads it: spaces and tabs only (a full-width space is text). */
+function isBlank(text: string): boolean {
+  return leadingIndent(text) === text.length;
+}
+
+function sameIndent(a: string, b: string): boolean {
+  const n = leadingIndent(a);
+  return n === leadingIndent(b) && a.slice(0, n) === b.slice(0, n);
 }
 
 /** The first line of the body: the line after a closed front matter, else 0. */
@@ -70,8 +120,9 @@ const OPENERS = new Set('#>-+*_=`~<[|:"\'('.split('').map((c) => c.charCodeAt(0)
 /** An ordered list item's marker (a number is otherwise text: 「2.具体措施」「2023年」). */
 const ORDERED_MARKER = /^[0-9]{1,9}[.)](?:[ \t]|$)/;
 
-/** A line that is not blank, holds no 「|」 or NUL, and begins (after `indent`) with a character that opens no block. */
-function opensNothing(text: string, indent: number): boolean {
+/** A line that is not blank, holds no 「|」 or NUL, and begins (after its indent) with a character that opens no block. */
+function opensNothing(text: string): boolean {
+  const indent = leadingIndent(text);
   if (indent >= text.length || OPENERS.has(text.charCodeAt(indent)) || ORDERED_MARKER.test(text.slice(indent))) return false;
   return !text.includes('|') && !text.includes('\0');
 }

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { buildModel, DEFAULT_CONFIG, documentSymbols, foldingRanges, releaseDerived, runRules, type ReportModel } from '../../server/src/engine';
 import { figuresOf } from '../../server/src/engine/model/figures';
 import { sentencesOf } from '../../server/src/engine/model/statements';
+import { breakdownsOf } from '../../server/src/engine/model/breakdown';
+import { growthChecks } from '../../server/src/engine/rules/growth-mismatch';
 import { bodyStartOf, reusedBlockTokens } from '../../server/src/engine/model/block-reuse';
 import { generatedReport, REAL_REPORTS, textPiece, marker, text } from '../support/generators';
 
@@ -21,6 +23,8 @@ function everything(model: ReportModel): string {
     enumerations: model.enumerations.map((e) => ({ ...e, section: e.section?.heading.line })),
     figures: figuresOf(model).all.map((f) => ({ ...f, paragraph: f.paragraph ? [f.paragraph.line, f.paragraph.text] : undefined })),
     sentences: sentencesOf(model).map((s) => [s.line, s.start, s.end, s.text, s.paragraph.line, s.clauses.map((c) => [c.start, c.end, c.text, c.delimiter, c.figures.map((f) => f.range)])]),
+    breakdowns: breakdownsOf(model).map((b) => ({ ...b, sentence: [b.sentence.line, b.sentence.start] })),
+    growth: growthChecks(model),
     diagnostics: runRules(model, DEFAULT_CONFIG),
     symbols: documentSymbols(model),
     folding: foldingRanges(model),
@@ -67,6 +71,19 @@ describe('incremental analysis', function () {
 
   it('gives what a fresh build gives, on the real reports edited at random', () => {
     fc.assert(fc.property(fc.constantFrom(...REAL_REPORTS), fc.array(edit, { minLength: 1, maxLength: 4 }), (r, edits) => typeAndCompare(r.text, edits)), { numRuns: 40 });
+  });
+
+  it('moves the breakdowns and growth statements of paragraphs that moved (lines above added, indents changed)', () => {
+    const text = ['一、工作情况', '　　全年共受理信访事项120件，其中来信80件、来访40件。', '　　地区生产总值由100亿元增长到120亿元，增长20%。', '　　粮食产量由50万吨增加到100万吨，翻了一番。'].join('\n');
+    const fresh = buildModel({ text });
+    assert.ok(breakdownsOf(fresh).length > 0 && growthChecks(fresh).length >= 2, 'the text has breakdowns and growth statements');
+    const at = text.indexOf('\n');
+    typeAndCompare(text, [
+      { at, remove: 0, insert: '\n新增一行。' }, // every paragraph below moves down a line
+      { at: text.indexOf('全年') + 12, remove: 0, insert: '　' }, // (somewhere in the first paragraph, after the line above: its text changes)
+      { at: 0, remove: 0, insert: '\n\n' },
+      { at: 0, remove: 2, insert: '' },
+    ]);
   });
 
   it('reuses the paragraphs an edit did not touch, and re-reads the one it did', () => {

@@ -2,7 +2,7 @@ import { parseComplementaryPairs, type ComplementaryPair } from '../data/complem
 import { derivedCache } from './derived';
 import { isAdditive } from './figure-units';
 import type { Figure } from './figures';
-import { CHANGE_WORDS, leadOf, sentencesOf, type Clause, type Sentence } from './statements';
+import { CHANGE_WORDS, leadOf, movedFrom, sentencesOf, type Clause, type Sentence } from './statements';
 import type { ReportModel } from './types';
 
 /** A stated total and its parts in the same unit: listed after 「其中」, before 「共计」, or as the two sides of a complementary pair. */
@@ -49,12 +49,21 @@ export function breakdownsOf(model: ReportModel): Breakdown[] {
       // A sentence of a paragraph an edit did not touch is the previous version's object, with its figures:
       // its breakdowns are the same too (they depend on the sentence alone).
       let found = BY_SENTENCE.get(sentence);
-      if (!found) BY_SENTENCE.set(sentence, (found = find(sentence)));
+      if (!found) BY_SENTENCE.set(sentence, (found = moved(sentence) ?? find(sentence)));
       for (const b of found) list.push(b);
     }
     CACHE.set(model, list);
   }
   return list;
+}
+
+/** The breakdowns of a sentence moved from the previous version's (same text): theirs, with this sentence's figures. */
+function moved(sentence: Sentence): Breakdown[] | undefined {
+  const old = movedFrom(sentence);
+  const found = old && BY_SENTENCE.get(old);
+  if (!old || !found) return undefined;
+  const figure = (f: Figure): Figure => sentence.figures[old.figures.indexOf(f)] ?? f;
+  return found.map((b) => ({ total: figure(b.total), parts: b.parts.map(figure), complete: b.complete, pair: b.pair, sentence }));
 }
 
 function find(sentence: Sentence): Breakdown[] {

@@ -59,18 +59,36 @@ const sliceOf = (figures: readonly Figure[], from: number, to: number): readonly
 
 /** The sentences of an unchanged paragraph text that moved: same text, same clauses, the paragraph's new figures. */
 function moveSplit(old: Split, p: Paragraph, figures: readonly Figure[]): Split {
-  // Figures of the same text come in the same order: the k-th old figure is the k-th new one.
-  // (One index per paragraph, shared by its sentences.)
-  const index = old.figures.length === 0 ? undefined : new Map(old.figures.map((f, k) => [f, k]));
-  return { paragraph: p, figures, sentences: old.sentences.map((s) => moveSentence(s, old, p, figures, index)) };
+  // Figures of the same text come in the same order: the k-th old figure is the k-th new one, and
+  // the figures of each clause and sentence are a run of the paragraph's, in order (two cursors).
+  const clauseCursor = { at: 0 };
+  const sentenceCursor = { at: 0 };
+  const same = (list: readonly Figure[], cursor: { at: number }): readonly Figure[] => {
+    if (list.length === 0) return NONE;
+    let k = cursor.at;
+    while (k < old.figures.length && old.figures[k] !== list[0]) k++;
+    if (k + list.length > figures.length || old.figures[k + list.length - 1] !== list[list.length - 1]) return list.map((f) => figures[old.figures.indexOf(f)] ?? f);
+    cursor.at = k + list.length;
+    return figures.slice(k, k + list.length);
+  };
+  const shift = p.range.start.character - old.paragraph.range.start.character;
+  const sentences = old.sentences.map((s): Sentence => {
+    const clauses = s.clauses.map((c) => ({ text: c.text, start: c.start + shift, end: c.end + shift, delimiter: c.delimiter, figures: same(c.figures, clauseCursor) }));
+    const moved: Sentence = { paragraph: p, line: p.line, text: s.text, start: s.start + shift, end: s.end + shift, clauses, figures: same(s.figures, sentenceCursor) };
+    MOVED_FROM.set(moved, s);
+    return moved;
+  });
+  return { paragraph: p, figures, sentences };
 }
 
-/** A sentence of an unchanged paragraph text that moved: same text, same clauses, the paragraph's new figures. */
-function moveSentence(s: Sentence, old: Split, p: Paragraph, figures: readonly Figure[], index: ReadonlyMap<Figure, number> | undefined): Sentence {
-  const shift = p.range.start.character - old.paragraph.range.start.character;
-  const same = (list: readonly Figure[]): readonly Figure[] => (list.length === 0 ? NONE : list.map((f) => figures[index?.get(f) ?? -1] ?? f));
-  const clauses = s.clauses.map((c) => ({ ...c, start: c.start + shift, end: c.end + shift, figures: same(c.figures) }));
-  return { ...s, paragraph: p, line: p.line, start: s.start + shift, end: s.end + shift, clauses, figures: same(s.figures) };
+const MOVED_FROM = new WeakMap<Sentence, Sentence>();
+
+/**
+ * The previous version's sentence a sentence was moved from (its paragraph's text unchanged, on
+ * another line): what was read from that one holds here too, with the figures at the same indexes.
+ */
+export function movedFrom(sentence: Sentence): Sentence | undefined {
+  return MOVED_FROM.get(sentence);
 }
 
 /** Lookup table for the char codes of a set of (BMP) characters. */

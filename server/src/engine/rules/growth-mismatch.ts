@@ -1,6 +1,6 @@
 import { derivedCache } from '../model/derived';
 import type { Figure } from '../model/figures';
-import { sentencesOf, type Sentence } from '../model/statements';
+import { movedFrom, sentencesOf, type Sentence } from '../model/statements';
 import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
 import { formatNumber } from './total-mismatch';
@@ -74,12 +74,28 @@ export function growthChecks(model: ReportModel): GrowthCheck[] {
       if (s.figures.length < 2) continue;
       // A sentence of a paragraph an edit did not touch is the previous version's object: its checks are the same.
       let found = BY_SENTENCE.get(s);
-      if (!found) BY_SENTENCE.set(s, (found = inSentence(s)));
+      if (!found) BY_SENTENCE.set(s, (found = moved(s) ?? inSentence(s)));
       out.push(...found);
     }
     CACHE.set(model, out);
   }
   return out;
+}
+
+/** The checks of a sentence moved from the previous version's (same text): theirs, with this sentence's figures and line. */
+function moved(s: Sentence): readonly GrowthCheck[] | undefined {
+  const old = movedFrom(s);
+  const found = old && BY_SENTENCE.get(old);
+  if (!old || !found) return undefined;
+  if (found.length === 0) return found;
+  const figure = (f: Figure): Figure => s.figures[old.figures.indexOf(f)] ?? f;
+  return found.map((c) => {
+    const to = figure(c.to);
+    const rate = c.rate && figure(c.rate);
+    // (Where inSentence puts it: after the later figure for 翻一番, else the rate.)
+    const statedRange = c.kind === 'doubling' || !rate ? { start: to.range.end, end: to.range.end } : rate.range;
+    return { ...c, from: figure(c.from), to, rate, statedRange };
+  });
 }
 
 function template(s: Sentence): string {

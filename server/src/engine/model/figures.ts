@@ -223,8 +223,20 @@ export function figuresOf(model: ReportModel): FigureIndex {
 
 /** A figure moved by `lines` and `columns` to another place (an unchanged text that moved). */
 function move(f: Figure, at: TextPlace, columns: number): Figure {
+  // (Every field written out, in the order scanFigures gives them: one object shape for all figures.)
   return {
-    ...f,
+    text: f.text,
+    numberText: f.numberText,
+    number: f.number,
+    multiplier: f.multiplier,
+    value: f.value,
+    high: f.high,
+    unit: f.unit,
+    per: f.per,
+    kind: f.kind,
+    approx: f.approx,
+    qualifier: f.qualifier,
+    decimals: f.decimals,
     line: at.line,
     range: rangeOf(at.line, f.range.start.character + columns, f.range.end.character + columns),
     numberRange: rangeOf(at.line, f.numberRange.start.character + columns, f.numberRange.end.character + columns),

@@ -23,11 +23,18 @@ const PARAGRAPHS = REAL.flatMap((r) => r.text.split(/\r?\n/))
  * A report of about `size` characters: 一、 sections holding （一） subsections holding 1. items
  * with real paragraphs, some run-in headings, 一是……二是…… enumerations and a table per section.
  */
-export function generateReport(size: number): string {
+export function generateReport(size: number, options: { distinct?: boolean } = {}): string {
   const out: string[] = ['---', 'title: 基准测试工作报告', 'author: 基准', 'date: 2026-01-01', '---', '', '各位代表：', ''];
   let length = out.join('\n').length;
   let p = 0;
-  const para = (): string => PARAGRAPHS[p++ % PARAGRAPHS.length] ?? '';
+  // Past the first round of the real paragraphs, `distinct` makes each one another text: its
+  // clauses rotated and the last digit of each number changed (a real report does not repeat
+  // its paragraphs, and the engine reads a text it has already read in the same version only once).
+  const para = (): string => {
+    const round = Math.floor(p / PARAGRAPHS.length);
+    const text = PARAGRAPHS[p++ % PARAGRAPHS.length] ?? '';
+    return options.distinct && round > 0 ? distinctVariant(text, round) : text;
+  };
   const push = (line: string): void => {
     out.push(line);
     length += line.length + 1;
@@ -55,4 +62,12 @@ export function generateReport(size: number): string {
     push('');
   }
   return out.join('\n').slice(0, size);
+}
+
+/** Another text of the same kind: clauses rotated by `round`, the last digit of each number moved on by it. */
+function distinctVariant(text: string, round: number): string {
+  const clauses = text.match(/[^，。；]+[，。；]?/gu) ?? [text];
+  const k = round % clauses.length;
+  const rotated = [...clauses.slice(k), ...clauses.slice(0, k)].join('');
+  return rotated.replace(/[0-9]+/g, (n) => n.slice(0, -1) + String((Number(n.slice(-1)) + round) % 10));
 }

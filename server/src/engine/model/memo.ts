@@ -75,14 +75,17 @@ export class TextMemo {
   }
 
   /**
-   * Once this version has been analysed: drops what no version has used since the previous one,
-   * when that is more than what this version used (a sweep costs a pass over the table, so it is
-   * done only when it frees as much as it keeps).
+   * Once this version has been analysed: lets the previous version's values go (what this version
+   * adapts from is its own from then on), and drops what no version has used since the previous
+   * one when that is more than what this version used (a sweep frees as much as it keeps).
    */
   release(): void {
     for (const t of this.tables.values()) {
-      if (t.entries.size <= 2 * t.used + SWEEP_SLACK) continue;
-      for (const [key, e] of t.entries) if (e.used < this.generation) t.entries.delete(key);
+      const sweep = t.entries.size > 2 * t.used + SWEEP_SLACK;
+      for (const [key, e] of t.entries) {
+        if (e.used === this.generation) e.base = e.value;
+        else if (sweep) t.entries.delete(key);
+      }
     }
   }
 }

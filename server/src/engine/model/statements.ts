@@ -76,6 +76,8 @@ function moveSplit(old: Split, p: Paragraph, figures: readonly Figure[]): Split 
     const clauses = s.clauses.map((c) => ({ text: c.text, start: c.start + shift, end: c.end + shift, delimiter: c.delimiter, figures: same(c.figures, clauseCursor) }));
     const moved: Sentence = { paragraph: p, line: p.line, text: s.text, start: s.start + shift, end: s.end + shift, clauses, figures: same(s.figures, sentenceCursor) };
     MOVED_FROM.set(moved, s);
+    // (One step back only: the link of the previous version's sentence would keep every older version alive.)
+    MOVED_FROM.delete(s);
     return moved;
   });
   return { paragraph: p, figures, sentences };

@@ -176,6 +176,13 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     checkFormatIdempotent('---\r  - item\ntitle: "引号\r\na: b: c\r---\n一.\r\n---\rtitle: \uffff工作\n## \t（十二）、⻯\n');
   });
 
+  it('a list item in full-width digits over 「---」 is no setext title, as its half-width form is not, so Format Document is idempotent', () => {
+    const depths = (text: string): number[] => buildModel({ text }).headings.map((h) => h.mdDepth);
+    assert.deepStrictEqual(depths('１２. 工作\n---\n正文'), depths('12. 工作\n---\n正文'));
+    // The fuzz input of seed 2107535197.
+    checkFormatIdempotent(' 　１２. #.\r---\r\t\r（九十九)【 　　\r---');
+  });
+
   it('number-style: 「？。。」 is one finding whose fix removes every 。 after the 「？」', () => {
     assert.ok(checkFixes('一、总体情况\n\n他说什么？。。我们不知道！。\n', 100) > 0);
   });

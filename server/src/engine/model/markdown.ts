@@ -32,7 +32,8 @@ function setextHeading(state: StateBlock, startLine: number, endLine: number, si
   const marker = matchMarker(seen, 0);
   const title = (marker ? seen.slice(marker.start + marker.length) : seen).trim();
   if (title === '' || [...title].length > SETEXT_TEXT_MAX || NOT_A_TITLE.test(title) || YAML_FIELD.test(seen) || UNDERLINE.test(seen)) return false;
-  if (/^(?:[#>`~]|[-*+][ \t]|\d{1,9}[.)][ \t])/.test(seen)) return false; // other blocks
+  // Other blocks; a number in full-width digits too (「１２. 」), which numbering-style makes half-width.
+  if (/^(?:[#>`~]|[-*+][ \t]|[0-9０-９]{1,9}[.)．][ \t])/.test(seen)) return false;
   if (silent) return true;
   const level = under.startsWith('=') ? 1 : 2;
   state.line = next + 1;

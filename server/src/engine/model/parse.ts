@@ -46,7 +46,7 @@ export function buildModel(input: ModelInput): ReportModel {
   // markdown-it sees the body with the front matter blanked out, so its line maps are document lines.
   // (When the front matter is all there is, there is no body: index.line() would clamp to its last line.)
   const body = bodyStart === 0 ? text : bodyStart < lineCount ? text.slice(index.line(bodyStart).start) : '';
-  // (Typing in a paragraph keeps the previous version's block structure: see block-reuse.ts.)
+  // (An edit inside paragraphs keeps the previous version's block tokens: see block-reuse.ts.)
   const tokens = reusedBlockTokens(input.previous, index, bodyStart) ?? blockMarkdown().parse('\n'.repeat(bodyStart) + body, {});
   const mdHeadingLines = new Map<number, number>();
   const notHeadings = new Set<number>();

@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import type { Line, LineIndex } from './lines';
+import { unchangedLines, type Line, type LineIndex } from './lines';
 import type { ReportModel } from './types';
 
 /**
@@ -24,11 +24,7 @@ export function reusedBlockTokens(previous: ReportModel | undefined, index: Line
   const oldText = (i: number): string => (oldLines[i] as Line).text;
   const newText = (i: number): string => (lines[i] as Line).text;
   // The changed lines: old [top, oldEnd), new [top, newEnd).
-  const n = Math.min(lines.length, oldLines.length);
-  let top = 0;
-  while (top < n && newText(top) === oldText(top)) top++;
-  let bottom = 0;
-  while (bottom < n - top && newText(lines.length - 1 - bottom) === oldText(oldLines.length - 1 - bottom)) bottom++;
+  const { top, bottom } = unchangedLines(lines, oldLines);
   const oldEnd = oldLines.length - bottom;
   const newEnd = lines.length - bottom;
   if (top === oldEnd && top === newEnd) return undefined;

@@ -49,21 +49,13 @@ export class LineIndex {
   private reuse(previous: LineIndex): void {
     const olds = previous.lines;
     const lines = this.lines;
-    const n = Math.min(lines.length, olds.length);
-    let top = 0;
-    for (; top < n; top++) {
-      const a = lines[top] as Line;
-      const b = olds[top] as Line;
-      if (a.start !== b.start || a.text !== b.text) break;
-      lines[top] = b;
-    }
-    for (let k = 1; k <= n - top; k++) {
-      const i = lines.length - k;
+    const { top, bottom } = unchangedLines(lines, olds);
+    const keep = (i: number, b: Line): void => {
       const a = lines[i] as Line;
-      const b = olds[olds.length - k] as Line;
-      if (a.text !== b.text) break;
       lines[i] = b.index === i && b.start === a.start ? b : { index: i, start: a.start, text: b.text };
-    }
+    };
+    for (let i = 0; i < top; i++) keep(i, olds[i] as Line);
+    for (let k = 1; k <= bottom; k++) keep(lines.length - k, olds[olds.length - k] as Line);
   }
 
   get lineCount(): number {
@@ -105,4 +97,17 @@ export class LineIndex {
   linesRange(first: number, last: number): Range {
     return { start: { line: first, character: 0 }, end: { line: last, character: this.line(last).text.length } };
   }
+}
+
+/**
+ * How many lines at the top and at the bottom of `lines` have the texts of the lines of `olds` at
+ * the same place from either end (the two runs do not overlap): what an edit left as it was.
+ */
+export function unchangedLines(lines: readonly Line[], olds: readonly Line[]): { top: number; bottom: number } {
+  const n = Math.min(lines.length, olds.length);
+  let top = 0;
+  while (top < n && (lines[top] as Line).text === (olds[top] as Line).text) top++;
+  let bottom = 0;
+  while (bottom < n - top && (lines[lines.length - 1 - bottom] as Line).text === (olds[olds.length - 1 - bottom] as Line).text) bottom++;
+  return { top, bottom };
 }

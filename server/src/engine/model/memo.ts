@@ -82,10 +82,11 @@ export class TextMemo {
   release(): void {
     for (const t of this.tables.values()) {
       const sweep = t.entries.size > 2 * t.used + SWEEP_SLACK;
-      for (const [key, e] of t.entries) {
+      // (forEach, not for…of: no [key, entry] array per entry; deleting while iterating is allowed.)
+      t.entries.forEach((e, key) => {
         if (e.used === this.generation) e.base = e.value;
         else if (sweep) t.entries.delete(key);
-      }
+      });
     }
   }
 }

@@ -31,24 +31,34 @@ export const placeholder = defineRule({
       if (token?.isCancellationRequested) return [];
       const kind = model.lineKinds[line.index];
       if (kind === 'code' || kind === 'blank' || kind === 'frontmatter' || kind === 'hr') continue;
-      const seen = new Set<number>(checkboxes(line.text));
-      for (const re of PATTERNS) {
-        re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(line.text)) !== null) {
-          if (seen.has(m.index)) continue;
-          seen.add(m.index);
-          if (insideCodeSpan(line.text, m.index)) continue;
-          findings.push({
-            range: index.range(line.index, m.index, m.index + m[0].length),
-            message: t('Placeholder "{0}" left in the text: fill in the real content.', m[0]),
-          });
-        }
+      // (Kept from the previous version for every line an edit did not touch.)
+      for (const [from, found] of model.memo.get('placeholder', line.text, () => placeholdersOf(line.text))) {
+        findings.push({
+          range: index.range(line.index, from, from + found.length),
+          message: t('Placeholder "{0}" left in the text: fill in the real content.', found),
+        });
       }
     }
     return findings;
   },
 });
+
+/** The placeholders of a line: [column, text] of each, in the order of PATTERNS (one per column). */
+function placeholdersOf(text: string): ReadonlyArray<readonly [number, string]> {
+  const out: Array<readonly [number, string]> = [];
+  const seen = new Set<number>(checkboxes(text));
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (seen.has(m.index)) continue;
+      seen.add(m.index);
+      if (insideCodeSpan(text, m.index)) continue;
+      out.push([m.index, m[0]]);
+    }
+  }
+  return out;
+}
 
 /**
  * The 「□」 of a form's options are checkboxes, not blanks: 「□满意 □基本满意 □不满意」 — two or more

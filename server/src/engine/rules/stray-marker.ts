@@ -58,6 +58,22 @@ function removal(index: LineIndex, line: number, from: number, to: number): Rang
   return index.range(line, 0, text.length);
 }
 
+/** The junk of a line: [from, to, text, kind] of each match, in the order of PATTERNS (a joiner in its place left out). */
+function junkOf(text: string): ReadonlyArray<readonly [number, number, string, Kind]> {
+  const out: Array<readonly [number, number, string, Kind]> = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(text)) !== null) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (p.kind === 'invisible' && joinerInPlace(text, from, to)) continue;
+      out.push([from, to, m[0], p.kind]);
+    }
+  }
+  return out;
+}
+
 interface Place {
   readonly line: number;
   readonly from: number;
@@ -107,16 +123,10 @@ export const strayMarker = defineRule({
       const kind = model.lineKinds[line.index];
       if (kind === 'code' || kind === 'blank') continue;
       if (kind !== 'frontmatter') textLines++;
-      for (const p of PATTERNS) {
-        p.re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = p.re.exec(line.text)) !== null) {
-          if (line.index === 0 && m.index === 0 && m[0] === '\ufeff') continue;
-          const from = m.index;
-          const to = from + m[0].length;
-          if (p.kind === 'invisible' && joinerInPlace(line.text, from, to)) continue;
-          places.push({ line: line.index, from, to, found: m[0], kind: p.kind, edit: { range: removal(index, line.index, from, to), newText: '' } });
-        }
+      // (Kept from the previous version for every line an edit did not touch.)
+      for (const [from, to, found, kind] of model.memo.get('stray-marker', line.text, () => junkOf(line.text))) {
+        if (line.index === 0 && from === 0 && found === '\ufeff') continue;
+        places.push({ line: line.index, from, to, found, kind, edit: { range: removal(index, line.index, from, to), newText: '' } });
       }
     }
     const invisible = places.filter((p) => p.kind === 'invisible');

@@ -85,7 +85,7 @@ const ATX_CHAPTER = /^([0-9]{1,2})(?=[ \t\u3000]+\S)/;
  * A `#` heading's level is its depth; a numbered line's level is its marker's, nested inside the
  * `#` section it is in and inside an open heading of another family of the same level.
  */
-export function recogniseHeading(index: LineIndex, line: number, mdDepth: number, context: HeadingContext, memo?: TextMemo): Heading | undefined {
+export function recogniseHeading(index: LineIndex, line: number, mdDepth: number, context: HeadingContext, memo?: TextMemo, previous?: PreviousHeadings): Heading | undefined {
   const text = index.line(line).text;
   let offset = (INDENT_RE.exec(text)?.[0].length ?? 0);
   if (line === 0 && text.charCodeAt(0) === 0xfeff) offset = Math.max(offset, 1 + (INDENT_RE.exec(text.slice(1))?.[0].length ?? 0));
@@ -99,12 +99,29 @@ export function recogniseHeading(index: LineIndex, line: number, mdDepth: number
   if (!marker && mdDepth > 0) marker = chapterMarker(text, at);
   if (!marker) {
     if (mdDepth === 0) return undefined;
-    return makeHeading(index, line, mdDepth, undefined, offset, mdDepth, '');
+    return sameAsBefore(previous, line, text, mdDepth, mdDepth) ?? makeHeading(index, line, mdDepth, undefined, offset, mdDepth, '');
   }
   const level = mdDepth > 0 ? mdDepth : levelOf(marker, context);
   const textFollows = mdDepth === 0 && textOnNextLine(index, line);
   if (mdDepth === 0 && !acceptMarker(text, marker, level, context, textFollows)) return undefined;
-  return makeHeading(index, line, mdDepth, marker, offset, level, emphasis);
+  return sameAsBefore(previous, line, text, mdDepth, level) ?? makeHeading(index, line, mdDepth, marker, offset, level, emphasis);
+}
+
+/** The previous version's headings by line, and its lines. */
+export interface PreviousHeadings {
+  readonly byLine: ReadonlyMap<number, Heading>;
+  readonly index: LineIndex;
+}
+
+/**
+ * The previous version's heading of this line when makeHeading would make the same one: same line,
+ * same text (the marker is then the same: it is read from the text), same depth and level.
+ */
+function sameAsBefore(previous: PreviousHeadings | undefined, line: number, text: string, mdDepth: number, level: number): Heading | undefined {
+  if (!previous) return undefined;
+  const h = previous.byLine.get(line);
+  if (!h || h.mdDepth !== mdDepth || h.level !== level || line >= previous.index.lineCount) return undefined;
+  return previous.index.line(line).text === text ? h : undefined;
 }
 
 /** The next line is text (not blank, not numbered itself): the text of a number standing alone on its line. */

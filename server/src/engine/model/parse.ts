@@ -2,7 +2,7 @@ import type { Token } from 'markdown-it';
 import { reusedBlockTokens } from './block-reuse';
 import { findEnumerations } from './enumerations';
 import { parseFrontMatter } from './frontmatter';
-import { recogniseHeading, type HeadingContext } from './headings';
+import { recogniseHeading, type HeadingContext, type PreviousHeadings } from './headings';
 import { LineIndex } from './lines';
 import { listItemLines } from './list-items';
 import { blockMarkdown } from './markdown';
@@ -34,6 +34,7 @@ export function buildModel(input: ModelInput): ReportModel {
   const { text } = input;
   const memo = new TextMemo(input.previous?.memo);
   const previousParagraphs = input.previous && new Map(input.previous.paragraphs.filter((p) => !p.runinOf).map((p) => [p.line, p]));
+  const previousHeadings: PreviousHeadings | undefined = input.previous && { byLine: new Map(input.previous.headings.map((h) => [h.line, h])), index: input.previous.index };
   const index = new LineIndex(text, input.previous?.index);
   const lineCount = index.lineCount;
   const frontMatter = parseFrontMatter(index, memo);
@@ -64,14 +65,14 @@ export function buildModel(input: ModelInput): ReportModel {
   for (const [line, underBullet] of nestedItems) if (structuredWithHashes || underBullet) notHeadings.add(line);
 
   const baseKinds = kinds.slice();
-  let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded: new Set() });
+  let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, previousHeadings, frontMatter, excluded: new Set() });
   let sections = buildSections(scan.headings, index, kinds);
   // Numbered list items are body text: read the document again without them (their numbers would
   // otherwise take part in the levels of the headings after them).
   const items = listItemLines(sections, index);
   if (items.size > 0) {
     for (let i = 0; i < kinds.length; i++) kinds[i] = baseKinds[i] ?? 'text';
-    scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded: items });
+    scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, previousHeadings, frontMatter, excluded: items });
     sections = buildSections(scan.headings, index, kinds);
   }
   const { headings, paragraphs, title } = scan;
@@ -103,6 +104,8 @@ interface ScanInput {
   readonly bodyStart: number;
   readonly memo: TextMemo;
   readonly previousParagraphs: ReadonlyMap<number, Paragraph> | undefined;
+  /** The previous version's headings: one whose line did not change is taken as it is. */
+  readonly previousHeadings: PreviousHeadings | undefined;
   readonly frontMatter: FrontMatter | undefined;
   /** Lines read as body text whatever their number (the items of a numbered list). */
   readonly excluded: ReadonlySet<number>;
@@ -110,7 +113,7 @@ interface ScanInput {
 
 /** The title, the headings and the paragraphs of the body, line by line. */
 function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Paragraph[]; title: Title | undefined } {
-  const { index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, frontMatter, excluded } = input;
+  const { index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, previousHeadings, frontMatter, excluded } = input;
   const lineCount = index.lineCount;
   const headings: Heading[] = [];
   const paragraphs: Paragraph[] = [];
@@ -122,7 +125,7 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
     const kind = kinds[line];
     if (kind !== 'text' && kind !== 'heading') continue;
     const mdDepth = mdHeadingLines.get(line) ?? 0;
-    const heading = excluded.has(line) || notHeadings.has(line) ? undefined : recogniseHeading(index, line, mdDepth, context, memo);
+    const heading = excluded.has(line) || notHeadings.has(line) ? undefined : recogniseHeading(index, line, mdDepth, context, memo, previousHeadings);
     if (heading && heading.style === 'none' && heading.mdDepth === 1 && !title && headings.length === 0) {
       title = { text: heading.title, range: heading.titleRange, line, source: 'heading' };
       kinds[line] = 'heading';

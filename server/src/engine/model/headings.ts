@@ -95,14 +95,14 @@ export function recogniseHeading(index: LineIndex, line: number, mdDepth: number
   }
   const emphasis = LEADING_EMPHASIS.exec(text.slice(offset))?.[0] ?? '';
   const at = offset + emphasis.length;
-  let marker = !mayStartMarker(text, at) ? undefined : memo ? memo.get('marker', `${at}:${text}`, () => matchMarker(text, at)) : matchMarker(text, at);
+  let marker = markerAt(text, at, memo);
   if (!marker && mdDepth > 0) marker = chapterMarker(text, at);
   if (!marker) {
     if (mdDepth === 0) return undefined;
     return sameAsBefore(previous, line, text, mdDepth, mdDepth) ?? makeHeading(index, line, mdDepth, undefined, offset, mdDepth, '');
   }
   const level = mdDepth > 0 ? mdDepth : levelOf(marker, context);
-  const textFollows = mdDepth === 0 && textOnNextLine(index, line);
+  const textFollows = mdDepth === 0 && textOnNextLine(index, line, memo);
   if (mdDepth === 0 && !acceptMarker(text, marker, level, context, textFollows)) return undefined;
   return sameAsBefore(previous, line, text, mdDepth, level) ?? makeHeading(index, line, mdDepth, marker, offset, level, emphasis);
 }
@@ -125,11 +125,22 @@ function sameAsBefore(previous: PreviousHeadings | undefined, line: number, text
 }
 
 /** The next line is text (not blank, not numbered itself): the text of a number standing alone on its line. */
-function textOnNextLine(index: LineIndex, line: number): boolean {
+function textOnNextLine(index: LineIndex, line: number, memo: TextMemo | undefined): boolean {
   if (line + 1 >= index.lineCount) return false;
   const next = index.line(line + 1).text;
   const indent = INDENT_RE.exec(next)?.[0].length ?? 0;
-  return next.trim().length > 0 && matchMarker(next, indent) === undefined;
+  return next.trim().length > 0 && markerAt(next, indent, memo) === undefined;
+}
+
+/** Memo tables of markers by the column they are read at (the key is then the line's text as it is: no new string to hash). */
+const MARKER_TABLES: string[] = [];
+
+/** matchMarker, kept per line text from one version to the next. */
+function markerAt(text: string, at: number, memo: TextMemo | undefined): MarkerMatch | undefined {
+  if (!mayStartMarker(text, at)) return undefined;
+  if (!memo) return matchMarker(text, at);
+  const table = (MARKER_TABLES[at] ??= `marker:${at}`);
+  return memo.get(table, text, () => matchMarker(text, at));
 }
 
 function chapterMarker(text: string, at: number): MarkerMatch | undefined {

@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import { maskInlineSyntax } from '../model/inline-syntax';
-import type { ReportModel } from '../model/types';
+import type { Heading } from '../model/types';
 import { defineRule, type Finding } from './types';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -35,9 +35,12 @@ function trailingSpaces(s: string, at: number): number {
   return n > 0 && CJK.test(s.charAt(at + 1 + n)) ? n : 0;
 }
 
-/** Half-width marks in Chinese context on one line, with their fixes. */
-function scanLine(model: ReportModel, line: number, s: string, skip: ReadonlyArray<[number, number]>): Place[] {
-  const out: Place[] = [];
+/** A place of scanLine, in columns of its line: [from, to, what was found, the edits as [from, to, new text]]. */
+type LinePlace = readonly [number, number, string, ReadonlyArray<readonly [number, number, string]>];
+
+/** Half-width marks in Chinese context on one line (its text masked: inline syntax blanked), with their fixes. */
+function scanLine(s: string, skip: ReadonlyArray<readonly [number, number]>): LinePlace[] {
+  const out: LinePlace[] = [];
   const inSkip = (i: number): boolean => skip.some(([a, b]) => i >= a && i < b);
   const pairs = new Map<number, number>();
   const stack: number[] = [];
@@ -57,18 +60,26 @@ function scanLine(model: ReportModel, line: number, s: string, skip: ReadonlyArr
       if (close === undefined || ASCII_WORD.test(prev)) continue; // GDP(国内生产总值), f(x)
       const inside = s.slice(i + 1, close);
       if (!CJK.test(prev) && !CJK.test(inside)) continue;
-      out.push({ line, from: i, to: close + 1, found: '( )', edits: [
-        { range: model.index.range(line, i, i + 1), newText: '（' },
-        { range: model.index.range(line, close, close + 1), newText: '）' },
-      ] });
+      out.push([i, close + 1, '( )', [[i, i + 1, '（'], [close, close + 1, '）']]]);
       continue;
     }
     if (!CJK.test(prev) && !CJK.test(next)) continue; // English or numbers: 1,234  10:30  Why?
     if (/[0-9]/.test(prev) && /[0-9]/.test(next)) continue;
     const spaces = trailingSpaces(s, i);
-    out.push({ line, from: i, to: i + 1, found: ch, edits: [{ range: model.index.range(line, i, i + 1 + spaces), newText: FULL[ch] ?? ch }] });
+    out.push([i, i + 1, ch, [[i, i + 1 + spaces, FULL[ch] ?? ch]]]);
   }
   return out;
+}
+
+/** The half-width marks and the percent signs of a line (where the first pass saw any). */
+function placesOf(raw: string, half: boolean, pct: boolean, skip: ReadonlyArray<readonly [number, number]>): { half: LinePlace[]; percent: Array<readonly [number, string]> } {
+  const s = maskInlineSyntax(raw);
+  const percent: Array<readonly [number, string]> = [];
+  if (pct) for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x25 || c === 0xff05) percent.push([i, s.charAt(i)]);
+  }
+  return { half: half ? scanLine(s, skip) : [], percent };
 }
 
 /** What a char code is to the first pass over a line: a half-width mark, a percent sign, a full-width mark (counted for the summary). */
@@ -130,8 +141,8 @@ export const punctuationWidth = defineRule({
   },
   check(model, options, token) {
     const places: Place[] = [];
-    const markers = new Map<number, Array<[number, number]>>();
-    for (const h of model.headings) markers.set(h.line, [[h.markerRange.start.character, h.markerRange.end.character]]);
+    const markers = new Map<number, Heading>();
+    for (const h of model.headings) markers.set(h.line, h);
     let full = 0;
     let percent: Array<{ line: number; at: number; ch: string }> = [];
     for (const line of model.index.lines) {
@@ -145,12 +156,15 @@ export const punctuationWidth = defineRule({
       const half = (marks & HALF) !== 0;
       const pct = (marks & PCT) !== 0;
       if (!half && !pct) continue;
-      const s = model.memo.get('punctuation-width-mask', raw, () => maskInlineSyntax(raw));
-      if (half) places.push(...scanLine(model, line.index, s, markers.get(line.index) ?? []));
-      if (pct) for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c === 0x25 || c === 0xff05) percent.push({ line: line.index, at: i, ch: s.charAt(i) });
+      // The places of the line, kept per text (and per heading marker: a marker is no punctuation).
+      const h = markers.get(line.index);
+      const skip = h ? ([[h.markerRange.start.character, h.markerRange.end.character]] as const) : [];
+      const table = h ? `punctuation-width:${skip[0]?.[0] ?? 0}:${skip[0]?.[1] ?? 0}` : 'punctuation-width-places';
+      const found = model.memo.get(table, raw, () => placesOf(raw, half, pct, skip));
+      for (const [from, to, mark, edits] of found.half) {
+        places.push({ line: line.index, from, to, found: mark, edits: edits.map(([a, b, newText]) => ({ range: model.index.range(line.index, a, b), newText })) });
       }
+      for (const [at, ch] of found.percent) percent.push({ line: line.index, at, ch });
     }
     const out: Finding[] = [];
     const ratio = options.summaryRatio;

@@ -62,23 +62,34 @@ const REVIEW_IN_TITLE = /回顾|完成|执行|总结|成就|成效|进展/u;
  */
 function plannedYear(model: ReportModel, opening: number | undefined): number | undefined {
   let planned: number | undefined;
-  const one = new RegExp(`${Y}(?=年)`, 'gu');
   // Headings, and lines that read as unnumbered headings (short, no sentence punctuation).
-  const titles = [...model.headings.map((h) => h.title), ...model.paragraphs.filter((p) => p.text.length <= 40 && !/[。，；！？,;]/u.test(p.text)).map((p) => p.text)];
-  for (const title of titles) {
-    const years = [...title.matchAll(one)];
-    if (years.length !== 1 || !PLAN_TITLE.test(title) || REVIEW_IN_TITLE.test(title)) continue;
-    const y = yearValue(years[0]?.[0] ?? '');
-    if (planned === undefined || y > planned) planned = y;
-  }
+  // (Each text is read once, then kept from one version of the document to the next.)
+  const consider = (title: string): void => {
+    const y = model.memo.get('planned-year', title, () => yearPlannedBy(title));
+    if (y !== undefined && (planned === undefined || y > planned)) planned = y;
+  };
+  for (const h of model.headings) consider(h.title);
+  for (const p of model.paragraphs) if (p.text.length <= 40 && !/[。，；！？,;]/u.test(p.text)) consider(p.text);
   if (planned !== undefined) return opening === undefined || planned >= opening ? planned : undefined;
   if (opening === undefined) return undefined;
-  const next = new RegExp(`${LEAD}${Y}(?=年是)`, 'u');
-  for (const p of model.paragraphs) {
-    const m = next.exec(p.text);
-    if (m && yearValue(m[0].replace(/^[^0-9０-９一二]*/u, '')) === opening + 1) return opening + 1;
-  }
+  for (const p of model.paragraphs) if (model.memo.get('year-is-open', p.text, () => yearItOpensWith(p.text)) === opening + 1) return opening + 1;
   return undefined;
+}
+
+const ONE_YEAR = new RegExp(`${Y}(?=年)`, 'gu');
+const YEAR_IS_OPEN = new RegExp(`${LEAD}${Y}(?=年是)`, 'u');
+
+/** The year a title plans, when it names exactly one and reads as a plan (「三、2026年重点工作」). */
+function yearPlannedBy(title: string): number | undefined {
+  const years = [...title.matchAll(ONE_YEAR)];
+  if (years.length !== 1 || !PLAN_TITLE.test(title) || REVIEW_IN_TITLE.test(title)) return undefined;
+  return yearValue(years[0]?.[0] ?? '');
+}
+
+/** The year of a paragraph that opens 「2026年是……」, else -1. */
+function yearItOpensWith(text: string): number {
+  const m = YEAR_IS_OPEN.exec(text);
+  return m ? yearValue(m[0].replace(/^[^0-9０-９一二]*/u, '')) : -1;
 }
 
 /** (The latest year of the first lines: 「关于1955年国家决算和1956年国家预算的报告」 is of 1956.) */
@@ -177,17 +188,21 @@ export function paragraphPeriods(model: ReportModel): Map<Paragraph, string> {
   const fallback = ry !== undefined && ry.planFrom > ry.year ? `year:${ry.year}` : '';
   let current = fallback;
   let lastHeadingLine = -1;
+  // (What a title or a paragraph's opening names depends on its text and the report's year alone: kept per text.)
+  const years = ry === undefined ? '' : `${ry.year}:${ry.planFrom}`;
+  const titleTable = `period-title:${years}`;
+  const openTable = `period-open:${years}`;
   for (const p of model.paragraphs) {
     // Headings between the previous paragraph and this one (a run-in body's heading is on its line).
     for (let l = lastHeadingLine + 1; l <= p.line; l++) {
       const h = headings.get(l);
       if (!h) continue;
-      const named = titlePeriod(h.title, ry);
+      const named = model.memo.get(titleTable, h.title, () => titlePeriod(h.title, ry));
       if (named !== undefined) current = named;
       else if (h.level === 1) current = fallback;
     }
     lastHeadingLine = p.line;
-    const opens = THIS_YEAR_OPEN.test(p.text) ? (current.startsWith('year:') ? current : ry !== undefined ? `year:${ry.planFrom - 1}` : 'year:past') : openingPeriod(p.text, ry);
+    const opens = THIS_YEAR_OPEN.test(p.text) ? (current.startsWith('year:') ? current : ry !== undefined ? `year:${ry.planFrom - 1}` : 'year:past') : model.memo.get(openTable, p.text, () => openingPeriod(p.text, ry));
     if (opens !== undefined) current = opens;
     out.set(p, current);
   }
@@ -197,7 +212,7 @@ export function paragraphPeriods(model: ReportModel): Map<Paragraph, string> {
 
 /** A heading's period when its title names exactly one (「2026年重点工作」, 「“十四五”时期工作回顾」). */
 function titlePeriod(title: string, ry: ReportYear | undefined): string | undefined {
-  const years = title.match(new RegExp(`${Y}(?=年)`, 'gu')) ?? [];
+  const years = title.match(ONE_YEAR) ?? [];
   const terms = title.match(/十[一二三四五六七八九]五/gu) ?? [];
   if (years.length + terms.length !== 1) return undefined;
   if (years[0] !== undefined) {

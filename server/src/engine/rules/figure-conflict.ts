@@ -37,8 +37,9 @@ const PLAN_HEADING = /重点工作|工作安排|工作打算|工作思路|工作
  * The period a statement is about: the years and periods named in the sentence, else the period of its
  * paragraph (set by an earlier paragraph: 「过去的五年…」, 「刚刚过去的2025年…」); a plan heading marks a plan.
  */
-function periodOf(model: ReportModel, sentence: Sentence, ry: ReportYear | undefined, planHeadings: Uint8Array): string {
-  const named = namedPeriod(sentence.text, ry);
+function periodOf(model: ReportModel, sentence: Sentence, ry: ReportYear | undefined, planHeadings: Uint8Array, namedTable: string): string {
+  // (What the sentence names depends on its text and the report's year alone: kept per text.)
+  const named = model.memo.get(namedTable, sentence.text, () => namedPeriod(sentence.text, ry));
   const period = named || (paragraphPeriods(model).get(sentence.paragraph) ?? '');
   return period + '|plan'.repeat(planHeadings[sentence.line] ?? 0);
 }
@@ -144,12 +145,13 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const periods = paragraphPeriods(model);
   const ry = reportYear(model);
   const planHeadings = planHeadingDepth(model);
+  const namedTable = `named-period:${ry === undefined ? '' : `${ry.year}:${ry.planFrom}`}`;
   for (const sentence of sentencesOf(model)) {
     if (!sentence.figures.some(counted)) continue; // most sentences: nothing to state twice
     // A plan and a result are different figures; two plans of the same period are compared.
     const planParagraph = (periods.get(sentence.paragraph) ?? '').startsWith('plan');
     // A plan word makes a plan of what follows it in the sentence (「完成…197名，力争明年…」: the 197 is a result).
-    const planFrom = PLAN.exec(sentence.text)?.index;
+    const planFrom = model.memo.get('plan-word', sentence.text, () => PLAN.exec(sentence.text)?.index);
     // The subjects depend on the sentence's text alone: read once, kept from one version of the document to the next.
     const keys = model.memo.get<ReadonlyArray<string | undefined>>('figure-keys', sentence.text, () => sentence.figures.map((f) => (counted(f) ? figureKey(sentence, f) : undefined)));
     let period: string | undefined;
@@ -158,7 +160,7 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
       if (!key || !counted(figure)) continue;
       const id = `${key}#${figure.unit}${figure.per}`;
       const list = byKey.get(id) ?? [];
-      period ??= periodOf(model, sentence, ry, planHeadings);
+      period ??= periodOf(model, sentence, ry, planHeadings, namedTable);
       const clause = sentence.clauses.find((c) => c.figures.includes(figure));
       const plan = planParagraph || (planFrom !== undefined && clause !== undefined && planFrom < clause.end - sentence.start);
       list.push({ figure, key, sentence, period: plan && !period.includes('plan') ? `${period}|plan` : period });

@@ -1,5 +1,5 @@
 import type { Figure } from '../model/figures';
-import { leadOf, sentencesOf, CHANGE_WORDS } from '../model/statements';
+import { leadOf, sentencesOf, CHANGE_WORDS, type Sentence } from '../model/statements';
 import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
 import { breakdownsOf, sameMeasure } from '../model/breakdown';
@@ -41,24 +41,36 @@ export function exceedings(model: ReportModel): Exceeding[] {
     }
   }
   // 「摸排信访隐患422件，化解办结297件」: the count done follows the count received, in the next clause.
+  // (Read from the sentence alone: kept per sentence text from one version of the document to the next.)
   for (const s of sentencesOf(model)) {
-    for (let i = 0; i + 1 < s.clauses.length; i++) {
-      const a = s.clauses[i];
-      const b = s.clauses[i + 1];
-      if (!a || !b || a.figures.length !== 1 || b.figures.length !== 1) continue;
-      const got = a.figures[0];
-      const done = b.figures[0];
-      if (!got || !done || !sameMeasure(got, done) || got.kind !== 'count') continue;
-      const leadA = leadOf(a, got);
-      const leadB = leadOf(b, done);
-      if (!RECEIVED.test(leadA) || DONE.test(leadA) || !DONE.test(leadB) || RECEIVED.test(leadB)) continue;
-      if (CHANGE_WORDS.test(leadA) || CHANGE_WORDS.test(leadB) || CARRIED_OVER.test(s.text)) continue;
-      const max = upper(got);
-      const min = lower(done);
-      if (max !== undefined && min !== undefined && min > max) out.push({ part: done, whole: got, how: 'done' });
+    for (const i of model.memo.get('done-exceeds-received', s.text, () => doneOverReceived(s))) {
+      const got = s.clauses[i]?.figures[0];
+      const done = s.clauses[i + 1]?.figures[0];
+      if (got && done) out.push({ part: done, whole: got, how: 'done' });
     }
   }
   return out;
+}
+
+/** The clauses of a sentence that count more done than the next clause's count received: their indexes. */
+function doneOverReceived(s: Sentence): number[] {
+  const found: number[] = [];
+  for (let i = 0; i + 1 < s.clauses.length; i++) {
+    const a = s.clauses[i];
+    const b = s.clauses[i + 1];
+    if (!a || !b || a.figures.length !== 1 || b.figures.length !== 1) continue;
+    const got = a.figures[0];
+    const done = b.figures[0];
+    if (!got || !done || !sameMeasure(got, done) || got.kind !== 'count') continue;
+    const leadA = leadOf(a, got);
+    const leadB = leadOf(b, done);
+    if (!RECEIVED.test(leadA) || DONE.test(leadA) || !DONE.test(leadB) || RECEIVED.test(leadB)) continue;
+    if (CHANGE_WORDS.test(leadA) || CHANGE_WORDS.test(leadB) || CARRIED_OVER.test(s.text)) continue;
+    const max = upper(got);
+    const min = lower(done);
+    if (max !== undefined && min !== undefined && min > max) found.push(i);
+  }
+  return found;
 }
 
 export const subsetExceedsTotal = defineRule({

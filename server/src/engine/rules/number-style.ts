@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import { t } from '../i18n';
-import { isChinesePunctuation, isHanCode, proseLines, type ProseLine } from '../model/prose';
+import { isChinesePunctuation, isHanCode, proseLines } from '../model/prose';
 import { documentYear } from './typo';
 import { defineRule, type Finding, type Severity } from './types';
 
@@ -63,7 +63,10 @@ interface Place {
 
 const chineseAt = (s: string, i: number): boolean => i >= 0 && i < s.length && (isHanCode(s.charCodeAt(i)) || isChinesePunctuation(s.charCodeAt(i)));
 
-function years(p: ProseLine, out: Place[], early: () => boolean): void {
+/** A place of one line, in its columns: `early` when its severity is info in a text written before 1987. */
+type LinePlace = Omit<Place, 'line'> & { readonly early?: boolean };
+
+function years(p: { readonly text: string }, out: LinePlace[]): void {
   for (const m of p.text.matchAll(CN_YEAR)) {
     const year = m[0];
     if (!/[零○OＯoｏ0０]/.test(year) || !/[一二三四五六七八九〇]{2}/.test(year.replace(WRONG_ZERO, '〇'))) continue;
@@ -71,41 +74,48 @@ function years(p: ProseLine, out: Place[], early: () => boolean): void {
     const from = m.index ?? 0;
     // ○ (a white circle) looks like 〇 on paper: texts typed before 〇 was in the fonts used it throughout.
     const circleOnly = !/[零OＯoｏ0０]/.test(year);
-    const oldZero = !circleOnly && !/[OＯoｏ0０]/.test(year) && early();
+    const oldZero = !circleOnly && !/[OＯoｏ0０]/.test(year);
     out.push({
-      line: p.line, from, to: from + year.length,
+      from, to: from + year.length,
       message: t('A year in Chinese numerals writes zero as "〇": "{0}年" (GB/T 15835).', right),
       fix: { title: t('Change "{0}" to "{1}"', year, right), edits: [{ from, to: from + year.length, newText: right }], preferred: true },
-      ...(circleOnly || oldZero ? { severity: 'info' as const } : {}),
+      ...(circleOnly ? { severity: 'info' as const } : oldZero ? { early: true } : {}),
     });
   }
 }
 
-function grouped(lines: readonly ProseLine[], out: Place[]): void {
+/** The numbers of a line grouped with 「，」 or 「、」, and how many it writes without grouping. */
+function groupedIn(text: string): { found: LinePlace[]; ungrouped: number } {
+  const found: LinePlace[] = [];
+  if (!GROUPED_HINT.test(text)) return { found, ungrouped: 0 };
+  for (const m of text.matchAll(GROUPED)) {
+    const [all, lead = '', rest = ''] = m;
+    if (rest.startsWith('、') && lead.length === 3) continue; // 100、200、300: a list
+    const from = m.index ?? 0;
+    const plain = all.replace(/[，、]/g, '');
+    found.push({
+      from, to: from + all.length,
+      message: t('"{0}" is used as a thousands separator in "{1}": write "{2}" (GB/T 15835).', rest.charAt(0), all, plain),
+      fix: { title: t('Change "{0}" to "{1}"', all, plain), edits: [{ from, to: from + all.length, newText: plain }] },
+      severity: 'info',
+    });
+  }
+  return { found, ungrouped: text.match(UNGROUPED)?.length ?? 0 };
+}
+
+function grouped(lines: ReadonlyArray<{ readonly line: number; readonly read: LineRead }>, out: Place[]): void {
   const found: Place[] = [];
   let ungrouped = 0;
-  for (const p of lines) {
-    if (!GROUPED_HINT.test(p.text)) continue;
-    for (const m of p.text.matchAll(GROUPED)) {
-      const [all, lead = '', rest = ''] = m;
-      if (rest.startsWith('、') && lead.length === 3) continue; // 100、200、300: a list
-      const from = m.index ?? 0;
-      const plain = all.replace(/[，、]/g, '');
-      found.push({
-        line: p.line, from, to: from + all.length,
-        message: t('"{0}" is used as a thousands separator in "{1}": write "{2}" (GB/T 15835).', rest.charAt(0), all, plain),
-        fix: { title: t('Change "{0}" to "{1}"', all, plain), edits: [{ from, to: from + all.length, newText: plain }] },
-        severity: 'info',
-      });
-    }
-    ungrouped += p.text.match(UNGROUPED)?.length ?? 0;
+  for (const { line, read } of lines) {
+    for (const lp of read.grouped.found) found.push({ ...lp, line });
+    ungrouped += read.grouped.ungrouped;
   }
   // A text that groups its large numbers this way throughout follows an older convention: not a slip.
   if (found.length >= 3 && found.length > ungrouped) return;
   out.push(...found);
 }
 
-function ranges(p: ProseLine, out: Place[]): void {
+function ranges(p: { readonly text: string }, out: LinePlace[]): void {
   for (const m of p.text.matchAll(HYPHEN_RANGE)) {
     const [all, a = '', unit = '', b = '', unit2 = ''] = m;
     const from = m.index ?? 0;
@@ -118,7 +128,7 @@ function ranges(p: ProseLine, out: Place[]): void {
     const mark = (years && after === '年') || /[月日号]/.test(after) ? '—' : '～';
     const at = from + a.length + unit.length;
     out.push({
-      line: p.line, from, to,
+      from, to,
       message: t('A range in Chinese text takes "{0}", not a hyphen: "{1}" (GB/T 15834).', mark, `${a}${unit}${mark}${b}${unit2}`),
       fix: { title: t('Change "{0}" to "{1}"', '-', mark), edits: [{ from: at, to: at + 1, newText: mark }] },
       severity: 'info',
@@ -126,12 +136,12 @@ function ranges(p: ProseLine, out: Place[]): void {
   }
 }
 
-function marks(p: ProseLine, out: Place[]): void {
+function marks(p: { readonly text: string }, out: LinePlace[]): void {
   for (const m of p.text.matchAll(DOUBLE_END)) {
     const from = m.index ?? 0;
     const first = m[0].charAt(0);
     out.push({
-      line: p.line, from, to: from + m[0].length,
+      from, to: from + m[0].length,
       message: t('"{0}" already ends the sentence: the "。" after it is one mark too many.', first),
       fix: { title: t('Remove "{0}"', m[0].slice(1)), edits: [{ from: from + 1, to: from + m[0].length, newText: '' }] },
     });
@@ -142,7 +152,7 @@ function marks(p: ProseLine, out: Place[]): void {
     if (m[0].startsWith('.') && !chineseAt(p.text, from - 1) && !chineseAt(p.text, to)) continue;
     if (m[0].startsWith('…') && m[0].length % 2 === 0) continue;
     out.push({
-      line: p.line, from, to,
+      from, to,
       message: t('The Chinese ellipsis is "……" (two marks of three dots), not "{0}" (GB/T 15834).', m[0]),
       fix: { title: t('Change "{0}" to "{1}"', m[0], '……'), edits: [{ from, to, newText: '……' }] },
     });
@@ -152,33 +162,66 @@ function marks(p: ProseLine, out: Place[]): void {
     const to = from + m[0].length;
     if (!chineseAt(p.text, from - 1) && !chineseAt(p.text, to) && !(p.text.slice(0, from).trim() === '' && /[0-9\p{Script=Han}]/u.test(p.text.charAt(to)))) continue;
     out.push({
-      line: p.line, from, to,
+      from, to,
       message: t('The Chinese dash is "——", not "{0}" (GB/T 15834).', m[0]),
       fix: { title: t('Change "{0}" to "{1}"', m[0], '——'), edits: [{ from, to, newText: '——' }] },
     });
   }
 }
 
-function serialMarks(lines: readonly ProseLine[], out: Place[]): void {
-  for (const { withMark, without } of SERIAL_PAIRS) {
+/** For each of SERIAL_PAIRS, the 、 between quoted or titled items of a line and how many such items it writes without it. */
+function serialIn(text: string): Array<{ found: LinePlace[]; plain: number }> {
+  return SERIAL_PAIRS.map(({ withMark, without }) => {
+    const found: LinePlace[] = [];
+    if (!text.includes('“') && !text.includes('《')) return { found, plain: 0 };
+    for (const m of text.matchAll(withMark)) {
+      const from = (m.index ?? 0) + 1;
+      found.push({
+        from, to: from + 1,
+        message: t('No "、" between quoted or titled items ("{0}{1}", GB/T 15834): this document writes them without it elsewhere.', m[0].charAt(0), m[0].charAt(2)),
+        fix: { title: t('Remove "{0}"', '、'), edits: [{ from, to: from + 1, newText: '' }] },
+        severity: 'info',
+      });
+    }
+    return { found, plain: text.match(without)?.length ?? 0 };
+  });
+}
+
+function serialMarks(lines: ReadonlyArray<{ readonly line: number; readonly read: LineRead }>, out: Place[]): void {
+  SERIAL_PAIRS.forEach((_, k) => {
     const found: Place[] = [];
     let plain = 0;
-    for (const p of lines) {
-      if (!p.text.includes('“') && !p.text.includes('《')) continue;
-      plain += p.text.match(without)?.length ?? 0;
-      for (const m of p.text.matchAll(withMark)) {
-        const from = (m.index ?? 0) + 1;
-        found.push({
-          line: p.line, from, to: from + 1,
-          message: t('No "、" between quoted or titled items ("{0}{1}", GB/T 15834): this document writes them without it elsewhere.', m[0].charAt(0), m[0].charAt(2)),
-          fix: { title: t('Remove "{0}"', '、'), edits: [{ from, to: from + 1, newText: '' }] },
-          severity: 'info',
-        });
-      }
+    for (const { line, read } of lines) {
+      const pair = read.serial[k];
+      if (!pair) continue;
+      plain += pair.plain;
+      for (const lp of pair.found) found.push({ ...lp, line });
     }
     // Many edited texts keep the 、 throughout (the standard says 通常不用): a house style, not a slip.
     if (plain > found.length) out.push(...found);
-  }
+  });
+}
+
+/** What number-style reads in one line (its text alone decides it: kept per text from version to version). */
+interface LineRead {
+  readonly hints: number;
+  /** Years, ranges and marks, in that order. */
+  readonly own: readonly LinePlace[];
+  readonly grouped: { readonly found: readonly LinePlace[]; readonly ungrouped: number };
+  readonly serial: ReadonlyArray<{ readonly found: readonly LinePlace[]; readonly plain: number }>;
+}
+
+const NO_SERIAL: LineRead['serial'] = [];
+const NO_GROUPED: LineRead['grouped'] = { found: [], ungrouped: 0 };
+
+function readLine(text: string): LineRead {
+  const hints = hintsOf(text);
+  const own: LinePlace[] = [];
+  const p = { text };
+  if (hints & YEAR_HINT) years(p, own);
+  if (hints & HYPHEN_HINT) ranges(p, own);
+  if (hints & MARK_HINT) marks(p, own);
+  return { hints, own, grouped: hints & GROUP_HINT ? groupedIn(text) : NO_GROUPED, serial: hints & SERIAL_HINT ? serialIn(text) : NO_SERIAL };
 }
 
 /**
@@ -202,17 +245,14 @@ export const numberStyle = defineRule({
     const places: Place[] = [];
     let before: boolean | undefined;
     const early = (): boolean => (before ??= (documentYear(model) ?? ZERO_NORM_YEAR) < ZERO_NORM_YEAR);
-    // One look at each line first (kept from the previous version for every line an edit did not touch): most lines have none of these marks.
-    const hints = lines.map((p) => model.memo.get('number-style', p.text, () => hintsOf(p.text)));
-    for (const [k, p] of lines.entries()) {
+    // Each line is read once (kept from the previous version for every line an edit did not touch): most lines have none of these marks.
+    const reads = lines.map((p) => ({ line: p.line, read: model.memo.get('number-style', p.text, () => readLine(p.text)) }));
+    for (const { line, read } of reads) {
       if (token?.isCancellationRequested) return [];
-      const h = hints[k] as number;
-      if (h & YEAR_HINT) years(p, places, early);
-      if (h & HYPHEN_HINT) ranges(p, places);
-      if (h & MARK_HINT) marks(p, places);
+      for (const { early: oldZero, ...lp } of read.own) places.push(oldZero && early() ? { ...lp, line, severity: 'info' } : { ...lp, line });
     }
-    grouped(lines.filter((_, k) => ((hints[k] as number) & GROUP_HINT) !== 0), places);
-    serialMarks(lines.filter((_, k) => ((hints[k] as number) & SERIAL_HINT) !== 0), places);
+    grouped(reads.filter((r) => (r.read.hints & GROUP_HINT) !== 0), places);
+    serialMarks(reads.filter((r) => (r.read.hints & SERIAL_HINT) !== 0), places);
     places.sort((a, b) => a.line - b.line || a.from - b.from);
     const range = (line: number, from: number, to: number): Range => model.index.range(line, from, to);
     return places.map((p): Finding => ({

@@ -29,7 +29,12 @@ export function proseLines(model: ReportModel): readonly ProseLine[] {
     if (!PROSE_KINDS.has(model.lineKinds[l.index] ?? '')) continue;
     let text = mayHaveInlineSyntax(l.text) ? model.memo.get('prose-mask', l.text, () => maskInlineSyntax(l.text)) : l.text;
     const marker = markers.get(l.index);
-    if (marker && marker[1] > marker[0]) text = text.slice(0, marker[0]) + MASKED.repeat(marker[1] - marker[0]) + text.slice(marker[1]);
+    // (The same masked string from one version to the next: the rules' memo tables keyed by it find it by identity.)
+    if (marker && marker[1] > marker[0]) {
+      const [a, b] = marker;
+      const masked = text;
+      text = model.memo.get(`prose-marker:${a}:${b}`, masked, () => masked.slice(0, a) + MASKED.repeat(b - a) + masked.slice(b));
+    }
     out.push({ line: l.index, text });
   }
   cache.set(model, (lines = out));

@@ -3,7 +3,7 @@ import { derivedCache } from './derived';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { parseChineseNumeral, toAsciiDigits } from '../util/numerals';
 import { NON_FIGURE_FOLLOWERS, UNIT_ALTERNATION, unitKind, type FigureKind } from './figure-units';
-import type { Paragraph, ReportModel, TableCell } from './types';
+import type { Heading, Paragraph, ReportModel, TableCell } from './types';
 
 export type { FigureKind } from './figure-units';
 
@@ -262,12 +262,17 @@ function figuresAt(model: ReportModel, text: string, at: TextPlace): Figure[] {
   return placed.figures;
 }
 
+/** The text of a heading's title as written (its line's text in the title's range), per heading object. */
+const TITLE_TEXT = new WeakMap<Heading, string>();
+
 function buildIndex(model: ReportModel): FigureIndex {
   const all: Figure[] = [];
   const byParagraph = new Map<Paragraph, Figure[]>();
   const byCell = new Map<TableCell, Figure>();
   for (const h of model.headings) {
-    const text = model.index.line(h.line).text.slice(h.titleRange.start.character, h.titleRange.end.character);
+    // (A heading kept from the previous version gives the same string: the memo finds it by identity.)
+    let text = TITLE_TEXT.get(h);
+    if (text === undefined) TITLE_TEXT.set(h, (text = model.index.line(h.line).text.slice(h.titleRange.start.character, h.titleRange.end.character)));
     all.push(...figuresAt(model, text, { line: h.line, column: h.titleRange.start.character, source: 'heading', paragraph: undefined }));
   }
   for (const p of model.paragraphs) {

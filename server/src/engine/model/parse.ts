@@ -53,7 +53,7 @@ export function buildModel(input: ModelInput): ReportModel {
   const notHeadings = new Set<number>();
   const tables: Table[] = [];
   const nestedItems = new Map<number, boolean>();
-  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, tables, index, nestedItems);
+  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, tables, index, nestedItems, input.previous);
   // In a document structured with `#` (or setext) headings, 「1. 甲」 is an item of an ordered list, as
   // Markdown reads it; in text pasted from Word, or under a `#` title only, it is a numbered heading.
   const mdDepths = [...mdHeadingLines.entries()].sort((a, b) => a[0] - b[0]).map(([, depth]) => depth);
@@ -181,8 +181,16 @@ function paragraphBody(lineText: string): { start: number; end: number; body: st
   return { start, end, body: lineText.slice(start, end) };
 }
 
-function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, tables: Table[], index: LineIndex, nestedItems: Map<number, boolean>): void {
+function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, tables: Table[], index: LineIndex, nestedItems: Map<number, boolean>, previous: ReportModel | undefined): void {
   let quoteDepth = 0;
+  // A table on the same lines with the same texts as in the previous version is that version's object.
+  const previousTables = previous && previous.tables.length > 0 ? new Map(previous.tables.map((t) => [t.startLine, t])) : undefined;
+  const sameTable = (from: number, last: number): Table | undefined => {
+    const old = previousTables?.get(from);
+    if (!old || !previous || old.endLine !== last || last >= previous.index.lineCount) return undefined;
+    for (let l = from; l <= last; l++) if (previous.index.line(l).text !== index.line(l).text) return undefined;
+    return old;
+  };
   // The lists open around a token, outermost first: an ordered item nested in another list
   // (「- 2. 甲」 then 「    3. 乙」) is an item of that list, however far it is indented.
   const lists: string[] = [];
@@ -221,7 +229,7 @@ function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<n
         break;
       case 'table_open': {
         mark('table');
-        const table = parseTable(index, from, to - 1);
+        const table = sameTable(from, to - 1) ?? parseTable(index, from, to - 1);
         if (table) tables.push(table);
         break;
       }

@@ -1,3 +1,4 @@
+import { derivedCache } from './derived';
 import type { Heading, ReportModel, Section } from './types';
 import { CN_NUMERAL_CHARS, toChineseNumeral, toCircled } from '../util/numerals';
 
@@ -14,7 +15,7 @@ import { CN_NUMERAL_CHARS, toChineseNumeral, toCircled } from '../util/numerals'
 export interface SiblingRun {
   readonly parent: Section | undefined;
   readonly level: number;
-  readonly headings: Heading[];
+  readonly headings: readonly Heading[];
 }
 
 /** Headings that take part in numbering: numbered ones (not unnumbered Markdown headings). */
@@ -22,9 +23,19 @@ function numbered(h: Heading): boolean {
   return h.style !== 'none' && h.value > 0;
 }
 
-export function siblingRuns(model: ReportModel): SiblingRun[] {
+const CACHE = derivedCache<readonly SiblingRun[]>();
+
+/** The numbered sibling lists of a model, in document order (memoised per model: three rules and formatting read them). */
+export function siblingRuns(model: ReportModel): readonly SiblingRun[] {
+  let runs = CACHE.get(model);
+  if (!runs) CACHE.set(model, (runs = findSiblingRuns(model)));
+  return runs;
+}
+
+function findSiblingRuns(model: ReportModel): SiblingRun[] {
   const runs: SiblingRun[] = [];
   const visit = (parent: Section | undefined, children: readonly Section[]): void => {
+    if (children.length === 0) return;
     const byLevel = new Map<number, Heading[]>();
     for (const c of children) {
       if (!numbered(c.heading)) continue;

@@ -3,6 +3,7 @@ import { markerFamily } from './headings';
 import { splitRestarts } from './sibling-runs';
 import { inlinePlainText } from './inline-text';
 import type { LineIndex } from './lines';
+import type { TextMemo } from './memo';
 import type { EnumerationFamily, Heading, MarkerStyle, Section } from './types';
 
 /** How a numbered line ends: a sentence 「。」, a clause 「；」「，」, or anything else (a title). */
@@ -10,8 +11,15 @@ type Ending = 'sentence' | 'clause' | 'other';
 
 const CLAUSE_INSIDE = /[，；：,;:]/;
 
-function ending(index: LineIndex, h: Heading): Ending {
-  const text = inlinePlainText(index.line(h.line).text.slice(h.titleRange.start.character)).replace(/[\s\u3000]+$/u, '');
+function ending(index: LineIndex, h: Heading, memo: TextMemo | undefined): Ending {
+  const line = index.line(h.line).text;
+  const from = h.titleRange.start.character;
+  // (Kept per line text and title column from one version to the next.)
+  return memo ? memo.get(`ending:${from}`, line, () => endingOf(line, from)) : endingOf(line, from);
+}
+
+function endingOf(line: string, from: number): Ending {
+  const text = inlinePlainText(line.slice(from)).replace(/[\s\u3000]+$/u, '');
   const last = text.slice(-1);
   if (last === '。') return 'sentence';
   return last === '；' || last === ';' || last === '，' || last === ',' ? 'clause' : 'other';
@@ -36,9 +44,9 @@ function itemLike(s: Section, last: boolean): boolean {
  * 生产能力。」, 「（一）抓项目。」) and lists with run-in or titled members (the cnpack summary's 1、…5、)
  * stay headings.
  */
-function isList(index: LineIndex, run: readonly Section[]): boolean {
+function isList(index: LineIndex, run: readonly Section[], memo: TextMemo | undefined): boolean {
   if (run.length < 2 || !run.every((s, i) => itemLike(s, i === run.length - 1))) return false;
-  const endings = run.map((s) => ending(index, s.heading));
+  const endings = run.map((s) => ending(index, s.heading, memo));
   if (endings.includes('other')) return false;
   if (endings.includes('clause')) return true;
   const sentences = run.filter((s) => CLAUSE_INSIDE.test(s.heading.title)).length;
@@ -53,11 +61,14 @@ const ENUMERATION_FAMILY: Partial<Record<MarkerStyle, EnumerationFamily>> = { 'a
  * 「第一，……；第二，……」): the line is an enumeration, not a heading with a run-in title. (Whatever
  * their numbers: renumbering them, as the fixes do, must not make the line a heading.)
  */
-function goesOn(index: LineIndex, h: Heading): boolean {
+function goesOn(index: LineIndex, h: Heading, memo: TextMemo | undefined): boolean {
   const family = ENUMERATION_FAMILY[h.style];
   if (!family || h.mdDepth !== 0) return false;
-  const rest = index.line(h.line).text.slice(h.markerRange.end.character);
-  return enumerationMarkers(rest).some((m) => m.family === family);
+  const line = index.line(h.line).text;
+  const from = h.markerRange.end.character;
+  const read = (): boolean => enumerationMarkers(line.slice(from)).some((m) => m.family === family);
+  // (Kept per line text, marker end and family from one version to the next.)
+  return memo ? memo.get(`goes-on:${from}:${family}`, line, read) : read();
 }
 
 /**
@@ -66,22 +77,27 @@ function goesOn(index: LineIndex, h: Heading): boolean {
  * list restarts as sibling-runs splits them (so that renumbering a list, as Format Document does,
  * never turns its items into headings or back).
  */
-export function listItemLines(sections: readonly Section[], index: LineIndex): Set<number> {
+export function listItemLines(sections: readonly Section[], index: LineIndex, memo?: TextMemo): Set<number> {
   const lines = new Set<number>();
   const visit = (children: readonly Section[]): void => {
     let group: Section[] = [];
     const close = (): void => {
+      // (A list has two items at least: a group of one is none.)
+      if (group.length < 2) {
+        group = [];
+        return;
+      }
       const byHeading = new Map(group.map((s) => [s.heading, s]));
       for (const run of splitRestarts(group.map((s) => s.heading))) {
         const sections = run.map((h) => byHeading.get(h) as Section).sort((a, b) => a.heading.line - b.heading.line);
-        if (isList(index, sections)) for (const s of sections) lines.add(s.heading.line);
+        if (isList(index, sections, memo)) for (const s of sections) lines.add(s.heading.line);
       }
       group = [];
     };
     for (const s of children) {
       const prev = group[group.length - 1]?.heading;
       const h = s.heading;
-      if (goesOn(index, h)) lines.add(h.line);
+      if (goesOn(index, h, memo)) lines.add(h.line);
       if (prev && (prev.level !== h.level || markerFamily(prev.style) !== markerFamily(h.style))) close();
       group.push(s);
       visit(s.children);

@@ -69,7 +69,7 @@ export function buildModel(input: ModelInput): ReportModel {
   let sections = buildSections(scan.headings, index, kinds);
   // Numbered list items are body text: read the document again without them (their numbers would
   // otherwise take part in the levels of the headings after them).
-  const items = listItemLines(sections, index);
+  const items = listItemLines(sections, index, memo);
   if (items.size > 0) {
     for (let i = 0; i < kinds.length; i++) kinds[i] = baseKinds[i] ?? 'text';
     scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, previousHeadings, frontMatter, excluded: items });

@@ -61,57 +61,19 @@ function scan(lines: readonly ProseLine[], memo: TextMemo): Report[] {
     const first = firstMark(text);
     const top = stack[stack.length - 1];
     if (top && top.seq === seq - 1 && top.ch === first && QUOTES.has(first) && continuesQuotation(text)) stack.pop();
-    // Openers reported unclosed because an outer mark closed first (「（《…）》」): their closer is no second finding.
-    const crossed: string[] = [];
-    // The paired marks of the line (kept from the previous version for every line an edit did not touch).
-    for (const i of memo.get('unpaired-punctuation', text, () => markPositions(text))) {
-      const ch = text.charAt(i);
-      const closer = PAIRS[ch];
-      if (closer !== undefined) {
-        if (ch === '“') nestingCheck(stack, out);
-        stack.push({ ch, line, at: i, seq });
+    if (stack.length === 0) {
+      // A line that opens and closes its own marks reads the same wherever it is: its reports are
+      // kept per text from one version to the next (in column terms; the line is set here).
+      const own = memo.get('unpaired-punctuation-line', text, () => {
+        const reports: Report[] = [];
+        return readMarks(text, 0, 0, [], reports, memo).length === 0 ? reports : undefined;
+      });
+      if (own) {
+        for (const r of own) out.push({ ...r, line });
         continue;
       }
-      const opener = OPENER_OF[ch] as string;
-      if (ch === '’' && isLetter(text.charAt(i - 1))) continue; // Xi’an, People’s
-      if (ch === '’' && /^[0-9０-９]{2}(?![0-9０-９])/.test(text.slice(i + 1, i + 4)) && stack[stack.length - 1]?.ch !== '‘') continue; // 「中国’99昆明世界园艺博览会」: a year's apostrophe
-      const innermost = stack[stack.length - 1];
-      if (innermost?.ch === opener) {
-        stack.pop();
-        continue;
-      }
-      const depth = findLast(stack, opener);
-      if (depth >= 0) {
-        for (const o of stack.slice(depth + 1)) {
-          unclosed(o);
-          crossed.push(o.ch);
-        }
-        stack = stack.slice(0, depth);
-        continue;
-      }
-      const c = crossed.indexOf(opener);
-      if (c >= 0) {
-        crossed.splice(c, 1);
-        continue;
-      }
-      const before = text.slice(Math.max(0, i - 6), i);
-      if (ch === '）' && (ITEM_LABEL.test(before) || SMILEY.test(before))) continue;
-      if (innermost && innermost.seq === seq && !closedLater(text, i, innermost.ch)) {
-        // 「“六五’」「“纲要（草案）》」: a mark closed with the wrong one.
-        const right = PAIRS[innermost.ch] as string;
-        if (QUOTES.has(innermost.ch) && QUOTES.has(opener)) out.push({ line, at: i, message: t('"{0}" is closed with "{1}": use "{2}".', innermost.ch, ch, right), fix: { title: t('Change "{0}" to "{1}"', ch, right), newText: right } });
-        else out.push({ line, at: i, message: t('"{0}" is closed with "{1}", which does not pair with it.', innermost.ch, ch) });
-        stack.pop();
-        continue;
-      }
-      if ((ch === '”' || ch === '’') && opensAgain(text, i, ch)) {
-        // 「一个”五讲四美”的」: the opening mark typed as a closing one.
-        out.push({ line, at: i, message: t('"{0}" opens a quotation here: use "{1}".', ch, opener), fix: { title: t('Change "{0}" to "{1}"', ch, opener), newText: opener } });
-        stack.push({ ch: opener, line, at: i, seq });
-        continue;
-      }
-      out.push({ line, at: i, message: t('"{0}" is closed but was not opened in this paragraph.', ch) });
     }
+    stack = readMarks(text, line, seq, stack, out, memo);
     if (stack.length === 0) continue;
     if (COMPLETE.test(text)) {
       // A paragraph that ends its sentence closes its marks, but for a quotation the next paragraph
@@ -132,6 +94,67 @@ function scan(lines: readonly ProseLine[], memo: TextMemo): Report[] {
   }
   stack.forEach(unclosed);
   return out.sort((a, b) => a.line - b.line || a.at - b.at);
+}
+
+/**
+ * The paired marks of one line read against the marks still open (`stack`, opened on earlier lines):
+ * mismatches go to `out`; the marks open at the end of the line are returned.
+ */
+function readMarks(text: string, line: number, seq: number, open: readonly Open[], out: Report[], memo: TextMemo): Open[] {
+  let stack = open.slice();
+  const unclosed = (o: Open): void => void out.push({ line: o.line, at: o.at, message: t('"{0}" is opened but not closed in this paragraph.', o.ch) });
+  // Openers reported unclosed because an outer mark closed first (「（《…）》」): their closer is no second finding.
+  const crossed: string[] = [];
+  // The paired marks of the line (kept from the previous version for every line an edit did not touch).
+  for (const i of memo.get('unpaired-punctuation', text, () => markPositions(text))) {
+    const ch = text.charAt(i);
+    const closer = PAIRS[ch];
+    if (closer !== undefined) {
+      if (ch === '“') nestingCheck(stack, out);
+      stack.push({ ch, line, at: i, seq });
+      continue;
+    }
+    const opener = OPENER_OF[ch] as string;
+    if (ch === '’' && isLetter(text.charAt(i - 1))) continue; // Xi’an, People’s
+    if (ch === '’' && /^[0-9０-９]{2}(?![0-9０-９])/.test(text.slice(i + 1, i + 4)) && stack[stack.length - 1]?.ch !== '‘') continue; // 「中国’99昆明世界园艺博览会」: a year's apostrophe
+    const innermost = stack[stack.length - 1];
+    if (innermost?.ch === opener) {
+      stack.pop();
+      continue;
+    }
+    const depth = findLast(stack, opener);
+    if (depth >= 0) {
+      for (const o of stack.slice(depth + 1)) {
+        unclosed(o);
+        crossed.push(o.ch);
+      }
+      stack = stack.slice(0, depth);
+      continue;
+    }
+    const c = crossed.indexOf(opener);
+    if (c >= 0) {
+      crossed.splice(c, 1);
+      continue;
+    }
+    const before = text.slice(Math.max(0, i - 6), i);
+    if (ch === '）' && (ITEM_LABEL.test(before) || SMILEY.test(before))) continue;
+    if (innermost && innermost.seq === seq && !closedLater(text, i, innermost.ch)) {
+      // 「“六五’」「“纲要（草案）》」: a mark closed with the wrong one.
+      const right = PAIRS[innermost.ch] as string;
+      if (QUOTES.has(innermost.ch) && QUOTES.has(opener)) out.push({ line, at: i, message: t('"{0}" is closed with "{1}": use "{2}".', innermost.ch, ch, right), fix: { title: t('Change "{0}" to "{1}"', ch, right), newText: right } });
+      else out.push({ line, at: i, message: t('"{0}" is closed with "{1}", which does not pair with it.', innermost.ch, ch) });
+      stack.pop();
+      continue;
+    }
+    if ((ch === '”' || ch === '’') && opensAgain(text, i, ch)) {
+      // 「一个”五讲四美”的」: the opening mark typed as a closing one.
+      out.push({ line, at: i, message: t('"{0}" opens a quotation here: use "{1}".', ch, opener), fix: { title: t('Change "{0}" to "{1}"', ch, opener), newText: opener } });
+      stack.push({ ch: opener, line, at: i, seq });
+      continue;
+    }
+    out.push({ line, at: i, message: t('"{0}" is closed but was not opened in this paragraph.', ch) });
+  }
+  return stack;
 }
 
 /** A line that ends a sentence (「。」「！」「？」「；」「：」「……」, a closing quote after them). */

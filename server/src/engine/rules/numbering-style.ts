@@ -48,7 +48,9 @@ function documentStyles(model: ReportModel, flawed: readonly Heading[]): Map<Hea
   for (const h of model.headings) {
     if (h.style === 'none' || h.value === 0) continue;
     const family = markerFamily(h.style);
-    byFamily.set(family, [...(byFamily.get(family) ?? []), h]);
+    const list = byFamily.get(family);
+    if (list) list.push(h);
+    else byFamily.set(family, [h]);
   }
   for (const list of byFamily.values()) {
     if (list.length < 2 || !list.every((h) => flawedSet.has(h))) continue;

@@ -17,9 +17,19 @@ const BARE_END = /[\p{L}\p{N}）)”’》」』】]$/u;
 
 /** The stand-alone heading's text from the start of its title through its trailing punctuation, as it reads (no Markdown). */
 function headText(model: ReportModel, h: Heading): string {
-  const line = model.index.line(h.line).text;
-  return inlinePlainText(line.slice(h.titleRange.start.character, h.headingRange.end.character)).trimEnd();
+  let text = HEAD_TEXT.get(h);
+  if (text === undefined) {
+    const line = model.index.line(h.line).text;
+    const from = h.titleRange.start.character;
+    const to = h.headingRange.end.character;
+    // (Asked several times per heading; kept per heading object, and per line text and columns across versions.)
+    text = model.memo.get(`head-text:${from}:${to}`, line, () => inlinePlainText(line.slice(from, to)).trimEnd());
+    HEAD_TEXT.set(h, text);
+  }
+  return text;
 }
+
+const HEAD_TEXT = new WeakMap<Heading, string>();
 
 function ending(model: ReportModel, h: Heading): Ending {
   const text = headText(model, h);

@@ -124,6 +124,46 @@ describe('incremental analysis', function () {
     assert.strictEqual(last(after), last(before));
   });
 
+  it('keeps the headings and tables of lines an edit did not touch, and makes new ones where it did', () => {
+    const text = ['一、总体情况', '　　全年办结信访事项118件。', '', '| 项目 | 数量 |', '| --- | --- |', '| 书房 | 38个 |', '', '（一）主要做法', '　　新建城市书房38个。', '二、存在问题', '　　仍有不足。'].join('\n');
+    const before = buildModel({ text });
+    everything(before);
+    // Typing in the paragraph under 「（一）」: every heading and the table stay the previous version's objects.
+    const at = text.indexOf('城市书房') + 2;
+    const typed = buildModel({ text: `${text.slice(0, at)}字${text.slice(at)}`, previous: before });
+    assert.deepStrictEqual(typed.headings.map((h) => before.headings.includes(h)), [true, true, true]);
+    assert.strictEqual(typed.tables[0], before.tables[0]);
+    // Renaming a heading makes that one anew (its title changed), the others are kept.
+    const renamed = buildModel({ text: text.replace('主要做法', '主要措施'), previous: typed });
+    assert.deepStrictEqual(renamed.headings.map((h) => typed.headings.includes(h)), [true, false, true]);
+    assert.strictEqual(renamed.headings[1]?.title, '主要措施');
+    // A line put in above them moves them: new objects on the new lines, and the table is read again.
+    const moved = buildModel({ text: `\n${text}`, previous: renamed });
+    assert.ok(moved.headings.every((h) => !renamed.headings.includes(h)));
+    assert.notStrictEqual(moved.tables[0], renamed.tables[0]);
+    assert.strictEqual(moved.tables[0]?.startLine, 4);
+    // A cell edited: the table is read again.
+    const cell = buildModel({ text: text.replace('38个 |', '39个 |'), previous: typed });
+    assert.notStrictEqual(cell.tables[0], typed.tables[0]);
+    assert.strictEqual(cell.tables[0]?.rows[0]?.[1]?.text, '39个');
+  });
+
+  it("memo.read computes a key's value once and hands the same value to the next versions", () => {
+    let calls = 0;
+    const length = (key: string): { n: number } => {
+      calls++;
+      return { n: key.length };
+    };
+    const first = buildModel({ text: '甲' });
+    const a = first.memo.read('test-read', '一段文字', length);
+    assert.strictEqual(first.memo.read('test-read', '一段文字', length), a);
+    const second = buildModel({ text: '乙', previous: first });
+    assert.strictEqual(second.memo.read('test-read', '一段文字', length), a);
+    assert.deepStrictEqual([a.n, calls], [4, 1]);
+    assert.deepStrictEqual(second.memo.read('test-read', '另一段', length), { n: 3 });
+    assert.strictEqual(calls, 2);
+  });
+
   it('keeps the block tokens of an edit inside paragraphs (typing, Enter, Backspace, blank lines), exactly as markdown-it parses the new text', () => {
     // Retype a line (with Markdown openers, table bars, markers, underlines or plain text), break
     // one in two, join one to the next, put a blank line in or take one out; compare with a parse

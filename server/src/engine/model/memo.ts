@@ -69,6 +69,33 @@ export class TextMemo {
     return value;
   }
 
+  /**
+   * The value for `key` as `compute(key)` gives it, kept from one version to the next (get without
+   * an adapter, for a function of the key alone: no closure is made per lookup).
+   */
+  read<T>(table: string, key: string, compute: (key: string) => T): T {
+    let t = this.tables.get(table);
+    if (!t) {
+      t = { entries: new Map(), used: 0 };
+      this.tables.set(table, t);
+    }
+    const e = t.entries.get(key);
+    if (e === undefined) {
+      const value = compute(key);
+      t.entries.set(key, { value, base: value, used: this.generation });
+      t.used++;
+      return value;
+    }
+    if (e.used !== this.generation) {
+      e.base = e.value;
+      e.used = this.generation;
+      t.used++;
+    }
+    // (Nothing adapts the value: what the previous version left is the value.)
+    e.value = e.base;
+    return e.value as T;
+  }
+
   /** Forgets everything: the next version reads its texts afresh. */
   clear(): void {
     this.tables = new Map();

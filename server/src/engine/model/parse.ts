@@ -162,7 +162,7 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
     if (kind === 'text') {
       // The same line text gives the previous version's string, not a new slice: the memo tables
       // keyed by paragraph texts then find it by identity.
-      const { start, end, body } = memo.get('paragraph-body', index.line(line).text, () => paragraphBody(index.line(line).text));
+      const { start, end, body } = memo.read('paragraph-body', index.line(line).text, paragraphBody);
       // A paragraph the edit did not touch is the previous version's object: what was derived
       // from it (figures, sentences) is reused as it is.
       const old = previousParagraphs?.get(line);

@@ -65,14 +65,14 @@ function plannedYear(model: ReportModel, opening: number | undefined): number | 
   // Headings, and lines that read as unnumbered headings (short, no sentence punctuation).
   // (Each text is read once, then kept from one version of the document to the next.)
   const consider = (title: string): void => {
-    const y = model.memo.get('planned-year', title, () => yearPlannedBy(title));
+    const y = model.memo.read('planned-year', title, yearPlannedBy);
     if (y !== undefined && (planned === undefined || y > planned)) planned = y;
   };
   for (const h of model.headings) consider(h.title);
   for (const p of model.paragraphs) if (p.text.length <= 40 && !/[。，；！？,;]/u.test(p.text)) consider(p.text);
   if (planned !== undefined) return opening === undefined || planned >= opening ? planned : undefined;
   if (opening === undefined) return undefined;
-  for (const p of model.paragraphs) if (model.memo.get('year-is-open', p.text, () => yearItOpensWith(p.text)) === opening + 1) return opening + 1;
+  for (const p of model.paragraphs) if (model.memo.read('year-is-open', p.text, yearItOpensWith) === opening + 1) return opening + 1;
   return undefined;
 }
 

@@ -27,7 +27,7 @@ export function proseLines(model: ReportModel): readonly ProseLine[] {
   const out: ProseLine[] = [];
   for (const l of model.index.lines) {
     if (!PROSE_KINDS.has(model.lineKinds[l.index] ?? '')) continue;
-    let text = mayHaveInlineSyntax(l.text) ? model.memo.get('prose-mask', l.text, () => maskInlineSyntax(l.text)) : l.text;
+    let text = mayHaveInlineSyntax(l.text) ? model.memo.read('prose-mask', l.text, maskInlineSyntax) : l.text;
     const marker = markers.get(l.index);
     // (The same masked string from one version to the next: the rules' memo tables keyed by it find it by identity.)
     if (marker && marker[1] > marker[0]) {

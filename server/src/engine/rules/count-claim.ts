@@ -54,7 +54,7 @@ export function countClaims(model: ReportModel): CountClaim[] {
     let announcesFor = '';
     let announces = false;
     // (Read once per paragraph text: kept from the previous version for every paragraph an edit did not touch.)
-    const matches = model.memo.get('count-claim', p.text, () => claimMatches(p.text));
+    const matches = model.memo.read('count-claim', p.text, claimMatches);
     for (const [mi, m] of matches.entries()) {
       const numeral = m[1] ?? '';
       const claimed = parseArabic(numeral) ?? parseChineseNumeral(numeral);

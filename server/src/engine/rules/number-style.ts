@@ -246,7 +246,7 @@ export const numberStyle = defineRule({
     let before: boolean | undefined;
     const early = (): boolean => (before ??= (documentYear(model) ?? ZERO_NORM_YEAR) < ZERO_NORM_YEAR);
     // Each line is read once (kept from the previous version for every line an edit did not touch): most lines have none of these marks.
-    const reads = lines.map((p) => ({ line: p.line, read: model.memo.get('number-style', p.text, () => readLine(p.text)) }));
+    const reads = lines.map((p) => ({ line: p.line, read: model.memo.read('number-style', p.text, readLine) }));
     for (const { line, read } of reads) {
       if (token?.isCancellationRequested) return [];
       for (const { early: oldZero, ...lp } of read.own) places.push(oldZero && early() ? { ...lp, line, severity: 'info' } : { ...lp, line });

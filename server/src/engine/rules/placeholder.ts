@@ -32,7 +32,7 @@ export const placeholder = defineRule({
       const kind = model.lineKinds[line.index];
       if (kind === 'code' || kind === 'blank' || kind === 'frontmatter' || kind === 'hr') continue;
       // (Kept from the previous version for every line an edit did not touch.)
-      for (const [from, found] of model.memo.get('placeholder', line.text, () => placeholdersOf(line.text))) {
+      for (const [from, found] of model.memo.read('placeholder', line.text, placeholdersOf)) {
         findings.push({
           range: index.range(line.index, from, from + found.length),
           message: t('Placeholder "{0}" left in the text: fill in the real content.', found),

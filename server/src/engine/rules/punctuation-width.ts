@@ -151,7 +151,7 @@ export const punctuationWidth = defineRule({
       // One pass over the raw line first: most lines have no half-width mark and no percent sign.
       const raw = line.text;
       // Kept from the previous version for every line an edit did not touch.
-      const marks = model.memo.get('punctuation-width', raw, () => classify(raw));
+      const marks = model.memo.read('punctuation-width', raw, classify);
       full += marks >> 2;
       const half = (marks & HALF) !== 0;
       const pct = (marks & PCT) !== 0;

@@ -216,7 +216,7 @@ export const repeatedWord = defineRule({
     for (const { line, text } of proseLines(model)) {
       if (token?.isCancellationRequested) return [];
       // Kept from the previous version for every line an edit did not touch (segmentation is the cost).
-      for (const p of model.memo.get('repeated-word', text, () => scanLine(text))) {
+      for (const p of model.memo.read('repeated-word', text, scanLine)) {
         const range = model.index.range(line, p.from, p.to);
         const found = text.slice(p.from, p.to);
         findings.push({

@@ -124,7 +124,7 @@ export const strayMarker = defineRule({
       if (kind === 'code' || kind === 'blank') continue;
       if (kind !== 'frontmatter') textLines++;
       // (Kept from the previous version for every line an edit did not touch.)
-      for (const [from, to, found, kind] of model.memo.get('stray-marker', line.text, () => junkOf(line.text))) {
+      for (const [from, to, found, kind] of model.memo.read('stray-marker', line.text, junkOf)) {
         if (line.index === 0 && from === 0 && found === '\ufeff') continue;
         places.push({ line: line.index, from, to, found, kind, edit: { range: removal(index, line.index, from, to), newText: '' } });
       }

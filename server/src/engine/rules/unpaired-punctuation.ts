@@ -106,7 +106,7 @@ function readMarks(text: string, line: number, seq: number, open: readonly Open[
   // Openers reported unclosed because an outer mark closed first (「（《…）》」): their closer is no second finding.
   const crossed: string[] = [];
   // The paired marks of the line (kept from the previous version for every line an edit did not touch).
-  for (const i of memo.get('unpaired-punctuation', text, () => markPositions(text))) {
+  for (const i of memo.read('unpaired-punctuation', text, markPositions)) {
     const ch = text.charAt(i);
     const closer = PAIRS[ch];
     if (closer !== undefined) {

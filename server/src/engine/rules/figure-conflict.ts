@@ -139,6 +139,30 @@ export interface Conflict {
 /** An exact count, amount or quantity: a figure that can be stated twice. */
 const counted = (f: Figure): boolean => f.approx === 'exact' && (f.kind === 'count' || f.kind === 'amount' || f.kind === 'measure');
 
+/** A statement of a sentence, as its text gives it: the figure's index, its subject, subject and unit, and whether a plan word comes before it. */
+interface StatementSpec {
+  readonly k: number;
+  readonly key: string;
+  readonly id: string;
+  readonly planned: boolean;
+}
+
+function statementSpecs(sentence: Sentence): StatementSpec[] {
+  const specs: StatementSpec[] = [];
+  if (!sentence.figures.some(counted)) return specs;
+  // A plan word makes a plan of what follows it in the sentence (「完成…197名，力争明年…」: the 197 is a result).
+  const planFrom = PLAN.exec(sentence.text)?.index;
+  sentence.figures.forEach((figure, k) => {
+    if (!counted(figure)) return;
+    const key = figureKey(sentence, figure);
+    if (!key) return;
+    const clause = sentence.clauses.find((c) => c.figures.includes(figure));
+    const planned = planFrom !== undefined && clause !== undefined && planFrom < clause.end - sentence.start;
+    specs.push({ k, key, id: `${key}#${figure.unit}${figure.per}`, planned });
+  });
+  return specs;
+}
+
 /** The statements of exact counts, amounts and quantities that name their subject, by subject and unit. */
 export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const byKey = new Map<string, Statement[]>();
@@ -147,22 +171,18 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const planHeadings = planHeadingDepth(model);
   const namedTable = `named-period:${ry === undefined ? '' : `${ry.year}:${ry.planFrom}`}`;
   for (const sentence of sentencesOf(model)) {
-    if (!sentence.figures.some(counted)) continue; // most sentences: nothing to state twice
+    // What the sentence states depends on its text alone: read once, kept from one version of the document to the next.
+    const specs = model.memo.get<readonly StatementSpec[]>('figure-statements', sentence.text, () => statementSpecs(sentence));
+    if (specs.length === 0) continue; // most sentences: nothing to state twice
     // A plan and a result are different figures; two plans of the same period are compared.
     const planParagraph = (periods.get(sentence.paragraph) ?? '').startsWith('plan');
-    // A plan word makes a plan of what follows it in the sentence (「完成…197名，力争明年…」: the 197 is a result).
-    const planFrom = model.memo.get('plan-word', sentence.text, () => PLAN.exec(sentence.text)?.index);
-    // The subjects depend on the sentence's text alone: read once, kept from one version of the document to the next.
-    const keys = model.memo.get<ReadonlyArray<string | undefined>>('figure-keys', sentence.text, () => sentence.figures.map((f) => (counted(f) ? figureKey(sentence, f) : undefined)));
     let period: string | undefined;
-    for (const [k, figure] of sentence.figures.entries()) {
-      const key = keys[k];
-      if (!key || !counted(figure)) continue;
-      const id = `${key}#${figure.unit}${figure.per}`;
+    for (const { k, key, id, planned } of specs) {
+      const figure = sentence.figures[k];
+      if (!figure) continue;
       const list = byKey.get(id) ?? [];
       period ??= periodOf(model, sentence, ry, planHeadings, namedTable);
-      const clause = sentence.clauses.find((c) => c.figures.includes(figure));
-      const plan = planParagraph || (planFrom !== undefined && clause !== undefined && planFrom < clause.end - sentence.start);
+      const plan = planParagraph || planned;
       list.push({ figure, key, sentence, period: plan && !period.includes('plan') ? `${period}|plan` : period });
       byKey.set(id, list);
     }

@@ -13,7 +13,7 @@ import MarkdownIt from 'markdown-it';
 import { buildModel, DEFAULT_CONFIG, documentSymbols, foldingRanges, RULES, runRules } from '../server/src/engine';
 import * as engine from '../server/src/engine';
 import { generateReport, REAL } from './bench-inputs';
-import { activationEstimate, bundleSizes, editLatency, median, serverMemory, SETTLE_SECONDS } from './bench-server';
+import { activationEstimate, bundleSizes, editLatency, median, serverMemory, SETTLE_SECONDS, WARM_EDITS } from './bench-server';
 import { doublingSeries, fixAllBench, printDoubling, printFixAll } from './bench-scaling';
 import { cliBench, printCli } from './bench-cli';
 
@@ -149,11 +149,12 @@ async function main(): Promise<void> {
       console.log(`\neditor latency, 30k-character report, ${l.edits} ${what} through the server over stdio:`);
       console.log(`  round trip didChange → publishDiagnostics of that version: median ${l.roundTrip.median.toFixed(2)} ms, p95 ${l.roundTrip.p95.toFixed(2)} ms`);
       console.log(`  server-side analysis of each version (same code in process): median ${l.serverAnalysis.median.toFixed(2)} ms, p95 ${l.serverAnalysis.p95.toFixed(2)} ms`);
+      console.log(`  the same after the first ${WARM_EDITS} edits (steady state): median ${l.steadyAnalysis.median.toFixed(2)} ms, p95 ${l.steadyAnalysis.p95.toFixed(2)} ms`);
       console.log(`  publishes: ${l.publishes}`);
     }
     for (const [what, l] of [['character edits', latency], ['line edits', lineLatency]] as const) {
       const met = l.serverAnalysis.median <= 3 && l.serverAnalysis.p95 <= 6;
-      targets.push(`edit → diagnostics, ${what}, server time median ≤ 3 ms and p95 ≤ 6 ms: ${l.serverAnalysis.median.toFixed(2)} / ${l.serverAnalysis.p95.toFixed(2)} ms — ${ok(met)}`);
+      targets.push(`edit → diagnostics, ${what}, server time median ≤ 3 ms and p95 ≤ 6 ms (all edits): ${l.serverAnalysis.median.toFixed(2)} / ${l.serverAnalysis.p95.toFixed(2)} ms — ${ok(met)} (after ${WARM_EDITS} edits: ${l.steadyAnalysis.median.toFixed(2)} / ${l.steadyAnalysis.p95.toFixed(2)} ms)`);
     }
   }
 

@@ -1,6 +1,9 @@
 import type { LineIndex } from './lines';
 import type { Heading, LineKind, Section } from './types';
 
+/** The range of a section not closed yet (every section is closed before buildSections returns). */
+const UNCLOSED = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
+
 /**
  * Nests headings into sections: a section spans from its heading to the next heading of the
  * same or a higher level. Skipped levels (一、 then 1.) still nest under the nearest shallower heading.
@@ -17,7 +20,7 @@ export function buildSections(headings: readonly Heading[], index: LineIndex, ki
       level: heading.level,
       parent,
       children: [],
-      range: index.linesRange(heading.line, heading.line),
+      range: UNCLOSED, // (set when the section is closed, below)
       endLine: heading.line,
     };
     if (parent) parent.children.push(section);

@@ -14,6 +14,9 @@ const PATTERNS: RegExp[] = [
   /(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])/g,
 ];
 
+/** The first characters of every pattern above. */
+const PLACEHOLDER_START = /[XxＸｘ×□＿_【TF]/u;
+
 export const placeholder = defineRule({
   id: 'placeholder',
   defaultSeverity: 'warning',
@@ -31,7 +34,8 @@ export const placeholder = defineRule({
       if (token?.isCancellationRequested) return [];
       const kind = model.lineKinds[line.index];
       if (kind === 'code' || kind === 'blank' || kind === 'frontmatter' || kind === 'hr') continue;
-      // (Kept from the previous version for every line an edit did not touch.)
+      // (Only a line with a character a placeholder begins with is read; kept from the previous version for every line an edit did not touch.)
+      if (!PLACEHOLDER_START.test(line.text)) continue;
       for (const [from, found] of model.memo.read('placeholder', line.text, placeholdersOf)) {
         findings.push({
           range: index.range(line.index, from, from + found.length),

@@ -16,6 +16,9 @@ const PATTERNS: Array<{ re: RegExp; kind: Kind }> = [
   { re: /\ufffd+/g, kind: 'replacement' },
 ];
 
+/** The first characters of every pattern above. */
+const JUNK_START = /[#[【\u200b\u200c\u200d\u2060\ufeff\ufffd]/u;
+
 /** The invisible characters by name (Unicode's names, lower case), in the messages. */
 const NAMES: Record<string, string> = {
   '\u200b': 'zero-width space',
@@ -123,7 +126,8 @@ export const strayMarker = defineRule({
       const kind = model.lineKinds[line.index];
       if (kind === 'code' || kind === 'blank') continue;
       if (kind !== 'frontmatter') textLines++;
-      // (Kept from the previous version for every line an edit did not touch.)
+      // (Only a line with a character junk begins with is read; kept from the previous version for every line an edit did not touch.)
+      if (!JUNK_START.test(line.text)) continue;
       for (const [from, to, found, kind] of model.memo.read('stray-marker', line.text, junkOf)) {
         if (line.index === 0 && from === 0 && found === '\ufeff') continue;
         places.push({ line: line.index, from, to, found, kind, edit: { range: removal(index, line.index, from, to), newText: '' } });

@@ -62,6 +62,8 @@ function scan(lines: readonly ProseLine[], memo: TextMemo): Report[] {
     const top = stack[stack.length - 1];
     if (top && top.seq === seq - 1 && top.ch === first && QUOTES.has(first) && continuesQuotation(text)) stack.pop();
     if (stack.length === 0) {
+      // (Nothing open and no mark on the line: nothing to read.)
+      if (memo.read('unpaired-punctuation', text, markPositions).length === 0) continue;
       // A line that opens and closes its own marks reads the same wherever it is: its reports are
       // kept per text from one version to the next (in column terms; the line is set here).
       const own = memo.get('unpaired-punctuation-line', text, () => {

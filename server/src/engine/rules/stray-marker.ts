@@ -17,7 +17,7 @@ const PATTERNS: Array<{ re: RegExp; kind: Kind }> = [
 ];
 
 /** The first characters of every pattern above. */
-const JUNK_START = /[#[【\u200b\u200c\u200d\u2060\ufeff\ufffd]/u;
+const JUNK_START = /[#[【\u200b\u200c\u2060\ufeff\ufffd]|\u200d/u;
 
 /** The invisible characters by name (Unicode's names, lower case), in the messages. */
 const NAMES: Record<string, string> = {

@@ -45,25 +45,9 @@ export class TextMemo {
    * now, or returns it as it is when nothing moved), or else `compute()`.
    */
   get<T>(table: string, key: string, compute: () => T, adapt: (old: T) => T = (old) => old): T {
-    let t = this.tables.get(table);
-    if (!t) {
-      t = { entries: new Map(), used: 0 };
-      this.tables.set(table, t);
-    }
-    const e = t.entries.get(key);
-    if (e === undefined) {
-      const value = compute();
-      t.entries.set(key, { value, base: value, used: this.generation });
-      t.used++;
-      return value;
-    }
-    if (e.used !== this.generation) {
-      // First use by this version: what the previous one left is adapted, for every place of the
-      // text (two places of one text are each moved from where the previous version left it).
-      e.base = e.value;
-      e.used = this.generation;
-      t.used++;
-    }
+    const t = this.table(table);
+    const e = this.found(t, key);
+    if (e === undefined) return this.add(t, key, compute());
     const value = adapt(e.base as T);
     e.value = value;
     return value;
@@ -74,26 +58,42 @@ export class TextMemo {
    * an adapter, for a function of the key alone: no closure is made per lookup).
    */
   read<T>(table: string, key: string, compute: (key: string) => T): T {
-    let t = this.tables.get(table);
+    const t = this.table(table);
+    const e = this.found(t, key);
+    if (e === undefined) return this.add(t, key, compute(key));
+    // (Nothing adapts the value: what the previous version left is the value.)
+    e.value = e.base;
+    return e.base as T;
+  }
+
+  private table(name: string): Table {
+    let t = this.tables.get(name);
     if (!t) {
       t = { entries: new Map(), used: 0 };
-      this.tables.set(table, t);
+      this.tables.set(name, t);
     }
+    return t;
+  }
+
+  /**
+   * The entry of `key`, if any, marked used by this version. On its first use by this version,
+   * what the previous one left becomes the base to adapt (for every place of the text: two places
+   * of one text are each moved from where the previous version left it).
+   */
+  private found(t: Table, key: string): Entry | undefined {
     const e = t.entries.get(key);
-    if (e === undefined) {
-      const value = compute(key);
-      t.entries.set(key, { value, base: value, used: this.generation });
-      t.used++;
-      return value;
-    }
-    if (e.used !== this.generation) {
+    if (e !== undefined && e.used !== this.generation) {
       e.base = e.value;
       e.used = this.generation;
       t.used++;
     }
-    // (Nothing adapts the value: what the previous version left is the value.)
-    e.value = e.base;
-    return e.value as T;
+    return e;
+  }
+
+  private add<T>(t: Table, key: string, value: T): T {
+    t.entries.set(key, { value, base: value, used: this.generation });
+    t.used++;
+    return value;
   }
 
   /** Forgets everything: the next version reads its texts afresh. */

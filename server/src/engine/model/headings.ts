@@ -120,8 +120,7 @@ export interface PreviousHeadings {
 function sameAsBefore(previous: PreviousHeadings | undefined, line: number, text: string, mdDepth: number, level: number): Heading | undefined {
   if (!previous) return undefined;
   const h = previous.byLine.get(line);
-  if (!h || h.mdDepth !== mdDepth || h.level !== level || line >= previous.index.lineCount) return undefined;
-  return previous.index.line(line).text === text ? h : undefined;
+  return h && h.mdDepth === mdDepth && h.level === level && line < previous.index.lineCount && previous.index.line(line).text === text ? h : undefined;
 }
 
 /** The next line is text (not blank, not numbered itself): the text of a number standing alone on its line. */

@@ -107,6 +107,13 @@ export class LineIndex {
   }
 }
 
+/** Lines first..last have the same texts in both indexes (an edit left them as they were, at the same place). */
+export function sameLineTexts(a: LineIndex, b: LineIndex, first: number, last: number): boolean {
+  if (last >= a.lineCount || last >= b.lineCount) return false;
+  for (let l = first; l <= last; l++) if (a.line(l).text !== b.line(l).text) return false;
+  return true;
+}
+
 /**
  * How many lines at the top and at the bottom of `lines` have the texts of the lines of `olds` at
  * the same place from either end (the two runs do not overlap): what an edit left as it was.

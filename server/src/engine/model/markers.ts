@@ -81,6 +81,11 @@ export function mayStartMarker(text: string, offset: number): boolean {
 const JUNK_RE = /##[A-Za-z][A-Za-z0-9_-]{1,30}##|\[(?:paid|vip)[a-z]*\]|【(?:隐藏内容|付费内容|VIP专享)】|\u200b|\u200c|\u200d|\u2060|\ufeff|\ufffd/gi;
 const JUNK_NEAR_RE = /[#[【\u200b\u200c\u2060\ufeff\ufffd]|\u200d/;
 
+/** Whether a text may hold paste junk: it has a character that junk begins with (stray-marker reads only such lines). */
+export function mayHoldJunk(text: string): boolean {
+  return JUNK_NEAR_RE.test(text);
+}
+
 /** The text without its paste junk (「报告##paidbegin##」 → 「报告」): what a reader sees of the line. */
 export function withoutJunk(text: string): string {
   return JUNK_NEAR_RE.test(text) ? text.replace(JUNK_RE, '') : text;

@@ -3,7 +3,7 @@ import { reusedBlockTokens } from './block-reuse';
 import { findEnumerations } from './enumerations';
 import { parseFrontMatter } from './frontmatter';
 import { recogniseHeading, type HeadingContext, type PreviousHeadings } from './headings';
-import { LineIndex } from './lines';
+import { LineIndex, sameLineTexts } from './lines';
 import { listItemLines } from './list-items';
 import { blockMarkdown } from './markdown';
 import { TextMemo } from './memo';
@@ -187,9 +187,7 @@ function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<n
   const previousTables = previous && previous.tables.length > 0 ? new Map(previous.tables.map((t) => [t.startLine, t])) : undefined;
   const sameTable = (from: number, last: number): Table | undefined => {
     const old = previousTables?.get(from);
-    if (!old || !previous || old.endLine !== last || last >= previous.index.lineCount) return undefined;
-    for (let l = from; l <= last; l++) if (previous.index.line(l).text !== index.line(l).text) return undefined;
-    return old;
+    return old && previous && old.endLine === last && sameLineTexts(previous.index, index, from, last) ? old : undefined;
   };
   // The lists open around a token, outermost first: an ordered item nested in another list
   // (「- 2. 甲」 then 「    3. 乙」) is an item of that list, however far it is indented.

@@ -158,8 +158,9 @@ export const punctuationWidth = defineRule({
       if (!half && !pct) continue;
       // The places of the line, kept per text (and per heading marker: a marker is no punctuation).
       const h = markers.get(line.index);
-      const skip = h ? ([[h.markerRange.start.character, h.markerRange.end.character]] as const) : [];
-      const table = h ? `punctuation-width:${skip[0]?.[0] ?? 0}:${skip[0]?.[1] ?? 0}` : 'punctuation-width-places';
+      const [a, b] = h ? [h.markerRange.start.character, h.markerRange.end.character] : [0, 0];
+      const skip = h ? [[a, b] as const] : [];
+      const table = h ? `punctuation-width:${a}:${b}` : 'punctuation-width-places';
       const found = model.memo.get(table, raw, () => placesOf(raw, half, pct, skip));
       for (const [from, to, mark, edits] of found.half) {
         places.push({ line: line.index, from, to, found: mark, edits: edits.map(([a, b, newText]) => ({ range: model.index.range(line.index, a, b), newText })) });

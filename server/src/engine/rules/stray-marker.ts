@@ -1,6 +1,7 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import type { LineIndex } from '../model/lines';
+import { mayHoldJunk } from '../model/markers';
 import { defineRule, type Finding } from './types';
 
 type Kind = 'marker' | 'invisible' | 'replacement';
@@ -15,9 +16,6 @@ const PATTERNS: Array<{ re: RegExp; kind: Kind }> = [
   { re: /(?:\u200b|\u200c|\u200d|\u2060)+|(?<!^)\ufeff/g, kind: 'invisible' },
   { re: /\ufffd+/g, kind: 'replacement' },
 ];
-
-/** The first characters of every pattern above. */
-const JUNK_START = /[#[【\u200b\u200c\u2060\ufeff\ufffd]|\u200d/u;
 
 /** The invisible characters by name (Unicode's names, lower case), in the messages. */
 const NAMES: Record<string, string> = {
@@ -127,7 +125,7 @@ export const strayMarker = defineRule({
       if (kind === 'code' || kind === 'blank') continue;
       if (kind !== 'frontmatter') textLines++;
       // (Only a line with a character junk begins with is read; kept from the previous version for every line an edit did not touch.)
-      if (!JUNK_START.test(line.text)) continue;
+      if (!mayHoldJunk(line.text)) continue;
       for (const [from, to, found, kind] of model.memo.read('stray-marker', line.text, junkOf)) {
         if (line.index === 0 && from === 0 && found === '\ufeff') continue;
         places.push({ line: line.index, from, to, found, kind, edit: { range: removal(index, line.index, from, to), newText: '' } });

@@ -14,7 +14,7 @@ const PATTERNS: RegExp[] = [
   /(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])/g,
 ];
 
-/** The first characters of every pattern above. */
+/** The first characters of every pattern above (a pattern added there adds its first character here). */
 const PLACEHOLDER_START = /[XxＸｘ×□＿_【TF]/u;
 
 export const placeholder = defineRule({

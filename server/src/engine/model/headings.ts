@@ -186,8 +186,10 @@ function acceptMarker(text: string, marker: MarkerMatch, level: number, context:
   if (rest.trim().length === 0 && textFollows) return false;
   if (marker.style === 'cn-di' || marker.style === 'cn-comma') {
     // 「第一，……；」「第二，……；」「第三，……；」「第四，……。」: the last item of an enumeration in
-    // the text, whose items are sentences, is one of them, not a heading.
-    const body = SENTENCE_INSIDE.test(rest.replace(/[。\s\u3000]+$/u, '')) || (marker.style === 'cn-di' && context.bodyDi === marker.value - 1);
+    // the text, whose items are sentences, is one of them, not a heading. So is any later item of
+    // it (not the first), whatever its number: a skipped or repeated 「第N」 is enumeration-sequence's
+    // finding, and renumbering it must not turn it into a heading.
+    const body = SENTENCE_INSIDE.test(rest.replace(/[。\s\u3000]+$/u, '')) || (marker.style === 'cn-di' && context.bodyDi !== undefined && marker.value > 1);
     if (body) {
       if (marker.style === 'cn-di') context.bodyDi = marker.value;
       return false;

@@ -183,6 +183,25 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     checkFormatIdempotent(' 　１２. #.\r---\r\t\r（九十九)【 　　\r---');
   });
 
+  it('numbering-style offers no half-width fix for 「１２. 」 when 「12. 」 would open a Markdown list over the lines below', () => {
+    const fixesOf = (text: string): number[] => findings('numbering-style', text).map((d) => d.finding.fixes?.length ?? 0);
+    // The body line after it is lazy text of the item either way: the fix is offered.
+    assert.deepStrictEqual(fixesOf('一、总体情况\n１２. 加强管理\n正文。\n'), [1]);
+    // A table that interrupts the paragraph would become text of the list item.
+    assert.deepStrictEqual(fixesOf('一、总体情况\n１２. 加强管理\n| 项目 | 数量 |\n| --- | --- |\n| 甲 | 1 |\n'), [0]);
+    // An indented paragraph after a blank line would go on with the item.
+    assert.deepStrictEqual(fixesOf('一、总体情况\n１２. 加强管理\n\n    正文。\n'), [0]);
+    // The fuzz input of seed 501062973 (the table became lazy text and its ①…⑤ line an enumeration).
+    checkFixes('---\r\n...\r１２. 】.\u3000\u3000\n| 列0 | 列1 |\r\n| --- | :---: |\r| 群众群众 | 】 |  |\n①；②发展加强；③》；④！12.5亿元落实；⑤；\r<div>\n# ③同志们？：党建\n', 100);
+  });
+
+  it('an item of an enumeration in the text stays body text when it is renumbered (「第二，」 after 「第一，……第五，……」 → 「第六，」)', () => {
+    const text = '第一，我们；第二，加强；第三，坚持；第四，推进；第五，落实；\n最后，1.1.1;|：3.2个百分点\n第二，1.1.1c[党建\n';
+    assert.deepStrictEqual(buildModel({ text }).headings.map((h) => h.marker), []);
+    assert.deepStrictEqual(buildModel({ text: text.replace('\n第二', '\n第六') }).headings.map((h) => h.marker), []);
+    assert.ok(checkFixes(text, 100) > 0);
+  });
+
   it('number-style: 「？。。」 is one finding whose fix removes every 。 after the 「？」', () => {
     assert.ok(checkFixes('一、总体情况\n\n他说什么？。。我们不知道！。\n', 100) > 0);
   });

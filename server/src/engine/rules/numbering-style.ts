@@ -61,6 +61,35 @@ function documentStyles(model: ReportModel, flawed: readonly Heading[]): Map<Hea
   return out;
 }
 
+/** A line that opens a Markdown ordered list item: 「12. 」, 「3) 」 (ASCII digits, then a space or the line's end). */
+const OPENS_ORDERED_ITEM = /^[ \t]{0,3}[0-9]{1,9}[.)](?:[ \t]|$)/;
+/**
+ * Lines read the same below a list item's first line as below a paragraph's: text (lazy lines of
+ * either), headings and rules (「***」, 「---」: they end either, and an underline under a lazy line
+ * is no setext title).
+ */
+const SAME_IN_A_LIST: ReadonlySet<string> = new Set(['text', 'heading', 'hr']);
+
+/**
+ * Whether writing `marker` for the heading's could change how Markdown reads the lines around it:
+ * 「１２. 」 is paragraph text, 「12. 」 opens a list item, which takes in the lines below it up to a
+ * blank line (a table that interrupted the paragraph becomes lazy text of the item) and the
+ * indented lines after that blank. Then the fix is not offered: the finding stays, and the writer
+ * decides what the lines below are.
+ */
+function opensListBelow(model: ReportModel, h: Heading, marker: string): boolean {
+  const text = model.index.line(h.line).text;
+  const next = text.slice(0, h.markerRange.start.character) + marker + text.slice(h.markerRange.end.character);
+  if (!OPENS_ORDERED_ITEM.test(next) || OPENS_ORDERED_ITEM.test(text)) return false;
+  const kinds = model.lineKinds;
+  let line = h.line + 1;
+  for (; line < kinds.length && kinds[line] !== 'blank'; line++) if (!SAME_IN_A_LIST.has(kinds[line] ?? 'text')) return true;
+  while (line < kinds.length && kinds[line] === 'blank') line++;
+  // An item's content starts after its marker and one space: a line indented that far goes on with it.
+  const indent = /^[ \t]*/.exec(line < kinds.length ? model.index.line(line).text : '')?.[0].length ?? 0;
+  return line < kinds.length && indent >= h.markerRange.start.character + marker.length + 1;
+}
+
 /** The marker with its digits replaced by N: 「1、」 → 「N、」, so siblings can be compared. */
 function shape(marker: string): string {
   return toAsciiDigits(marker).replace(/[0-9]+/, 'N');
@@ -143,7 +172,9 @@ export const numberingStyle = defineRule({
       // level 1 lose it in the same fix.
       const edits = top
         ? top.flatMap((g) => [{ range: g.markerRange, newText: `${toChineseNumeral(g.value)}、` }, ...(g.runin || !level1PeriodJudged(model, top) ? [] : (removePeriod(g) ?? []))])
-        : [{ range: h.markerRange, newText: fix.text }];
+        : opensListBelow(model, h, fix.text)
+          ? []
+          : [{ range: h.markerRange, newText: fix.text }];
       own.push({ h, fix, edits, preferred, top });
     }
     const styles = documentStyles(model, own.filter((o) => !o.top && !mixed.has(o.h)).map((o) => o.h));
@@ -164,11 +195,13 @@ export const numberingStyle = defineRule({
       const style = styles.get(h);
       if (style) {
         if (style[0] !== h) continue;
-        const all = style.flatMap((g) => own.find((x) => x.h === g)?.edits ?? []);
+        const each = style.map((g) => own.find((x) => x.h === g)?.edits ?? []);
+        // (All of them or none: changing some would leave the document in two styles.)
+        const all = each.some((e) => e.length === 0) ? [] : each.flat();
         out.push({
           range: h.markerRange,
           message: t('This document writes "{0}" as "{1}" throughout ({2} headings, {3}): write "{0}".', fix.text, h.marker, style.length, fix.reason),
-          fixes: [{ title: t('Change all {0} headings written "{1}" to "{2}"', style.length, h.marker, fix.text), edits: all, preferred: true }],
+          fixes: all.length === 0 ? [] : [{ title: t('Change all {0} headings written "{1}" to "{2}"', style.length, h.marker, fix.text), edits: all, preferred: true }],
           related: style.slice(1).map((g) => ({ location: { uri: model.uri, range: g.markerRange }, message: t('also written "{0}"', g.marker) })),
         });
         continue;
@@ -176,7 +209,7 @@ export const numberingStyle = defineRule({
       out.push({
         range: h.markerRange,
         message: t('Non-standard numbering "{0}" ({1}): write "{2}".', h.marker, fix.reason, fix.text),
-        fixes: [{ title: t('Change "{0}" to "{1}"', h.marker, fix.text), edits, preferred }],
+        fixes: edits.length === 0 ? [] : [{ title: t('Change "{0}" to "{1}"', h.marker, fix.text), edits, preferred }],
       });
     }
     return out;

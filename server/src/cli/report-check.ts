@@ -1,13 +1,15 @@
 import * as path from 'path';
-import { analyze, buildModel, DEFAULT_CONFIG, DOCUMENT_SIZE_LIMIT, fixAll, mergeConfig, outline, t, type Analysis, type AppliedFix, type EngineConfig, type OutlineNode, type ReportModel, type RuleDiagnostic } from '../engine';
+import { DEFAULT_CONFIG, mergeConfig, t, type EngineConfig, type OutlineNode } from '../engine';
 import { ConfigFiles, loadConfigFile, type LoadedConfig } from '../config-file';
 import { parseCli, runMain, VERSION } from './args';
 import { describeWriteError, writeFileAtomic, WriteRefused } from '../../../common/export-write';
-import { describeFsError, expandInputs, readReport } from './inputs';
+import { checkFile, type CheckedFile, type CheckHooks, type CheckOptions } from './check-file';
+import { describeFsError, expandInputs } from './inputs';
 import { printable, printableJson } from './printable';
 import { sarifLog } from './sarif';
 import { statsReport } from './stats';
-import { writeBack } from './write-back';
+
+export type { CheckHooks } from './check-file';
 
 const HELP = `Usage: report-check [options] <file|dir|->...
 
@@ -47,15 +49,6 @@ interface Options {
   inputs: string[];
 }
 
-interface FileResult {
-  path: string;
-  model: ReportModel | undefined;
-  findings: readonly RuleDiagnostic[];
-  notes: string[];
-  error: string | undefined;
-  /** Fixes applied by --fix. */
-  fixed?: AppliedFix[];
-}
 
 function parseOptions(argv: string[]): Options | string | 'exit' {
   const parsed = parseCli(
@@ -96,39 +89,6 @@ function parseOptions(argv: string[]): Options | string | 'exit' {
   };
 }
 
-/** Test hooks: `beforeReplace` runs between the fixed text being written aside and the file being replaced. */
-export interface CheckHooks {
-  readonly beforeReplace?: (file: string) => void;
-}
-
-function checkFile(p: string, config: EngineConfig, fix = false, hooks: CheckHooks = {}): FileResult {
-  const read = readReport(p);
-  if ('error' in read) return { path: p, model: undefined, findings: [], notes: [], error: read.error };
-  const { notes, decoded } = read;
-  const model = buildModel({ text: read.text, uri: p === '-' ? 'stdin' : path.resolve(p) });
-  const analysis = analyze(model, config) as Analysis; // no cancellation here
-  if (analysis.skipped) {
-    // Same limit as the server's report.maxDocumentSize: the outline is built, the rules do not run.
-    notes.push(t('more than {0} characters: only the outline is built, rules do not run', config.maxDocumentSize ?? DOCUMENT_SIZE_LIMIT));
-    return { path: p, model, findings: [], notes, error: undefined };
-  }
-  if (fix && p !== '-' && decoded.encoding !== 'utf-8-lossy') {
-    const fixed = fixAll(analysis);
-    if (fixed.applied.length > 0) {
-      try {
-        // Only if the file is still what was read: a save made meanwhile is never overwritten.
-        writeBack(p, fixed.model.text, decoded, { ...(read.snapshot ? { unchangedSince: read.snapshot } : {}), ...(hooks.beforeReplace ? { beforeReplace: () => hooks.beforeReplace?.(p) } : {}) });
-      } catch (e) {
-        const why = describeWriteError(e, p, t);
-        return { path: p, model, findings: analysis.findings, notes, error: e instanceof WriteRefused && e.code === 'ECHANGED' ? why : t('not fixed, the file is as it was: {0}', why) };
-      }
-    }
-    return { path: p, model: fixed.model, findings: fixed.findings, notes, error: undefined, fixed: fixed.applied };
-  }
-  if (fix) notes.push(t('not fixed: standard input and files that are not valid text are only checked'));
-  return { path: p, model, findings: analysis.findings, notes, error: undefined };
-}
-
 /** Colours only on a terminal (not into --output-file, not with NO_COLOR). */
 let useColor = process.stdout.isTTY && !process.env['NO_COLOR'];
 const paint = (code: string, s: string): string => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -143,7 +103,7 @@ function printOutline(nodes: OutlineNode[], depth: number, lines: string[]): voi
   }
 }
 
-function textReport(results: FileResult[], opts: Options): string {
+function textReport(results: readonly CheckedFile[], opts: Options): string {
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of results) {
@@ -153,16 +113,16 @@ function textReport(results: FileResult[], opts: Options): string {
       continue;
     }
     for (const note of r.notes) lines.push(`${display}: ${paint('2', 'note')}: ${printable(note)}`);
-    if (opts.outline && r.model) {
+    if (opts.outline && r.outline) {
       lines.push(paint('1', display));
-      lines.push(`  ${t('Title')}: ${r.model.title ? printable(r.model.title.text) : t('(none)')}`);
-      printOutline(outline(r.model), 0, lines);
+      lines.push(`  ${t('Title')}: ${r.title ? printable(r.title) : t('(none)')}`);
+      printOutline(r.outline, 0, lines);
     }
     for (const f of r.findings) {
       counts[f.severity]++;
       if (opts.quiet && f.severity !== 'error') continue;
-      const s = f.finding.range.start;
-      lines.push(`${display}:${s.line + 1}:${s.character + 1}  ${paint(SEVERITY_COLOR[f.severity] ?? '0', f.severity)}  ${printable(f.finding.message)}  ${paint('2', f.rule.id)}`);
+      const s = f.range.start;
+      lines.push(`${display}:${s.line + 1}:${s.character + 1}  ${paint(SEVERITY_COLOR[f.severity] ?? '0', f.severity)}  ${printable(f.message)}  ${paint('2', f.rule)}`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
@@ -175,23 +135,22 @@ function textReport(results: FileResult[], opts: Options): string {
   return lines.join('\n') + '\n';
 }
 
-function jsonReport(results: FileResult[]): string {
+function jsonReport(results: readonly CheckedFile[]): string {
   const files = results
-    .filter((r) => !r.error && r.model)
+    .filter((r) => !r.error && r.outline)
     .map((r) => {
-      const model = r.model as ReportModel;
       return {
         path: r.path === '-' ? '<stdin>' : r.path,
-        title: model.title ? model.title.text : null,
-        outline: outline(model).map(stripRunin),
+        title: r.title ?? null,
+        outline: (r.outline ?? []).map(stripRunin),
         diagnostics: r.findings.map((f) => ({
-          rule: f.rule.id,
+          rule: f.rule,
           severity: f.severity,
-          message: f.finding.message,
-          line: f.finding.range.start.line + 1,
-          column: f.finding.range.start.character + 1,
-          endLine: f.finding.range.end.line + 1,
-          endColumn: f.finding.range.end.character + 1,
+          message: f.message,
+          line: f.range.start.line + 1,
+          column: f.range.start.character + 1,
+          endLine: f.range.end.line + 1,
+          endColumn: f.range.end.character + 1,
         })),
       };
     });
@@ -214,7 +173,18 @@ function reportConfigProblems(configs: Iterable<LoadedConfig>): boolean {
   return any;
 }
 
-export function main(argv: string[], hooks: CheckHooks = {}): number {
+/** What a run checks, once the command line and the configuration files are read. */
+interface Plan {
+  readonly opts: Options;
+  readonly inputs: ReadonlyArray<{ path: string; error?: string }>;
+  /** The configurations the inputs use, and which one each input uses. */
+  readonly configs: readonly EngineConfig[];
+  readonly configIndex: (p: string) => number;
+  readonly check: CheckOptions;
+}
+
+/** The plan of a run, or its exit code when there is nothing to check. */
+function plan(argv: string[]): Plan | number {
   const opts = parseOptions(argv);
   if (opts === 'exit') return 0;
   if (typeof opts === 'string') {
@@ -241,8 +211,33 @@ export function main(argv: string[], hooks: CheckHooks = {}): number {
     if (c) used.add(c);
   }
   if (!explicit && reportConfigProblems(used)) return 2;
-  const configFor = (p: string): EngineConfig => mergeConfig(DEFAULT_CONFIG, configOf(p)?.config);
-  const results = inputs.map((i) => (i.error ? { path: i.path, model: undefined, findings: [], notes: [], error: i.error } : checkFile(i.path, configFor(i.path), opts.fix, hooks)));
+  const configs: EngineConfig[] = [];
+  const indexOf = new Map<LoadedConfig | undefined, number>();
+  const configIndex = (p: string): number => {
+    const loaded = configOf(p);
+    let i = indexOf.get(loaded);
+    if (i === undefined) indexOf.set(loaded, (i = configs.push(mergeConfig(DEFAULT_CONFIG, loaded?.config)) - 1));
+    return i;
+  };
+  for (const i of inputs) if (!i.error) configIndex(i.path);
+  return { opts, inputs, configs, configIndex, check: { fix: opts.fix, outline: opts.outline || opts.format === 'json', model: opts.stats } };
+}
+
+function checkOne(p: Plan, input: { path: string; error?: string }, hooks: CheckHooks = {}): CheckedFile {
+  if (input.error) return { path: input.path, findings: [], notes: [], error: input.error };
+  return checkFile(input.path, p.configs[p.configIndex(input.path)] as EngineConfig, p.check, hooks);
+}
+
+/** Checks every input on this thread and prints the report; the exit code. */
+export function main(argv: string[], hooks: CheckHooks = {}): number {
+  const p = plan(argv);
+  if (typeof p === 'number') return p;
+  return finish(p, p.inputs.map((i) => checkOne(p, i, hooks)));
+}
+
+/** Prints the report of a run; its exit code. */
+function finish(p: Plan, results: readonly CheckedFile[]): number {
+  const opts = p.opts;
   const toFile = opts.outputFile !== undefined;
   if (toFile) useColor = false;
   for (const r of results) {

@@ -9,12 +9,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { language, RULES, type Rule, type RuleDiagnostic, type Severity } from '../engine';
+import { language, RULES, type Rule, type Severity } from '../engine';
+import type { Reported } from './check-file';
 
 /** What the SARIF writer needs of one checked file. */
 export interface SarifFile {
   readonly path: string;
-  readonly findings: readonly RuleDiagnostic[];
+  readonly findings: readonly Reported[];
   readonly error?: string;
 }
 
@@ -62,13 +63,13 @@ export function sarifLog(files: readonly SarifFile[], version: string): unknown 
   const index = new Map(RULES.map((r, i) => [r.id, i]));
   const results = files.flatMap((f) =>
     f.findings.map((d) => {
-      const r = d.finding.range;
-      const fix = d.finding.fixes?.find((x) => x.preferred);
+      const r = d.range;
+      const fix = d.fix;
       return {
-        ruleId: d.rule.id,
-        ...(index.has(d.rule.id) ? { ruleIndex: index.get(d.rule.id) } : {}),
+        ruleId: d.rule,
+        ...(index.has(d.rule) ? { ruleIndex: index.get(d.rule) } : {}),
         level: LEVEL[d.severity],
-        message: { text: d.finding.message },
+        message: { text: d.message },
         locations: [
           {
             physicalLocation: {

@@ -100,6 +100,12 @@ const FIRST_CHAR = 2;
 const NUMERAL_CHAR = 4;
 for (const c of '，,、：:。！？!?；;（）()【】') CLASS[c.charCodeAt(0)] = CLAUSE_END_CHAR;
 for (const u of [...UNITS, ...PERCENT, '万', '亿', '百', '人']) CLASS[u.charCodeAt(0)]! |= FIRST_CHAR;
+/** First characters of units that are no unit alone (公 of 公里, 平 of 平方米), and those units: a candidate only where one is written. */
+const LONG_ONLY = new Map<number, string[]>();
+for (const u of UNITS) {
+  const c = u.charCodeAt(0);
+  if (u.length > 1 && !UNITS.has(u.charAt(0))) LONG_ONLY.set(c, [...(LONG_ONLY.get(c) ?? []), u]);
+}
 for (const c of '0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿几半') CLASS[c.charCodeAt(0)]! |= NUMERAL_CHAR;
 /** First characters of the tokens bareAt may take as a unit (with hiddenJia's words ending in 家, the only ones it tries). */
 const UNIT_TOKEN_FIRST = new Uint8Array(65536);
@@ -156,6 +162,9 @@ function hasCandidate(text: string, from: number, to: number): boolean {
     // After a number the unit has its number (「3.5万」「12个」); this test is only a filter, bareAt decides.
     if (i > from && (CLASS[text.charCodeAt(i - 1)]! & NUMERAL_CHAR) !== 0) continue;
     if (code === 0x4eba /* 人 */ && i + 1 < to && !AFTER_REN.test(text.slice(i + 1, i + 3))) continue;
+    // 平 of 水平, 公 of 公共, 美 of 美丽: a token there is no unit (bareAt takes only these units from them).
+    const long = LONG_ONLY.get(code);
+    if (long !== undefined && !long.some((u) => i + u.length <= to && text.startsWith(u, i))) continue;
     // 百 only as 百分点, not after 「1.2个」.
     if (code === 0x767e /* 百 */ && (!text.startsWith('分点', i + 1) || (i > from && text.charCodeAt(i - 1) === 0x4e2a /* 个 */ && i - 2 >= 0 && (CLASS[text.charCodeAt(i - 2)]! & NUMERAL_CHAR) !== 0))) continue;
     return true;

@@ -1,6 +1,7 @@
 import { inspect } from 'util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { checkFraming } from './framing';
+import { useLexiconCache } from './lexicon-cache';
 import { startServer } from './server';
 
 /**
@@ -27,4 +28,5 @@ function stdioConnection(): Connection {
   return connection;
 }
 
+useLexiconCache();
 startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));

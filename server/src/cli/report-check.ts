@@ -5,6 +5,7 @@ import { parseCli, runMain, VERSION } from './args';
 import { describeWriteError, writeFileAtomic, WriteRefused } from '../../../common/export-write';
 import { checkFile, type CheckedFile, type CheckHooks, type CheckOptions } from './check-file';
 import { describeFsError, expandInputs } from './inputs';
+import { useLexiconCache } from '../lexicon-cache';
 import { printable, printableJson } from './printable';
 import { sarifLog } from './sarif';
 import { statsReport } from './stats';
@@ -281,4 +282,7 @@ function finish(p: Plan, results: readonly CheckedFile[]): number {
   return 0;
 }
 
-if (require.main === module) runMain('report-check', main);
+if (require.main === module) {
+  useLexiconCache();
+  runMain('report-check', main);
+}

@@ -170,9 +170,119 @@ function slotHash(node: number, c: number): number {
 }
 
 /**
- * The unpacked lexicon. Nodes are numbered in creation order (0 is the root); the children of a node
- * are the slots `first[node]` to `first[node + 1]` of `childCode` (sorted) and `childNode`.
+ * The lexicon's tables, as unpacked: what {@link Lexicon} reads, and what a cache of it keeps
+ * (`encodeTables`). Nodes are numbered in creation order (0 is the root); the children of a node are
+ * the slots `first[node]` to `first[node + 1]` of `childCode` (sorted) and `childNode`.
  */
+export interface LexiconTables {
+  /** Number of words. */
+  readonly size: number;
+  readonly tagNames: readonly string[];
+  /** ln(1 / total): the log-probability jieba gives a character it does not know. */
+  readonly unknownLogProb: number;
+  /** ln(frequency / total) of each frequency level (0: no word). */
+  readonly logProbs: Float64Array;
+  /** Frequency level of the word ending at each node (0: none). */
+  readonly level: Uint16Array;
+  readonly tagIndex: Uint8Array;
+  readonly first: Int32Array;
+  readonly childCode: Uint16Array;
+  readonly childNode: Int32Array;
+  /** The root's child by code unit, or -1. */
+  readonly rootChild: Int32Array;
+  /** Nodes with more than WIDE children are looked up by hash, not binary search (flag per node). */
+  readonly wide: Uint8Array;
+  /** Open-addressing table of the wide nodes' children: a slot of `childCode`, or -1. */
+  readonly childSlots: Int32Array;
+}
+
+/** Unpacks the packed lexicon into its tables. */
+export function unpackLexicon(packed: PackedLexicon): LexiconTables {
+  const r = new BitReader(packed.data);
+  const nChars = r.bits(24);
+  const chars = new Uint16Array(nChars);
+  for (let i = 0, c = 0; i < nChars; i++) chars[i] = c += r.gamma();
+  const charCode = new Huffman(readLengths(r, nChars));
+  const width = r.bits(8);
+  const head = new Huffman(readLengths(r));
+  const levelCode: Huffman[] = [];
+  const tagCode: Huffman[] = [];
+  let levels = 0;
+  for (let lc = 0; lc < 4; lc++) {
+    const lengths = readLengths(r);
+    levels = Math.max(levels, lengths.length);
+    levelCode.push(new Huffman(lengths));
+    tagCode.push(new Huffman(readLengths(r)));
+  }
+  if (levels > 65535) throw new Error('lexicon: too many frequency levels');
+  const logTotal = Math.log(packed.total);
+  const logProbs = new Float64Array(levels + 1);
+  for (let l = 0; l < levels; l++) logProbs[l + 1] = logFrequency(l, packed.step) - logTotal;
+
+  const size = r.bits(24);
+  const total = r.bits(24) + 1;
+  const parent = new Int32Array(total);
+  const code = new Uint16Array(total);
+  const level = new Uint16Array(total);
+  const tagIndex = new Uint8Array(total);
+  const path = new Int32Array(width + 1); // path[d]: the node at depth d of the current entry
+  let nodes = 1;
+  for (let e = 0; e < size; e++) {
+    const h = head.read(r);
+    let depth = Math.floor(h / width);
+    const added = h % width;
+    for (let i = 0; i < added; i++) {
+      parent[nodes] = path[depth] as number;
+      code[nodes] = chars[charCode.read(r)] as number;
+      path[++depth] = nodes++;
+    }
+    const node = path[depth] as number;
+    const lc = Math.min(depth, 4) - 1;
+    level[node] = (levelCode[lc] as Huffman).read(r) + 1;
+    tagIndex[node] = (tagCode[lc] as Huffman).read(r);
+  }
+  if (nodes !== total) throw new Error('lexicon: corrupt data');
+  // Children in contiguous slots: count, prefix sums, then place (creation order is code order).
+  const first = new Int32Array(nodes + 1);
+  for (let n = 1; n < nodes; n++) first[(parent[n] as number) + 1]!++;
+  for (let n = 0; n < nodes; n++) first[n + 1]! += first[n] as number;
+  const fill = first.slice(0, nodes);
+  const childCode = new Uint16Array(nodes);
+  const childNode = new Int32Array(nodes);
+  const rootChild = new Int32Array(65536).fill(-1);
+  for (let n = 1; n < nodes; n++) {
+    const slot = fill[parent[n] as number]!++;
+    childCode[slot] = code[n] as number;
+    childNode[slot] = n;
+    if (parent[n] === 0) rootChild[code[n] as number] = n;
+  }
+  // The nodes of a first character have hundreds of children: a hash table of their children
+  // (slots of childCode) spares the binary search that segmentation would do at every position.
+  const wide = new Uint8Array(nodes);
+  let wideChildren = 0;
+  for (let n = 1; n < nodes; n++) {
+    const count = (first[n + 1] as number) - (first[n] as number);
+    if (count > WIDE) {
+      wide[n] = 1;
+      wideChildren += count;
+    }
+  }
+  let slots = 1;
+  while (slots < wideChildren * 2) slots *= 2;
+  const childSlots = new Int32Array(slots).fill(-1);
+  const mask = slots - 1;
+  for (let n = 1; n < nodes; n++) {
+    if (wide[n] === 0) continue;
+    for (let slot = first[n] as number; slot < (first[n + 1] as number); slot++) {
+      let h = slotHash(n, childCode[slot] as number) & mask;
+      while (childSlots[h] !== -1) h = (h + 1) & mask;
+      childSlots[h] = slot;
+    }
+  }
+  return { size, tagNames: packed.tags.split(' '), unknownLogProb: -logTotal, logProbs, level, tagIndex, first, childCode, childNode, rootChild, wide, childSlots };
+}
+
+/** The unpacked lexicon: its tables, and the look-ups segmentation makes in them. */
 export class Lexicon {
   /** Number of words. */
   readonly size: number;
@@ -183,97 +293,30 @@ export class Lexicon {
   private readonly first: Int32Array;
   private readonly childCode: Uint16Array;
   private readonly childNode: Int32Array;
-  private readonly rootChild = new Int32Array(65536).fill(-1);
-  /** Nodes with more than WIDE children are looked up by hash, not binary search (flag per node). */
+  private readonly rootChild: Int32Array;
   private readonly wide: Uint8Array;
-  /** Open-addressing table of the wide nodes' children: a slot of `childCode`, or -1. */
   private readonly childSlots: Int32Array;
   /** ln(1 / total): the log-probability jieba gives a character it does not know. */
   readonly unknownLogProb: number;
+  /** The tables themselves (what a cache keeps). */
+  readonly tables: LexiconTables;
 
-  constructor(packed: PackedLexicon) {
-    const r = new BitReader(packed.data);
-    const nChars = r.bits(24);
-    const chars = new Uint16Array(nChars);
-    for (let i = 0, c = 0; i < nChars; i++) chars[i] = c += r.gamma();
-    const charCode = new Huffman(readLengths(r, nChars));
-    const width = r.bits(8);
-    const head = new Huffman(readLengths(r));
-    const levelCode: Huffman[] = [];
-    const tagCode: Huffman[] = [];
-    let levels = 0;
-    for (let lc = 0; lc < 4; lc++) {
-      const lengths = readLengths(r);
-      levels = Math.max(levels, lengths.length);
-      levelCode.push(new Huffman(lengths));
-      tagCode.push(new Huffman(readLengths(r)));
-    }
-    if (levels > 65535) throw new Error('lexicon: too many frequency levels');
-    this.tagNames = packed.tags.split(' ');
-    const logTotal = Math.log(packed.total);
-    this.unknownLogProb = -logTotal;
-    this.logProbs = new Float64Array(levels + 1);
-    for (let l = 0; l < levels; l++) this.logProbs[l + 1] = logFrequency(l, packed.step) - logTotal;
-
-    this.size = r.bits(24);
-    const total = r.bits(24) + 1;
-    const parent = new Int32Array(total);
-    const code = new Uint16Array(total);
-    const level = (this.level = new Uint16Array(total));
-    const tagIndex = (this.tagIndex = new Uint8Array(total));
-    const path = new Int32Array(width + 1); // path[d]: the node at depth d of the current entry
-    let nodes = 1;
-    for (let e = 0; e < this.size; e++) {
-      const h = head.read(r);
-      let depth = Math.floor(h / width);
-      const added = h % width;
-      for (let i = 0; i < added; i++) {
-        parent[nodes] = path[depth] as number;
-        code[nodes] = chars[charCode.read(r)] as number;
-        path[++depth] = nodes++;
-      }
-      const node = path[depth] as number;
-      const lc = Math.min(depth, 4) - 1;
-      level[node] = (levelCode[lc] as Huffman).read(r) + 1;
-      tagIndex[node] = (tagCode[lc] as Huffman).read(r);
-    }
-    if (nodes !== total) throw new Error('lexicon: corrupt data');
-    // Children in contiguous slots: count, prefix sums, then place (creation order is code order).
-    this.first = new Int32Array(nodes + 1);
-    for (let n = 1; n < nodes; n++) this.first[(parent[n] as number) + 1]!++;
-    for (let n = 0; n < nodes; n++) this.first[n + 1]! += this.first[n] as number;
-    const fill = this.first.slice(0, nodes);
-    this.childCode = new Uint16Array(nodes);
-    this.childNode = new Int32Array(nodes);
-    for (let n = 1; n < nodes; n++) {
-      const slot = fill[parent[n] as number]!++;
-      this.childCode[slot] = code[n] as number;
-      this.childNode[slot] = n;
-      if (parent[n] === 0) this.rootChild[code[n] as number] = n;
-    }
-    // The nodes of a first character have hundreds of children: a hash table of their children
-    // (slots of childCode) spares the binary search that segmentation would do at every position.
-    this.wide = new Uint8Array(nodes);
-    let wideChildren = 0;
-    for (let n = 1; n < nodes; n++) {
-      const count = (this.first[n + 1] as number) - (this.first[n] as number);
-      if (count > WIDE) {
-        this.wide[n] = 1;
-        wideChildren += count;
-      }
-    }
-    let size = 1;
-    while (size < wideChildren * 2) size *= 2;
-    this.childSlots = new Int32Array(size).fill(-1);
-    const mask = size - 1;
-    for (let n = 1; n < nodes; n++) {
-      if (this.wide[n] === 0) continue;
-      for (let slot = this.first[n] as number; slot < (this.first[n + 1] as number); slot++) {
-        let h = slotHash(n, this.childCode[slot] as number) & mask;
-        while (this.childSlots[h] !== -1) h = (h + 1) & mask;
-        this.childSlots[h] = slot;
-      }
-    }
+  /** From the packed lexicon (unpacked here), or from tables already unpacked. */
+  constructor(source: PackedLexicon | LexiconTables) {
+    const t = 'data' in source ? unpackLexicon(source) : source;
+    this.tables = t;
+    this.size = t.size;
+    this.tagNames = t.tagNames;
+    this.unknownLogProb = t.unknownLogProb;
+    this.logProbs = t.logProbs;
+    this.level = t.level;
+    this.tagIndex = t.tagIndex;
+    this.first = t.first;
+    this.childCode = t.childCode;
+    this.childNode = t.childNode;
+    this.rootChild = t.rootChild;
+    this.wide = t.wide;
+    this.childSlots = t.childSlots;
   }
 
   /** The node reached from `node` by the UTF-16 code unit `c`, or -1. */

@@ -37,10 +37,20 @@ export interface SegmentOptions {
 }
 
 let lexicon: Lexicon | undefined;
+let unpacked: ((lex: Lexicon) => void) | undefined;
 
 /** The lexicon, unpacked on first use. */
 export function getLexicon(): Lexicon {
-  return (lexicon ??= new Lexicon(PACKED_LEXICON));
+  if (lexicon === undefined) {
+    lexicon = new Lexicon(PACKED_LEXICON);
+    unpacked?.(lexicon);
+  }
+  return lexicon;
+}
+
+/** Calls `listener` when the built-in lexicon is unpacked (a cache keeps its tables for the next process). */
+export function onLexiconUnpacked(listener: ((lex: Lexicon) => void) | undefined): void {
+  unpacked = listener;
 }
 
 /** Replaces the lexicon (scripts measuring another pruning); undefined returns to the built-in one. */

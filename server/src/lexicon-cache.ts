@@ -1,0 +1,76 @@
+/**
+ * A per-user cache of the unpacked word lexicon, so that a process (the CLI, the server) starts
+ * segmenting without unpacking it (tens of milliseconds at every start). The file is what
+ * `engine/model/lexicon-tables.ts` makes, under a key of the packed lexicon: a cache of another
+ * lexicon, a damaged or foreign file is not used, and the lexicon is unpacked as before. Writing
+ * goes to a temporary name then a rename, so a reader never sees half a file; any failure (no home,
+ * a read-only disk) only means no cache. REPORT_CACHE_DIR names the folder; REPORT_CACHE=off turns
+ * the cache off.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { PACKED_LEXICON } from './engine/data/lexicon';
+import { Lexicon } from './engine/model/lexicon';
+import { decodeTables, encodeTables, lexiconKey } from './engine/model/lexicon-tables';
+import { onLexiconUnpacked, useLexicon } from './engine/model/words';
+
+/** The cache folder: REPORT_CACHE_DIR, else the platform's per-user cache folder; undefined when off. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env['REPORT_CACHE'] === 'off') return undefined;
+  if (env['REPORT_CACHE_DIR']) return env['REPORT_CACHE_DIR'];
+  const home = os.homedir();
+  const base =
+    process.platform === 'win32' ? (env['LOCALAPPDATA'] ?? (home ? path.join(home, 'AppData', 'Local') : undefined)) : process.platform === 'darwin' ? (home ? path.join(home, 'Library', 'Caches') : undefined) : (env['XDG_CACHE_HOME'] ?? (home ? path.join(home, '.cache') : undefined));
+  return base ? path.join(base, 'report-language-tools') : undefined;
+}
+
+/** The cache file of the built-in lexicon in `dir`. */
+export function lexiconCacheFile(dir: string): string {
+  const key = lexiconKey(PACKED_LEXICON);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return path.join(dir, `lexicon-${(h >>> 0).toString(16).padStart(8, '0')}.bin`);
+}
+
+/**
+ * Uses the cached lexicon if there is a good one; otherwise, once the lexicon is unpacked, writes
+ * it to the cache. Returns what happened ('hit', 'miss' or 'off').
+ */
+export function useLexiconCache(env: NodeJS.ProcessEnv = process.env): 'hit' | 'miss' | 'off' {
+  const dir = cacheDir(env);
+  if (!dir) return 'off';
+  const file = lexiconCacheFile(dir);
+  const key = lexiconKey(PACKED_LEXICON);
+  let bytes: Buffer | undefined;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    bytes = undefined;
+  }
+  const tables = bytes ? decodeTables(bytes, key) : undefined;
+  if (tables) {
+    useLexicon(new Lexicon(tables));
+    return 'hit';
+  }
+  onLexiconUnpacked((lex) => {
+    onLexiconUnpacked(undefined);
+    writeCache(dir, file, encodeTables(lex.tables, key));
+  });
+  return 'miss';
+}
+
+function writeCache(dir: string, file: string, bytes: Uint8Array): void {
+  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(temp, bytes, { mode: 0o644 });
+    fs.renameSync(temp, file);
+  } catch {
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // nothing to clean
+    }
+  }
+}

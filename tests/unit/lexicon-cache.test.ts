@@ -1,0 +1,102 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { PACKED_LEXICON } from '../../server/src/engine/data/lexicon';
+import { Lexicon } from '../../server/src/engine/model/lexicon';
+import { decodeTables, encodeTables, lexiconKey } from '../../server/src/engine/model/lexicon-tables';
+import { getLexicon, segment, useLexicon } from '../../server/src/engine/model/words';
+import { cacheDir, lexiconCacheFile } from '../../server/src/lexicon-cache';
+
+const ROOT = path.join(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const REAL = path.join(ROOT, 'tests', 'fixtures', 'real');
+const KEY = lexiconKey(PACKED_LEXICON);
+
+/** Every line of the real reports, segmented with the lexicon in use. */
+function segmentReal(): string {
+  const out: string[] = [];
+  for (const f of fs.readdirSync(REAL).filter((n) => n.endsWith('.txt')).sort()) {
+    for (const line of fs.readFileSync(path.join(REAL, f), 'utf8').split('\n')) out.push(segment(line).map((t) => `${t.text}/${t.pos}`).join(' '));
+  }
+  return out.join('\n');
+}
+
+describe('lexicon cache', function () {
+  this.timeout(60_000);
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lexicon-cache-'));
+  });
+  after(() => {
+    useLexicon(undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('decodes what it encodes, and segments the real reports exactly as the unpacked lexicon', () => {
+    const unpacked = getLexicon();
+    const bytes = encodeTables(unpacked.tables, KEY);
+    const tables = decodeTables(bytes, KEY);
+    assert.ok(tables);
+    for (const name of ['logProbs', 'level', 'tagIndex', 'first', 'childCode', 'childNode', 'rootChild', 'wide', 'childSlots'] as const) {
+      assert.deepStrictEqual(tables[name], unpacked.tables[name], name);
+    }
+    assert.deepStrictEqual([tables.size, tables.tagNames, tables.unknownLogProb], [unpacked.size, unpacked.tagNames, unpacked.unknownLogProb]);
+    const expected = segmentReal();
+    try {
+      useLexicon(new Lexicon(tables));
+      assert.strictEqual(segmentReal(), expected);
+    } finally {
+      useLexicon(undefined);
+    }
+  });
+
+  it('refuses bytes of another lexicon, damaged, cut short or foreign, and reads a buffer at any offset', () => {
+    const bytes = encodeTables(getLexicon().tables, KEY);
+    assert.strictEqual(decodeTables(bytes, KEY.replace(/:[0-9a-f]+$/, ':0')), undefined, 'another key');
+    const flipped = bytes.slice();
+    flipped[flipped.length - 4096] = (flipped[flipped.length - 4096] as number) ^ 1;
+    assert.strictEqual(decodeTables(flipped, KEY), undefined, 'a bit flipped in the tables');
+    assert.strictEqual(decodeTables(bytes.subarray(0, bytes.length - 8), KEY), undefined, 'cut short');
+    assert.strictEqual(decodeTables(new Uint8Array(0), KEY), undefined, 'empty');
+    assert.strictEqual(decodeTables(new TextEncoder().encode('not a cache at all, just some text'.repeat(10)), KEY), undefined, 'text');
+    const header = bytes.slice();
+    header[20] = 0x7b; // the JSON header broken
+    assert.strictEqual(decodeTables(header, KEY), undefined, 'a broken header');
+    // A view that does not start at a multiple of 8 (a Buffer from a pool) is copied, not refused.
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    assert.ok(decodeTables(shifted.subarray(3), KEY));
+  });
+
+  it('is written by the first run of report-check, used by the next, rewritten when damaged, and never changes the output', () => {
+    const dir = path.join(tmp, 'cache');
+    const file = lexiconCacheFile(dir);
+    const reports = fs.readdirSync(REAL).filter((n) => n.endsWith('.txt')).map((n) => path.join(REAL, n));
+    const run = (env: Record<string, string>): string => {
+      const r = spawnSync(process.execPath, [CLI, '--format', 'json', ...reports], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      return r.stdout;
+    };
+    const uncached = run({ REPORT_CACHE: 'off', REPORT_CACHE_DIR: dir });
+    assert.ok(!fs.existsSync(dir), 'REPORT_CACHE=off writes nothing');
+    assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), uncached);
+    const written = fs.readFileSync(file);
+    assert.ok(decodeTables(written, KEY), 'the first run wrote a good cache');
+    assert.deepStrictEqual(fs.readdirSync(dir), [path.basename(file)], 'no temporary file left');
+    assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), uncached, 'a run from the cache');
+    fs.writeFileSync(file, written.subarray(0, 1000));
+    assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), uncached, 'a run with a damaged cache');
+    assert.ok(decodeTables(fs.readFileSync(file), KEY), 'the damaged cache was replaced');
+  });
+
+  it('lives in REPORT_CACHE_DIR, else the per-user cache folder, and is off with REPORT_CACHE=off', () => {
+    assert.strictEqual(cacheDir({ REPORT_CACHE_DIR: '/x/y' }), '/x/y');
+    assert.strictEqual(cacheDir({ REPORT_CACHE: 'off', REPORT_CACHE_DIR: '/x/y' }), undefined);
+    if (process.platform === 'linux') {
+      assert.strictEqual(cacheDir({ XDG_CACHE_HOME: '/c' }), path.join('/c', 'report-language-tools'));
+      assert.strictEqual(cacheDir({}), path.join(os.homedir(), '.cache', 'report-language-tools'));
+    }
+  });
+});

@@ -10,6 +10,7 @@ import {
   nounPhraseBefore,
   segment,
   tagOf,
+  wordAt,
   type Token,
 } from '../../server/src/engine/model/words';
 
@@ -18,6 +19,31 @@ const brief = (tokens: readonly Token[]): string => tokens.map((t) => `${t.text}
 const tok = (text: string, start: number, pos: string): Token => ({ text, start, end: start + text.length, pos });
 
 describe('word layer: segmentation by jieba\'s dictionary', () => {
+  it('wordAt gives the token segment gives at every offset of the real reports, with and without extra words, letters, digits, CRLF and surrogate pairs', () => {
+    const extra = { extraWords: new Map([['获批', 2000], ['人次', 5000], ['户厕', 500]]) };
+    const lines = fs
+      .readdirSync(REAL)
+      .filter((f) => f.endsWith('.txt'))
+      .flatMap((f) => fs.readFileSync(path.join(REAL, f), 'utf8').split('\n'));
+    lines.push('建成5G基站1.2万个、ABC公司3家，接待游客120万人次，新建户厕800个。\r\n', '𠀀𠀁家𠀂项目', 'GDP增长5.3%，CPI上涨0.2%', '国家'.repeat(100));
+    let checked = 0;
+    for (const line of lines) {
+      for (const options of [undefined, extra]) {
+        const tokens = segment(line, options);
+        for (const t of tokens) {
+          for (let i = t.start; i < t.end; i++) {
+            const w = wordAt(line, i, options);
+            if (w === undefined) continue; // a window over 48 characters
+            assert.deepStrictEqual([w.start, w.end], [t.start, t.end], `${line.slice(0, 40)} @${i}`);
+            checked++;
+          }
+        }
+      }
+    }
+    assert.ok(checked > 100_000, String(checked));
+    assert.strictEqual(wordAt('x'.repeat(100), 50), undefined); // letters run together: one window of 100
+  });
+
   it('reads the issue\'s deleted count 「对全区个景区景点」 as p n q n n, the 个 a free measure word', () => {
     const s = '对全区个景区景点的环境实施了完善提升';
     const tokens = segment(s);

@@ -6,12 +6,13 @@
  * quantity stands before it (几个, 多家, 各项, 每个, 这条, 第三批).
  *
  * Only clauses holding a candidate character are segmented, once per paragraph text (kept from one
- * version of the document to the next through the model's memo).
+ * version of the document to the next through the model's memo); a character inside a word that is
+ * no unit (国家, 支持, 项目: `wordAt`, the few characters around it routed alone) is no candidate.
  */
 import { notACount } from './bare-unit-words';
 import { derivedCache } from './derived';
 import type { Paragraph, ReportModel } from './types';
-import { getLexicon, segment, tagOf, type Token } from './words';
+import { getLexicon, segment, tagOf, wordAt, type Token } from './words';
 
 export interface BareUnit {
   readonly line: number;
@@ -78,6 +79,7 @@ const EXTRA_WORDS = new Map([
   ['等次', 2000],
   ...['人次', '件次', '户次', '批次', '架次', '车次', '场次', '班次', '个次', '项次'].map((w): [string, number] => [w, 5000]),
 ]);
+const SEGMENT_OPTIONS = { extraWords: EXTRA_WORDS, extraTags: EXTRA_TAGS };
 const VERB_NAMES = new Set(['新建', '改扩建', '新设']);
 /** Verbs of reaching a number: what follows them is the number (「增加到户」「将达所」「高层达栋」). */
 const REACH = new Set(['达', '达到', '将达', '高达', '已达', '累计达', '增加到', '增至', '增长到', '提高到', '扩大到', '发展到', '上升到', '减少到', '下降到', '降至', '减至', '降到', '升至', '共有', '共计', '合计', '总计', '累计', '计有', '总数']);
@@ -133,11 +135,18 @@ export function scanBareUnits(text: string): Array<readonly [number, number, str
   const out: Array<readonly [number, number, string]> = [];
   // The dictionary is in simplified script: traditional text is cut badly (國|家 leaves 家 free).
   if (isTraditional(text)) return out;
+  // One pass: clause ends, and the first character of the clause that may begin a unit.
   let start = 0;
+  let first = -1;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && CLASS[text.charCodeAt(i)] !== CLAUSE_END_CHAR) continue;
-    if (i > start && hasCandidate(text, start, i)) scanClause(text, start, i, out);
+    const cls = i < text.length ? (CLASS[text.charCodeAt(i)] as number) : CLAUSE_END_CHAR;
+    if (cls !== CLAUSE_END_CHAR) {
+      if (first < 0 && (cls & FIRST_CHAR) !== 0) first = i;
+      continue;
+    }
+    if (first >= 0 && hasCandidate(text, start, first, i)) scanClause(text, start, i, out);
     start = i + 1;
+    first = -1;
   }
   return out;
 }
@@ -153,29 +162,52 @@ function isTraditional(text: string): boolean {
 }
 
 /** What may follow a bare 人: the end of its clause, 次, or 以上/左右/余 … (人民, 人才, 个人 are words, never bare). */
-const AFTER_REN = /^(?:次|以上|左右|余|以下|以内|上下)/u;
+function afterRen(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 0x6b21 /* 次 */ || c === 0x4f59 /* 余 */) return true;
+  const d = text.charCodeAt(at + 1);
+  if (c === 0x4ee5 /* 以 */) return d === 0x4e0a /* 上 */ || d === 0x4e0b /* 下 */ || d === 0x5185 /* 内 */;
+  return (c === 0x5de6 /* 左 */ && d === 0x53f3) /* 右 */ || (c === 0x4e0a /* 上 */ && d === 0x4e0b) /* 下 */;
+}
 
-function hasCandidate(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
+/** A candidate in the clause text[from, to), looked for from `first` on. */
+function hasCandidate(text: string, from: number, first: number, to: number): boolean {
+  for (let i = first; i < to; i++) {
     const code = text.charCodeAt(i);
     if ((CLASS[code]! & FIRST_CHAR) === 0) continue;
     // After a number the unit has its number (「3.5万」「12个」); this test is only a filter, bareAt decides.
     if (i > from && (CLASS[text.charCodeAt(i - 1)]! & NUMERAL_CHAR) !== 0) continue;
-    if (code === 0x4eba /* 人 */ && i + 1 < to && !AFTER_REN.test(text.slice(i + 1, i + 3))) continue;
+    if (code === 0x4eba /* 人 */ && i + 1 < to && !afterRen(text, i + 1)) continue;
     // 平 of 水平, 公 of 公共, 美 of 美丽: a token there is no unit (bareAt takes only these units from them).
     const long = LONG_ONLY.get(code);
     if (long !== undefined && !long.some((u) => i + u.length <= to && text.startsWith(u, i))) continue;
     // 百 only as 百分点, not after 「1.2个」.
     if (code === 0x767e /* 百 */ && (!text.startsWith('分点', i + 1) || (i > from && text.charCodeAt(i - 1) === 0x4e2a /* 个 */ && i - 2 >= 0 && (CLASS[text.charCodeAt(i - 2)]! & NUMERAL_CHAR) !== 0))) continue;
+    if (inWord(text, wordAt(text, i, SEGMENT_OPTIONS), i)) continue;
     return true;
   }
   return false;
 }
 
+/** Tokens that bareAt may take for a unit when they start at the candidate: the units, and 万/亿 with or without one. */
+const UNIT_TOKENS = new Set([...UNITS, ...PERCENT, '百分点', '种', '人']);
+
+/**
+ * The candidate at `at` is part of a word that bareAt never takes for a unit (国家, 支持, 项目, 个人):
+ * then it alone does not make its clause worth segmenting. bareAt's units are tokens that start
+ * with the unit (个, 亿元, 百分点), and the forms that hold it inside: 余份, 到户, 草|案件, 企业家.
+ */
+function inWord(text: string, tok: { readonly start: number; readonly end: number } | undefined, at: number): boolean {
+  if (tok === undefined || tok.end - tok.start === 1) return false; // a window too long to route; the unit alone
+  const t = text.slice(tok.start, tok.end);
+  if (tok.start === at) return !UNIT_TOKENS.has(t) && !/^(?:万|亿|千万|百万)/u.test(t) && !t.endsWith('家');
+  return !/^[余到至]/u.test(t) && t !== '案件' && !(t.endsWith('家') && tok.end === at + 1);
+}
+
 function scanClause(text: string, from: number, to: number, out: Array<readonly [number, number, string]>): void {
   const clause = text.slice(from, to);
   // jieba tags 新建 as a place (a district) and 改扩建 as an abbreviation: in reports they are verbs.
-  const tokens = segment(clause, { extraWords: EXTRA_WORDS, extraTags: EXTRA_TAGS }).map((t) => (VERB_NAMES.has(t.text) ? { ...t, pos: 'v' } : t));
+  const tokens = segment(clause, SEGMENT_OPTIONS).map((t) => (VERB_NAMES.has(t.text) ? { ...t, pos: 'v' } : t));
   for (let k = 0; k < tokens.length; k++) {
     const found = bareAt(text, from, tokens, k);
     if (found) {

@@ -6,6 +6,9 @@
  * token (`m` when all digits, else `eng`); anything else (punctuation, spaces) is a token per
  * character (`\r\n` one), tagged `x`. The lexicon is jieba's dictionary, pruned (`./lexicon.ts`),
  * unpacked on first use. Pure: the rules call it on a clause or a window around a candidate.
+ * Where no word of the lexicon spans a place (no word holds the two characters there), the route
+ * is the best route of each side: the scores start again there, and `wordAt` routes only the window
+ * between two such places around an offset to find its token.
  *
  *   segment('对全区个景区景点')            → 对/p 全区/n 个/q 景区/n 景点/n (offsets in UTF-16 units)
  *   measureWordAt('实施省级重点项目个', 8) → the token 个/q: a free-standing measure word
@@ -18,7 +21,7 @@
  * 每个 (r) and 整个 (b) as words of their own.
  */
 import { PACKED_LEXICON } from '../data/lexicon';
-import { Lexicon, OTHER_MEASURE_WORDS } from './lexicon';
+import { Lexicon, OTHER_MEASURE_WORDS, pairHash } from './lexicon';
 
 export interface Token {
   readonly text: string;
@@ -65,6 +68,7 @@ const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10
 const inRun = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xdfff) || isAlnum(c) || c === 0x2b || c === 0x23 || c === 0x26 || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2d;
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** Splits `text` into words: every character is in exactly one token, in order. */
 export function segment(text: string, options?: SegmentOptions): Token[] {
@@ -92,9 +96,11 @@ let bestScratch = new Float64Array(256);
 let nextScratch = new Int32Array(256);
 let nodeScratch = new Int32Array(256);
 
-/** One run of word characters, text[from, to): DAG, best route, then tokens. */
-function segmentRun(lex: Lexicon, text: string, from: number, to: number, options: SegmentOptions | undefined, out: Token[]): void {
-  const extra = options?.extraWords;
+/**
+ * The best route through text[from, to), a run or a window of one between cuts: nextScratch[k] is
+ * where the word at k ends, nodeScratch[k] its lexicon node (offsets from `from`).
+ */
+function route(lex: Lexicon, text: string, from: number, to: number, extra: ReadonlyMap<string, number> | undefined): void {
   const n = to - from;
   if (bestScratch.length < n + 1) {
     const size = Math.max(n + 1, bestScratch.length * 2);
@@ -109,6 +115,7 @@ function segmentRun(lex: Lexicon, text: string, from: number, to: number, option
   best[n] = 0;
   next[n] = 0;
   const extraEdges = extra ? edgesOf(text, from, to, extra) : undefined;
+  const extraBits = extra && extra.size > 0 ? extraPairs(extra) : undefined;
   for (let k = n - 1; k >= 0; k--) {
     let score = -Infinity;
     let end = -1;
@@ -141,10 +148,21 @@ function segmentRun(lex: Lexicon, text: string, from: number, to: number, option
       end = k + 1 < n && isHighSurrogate(text.charCodeAt(from + k)) ? k + 2 : k + 1;
       score = lex.unknownLogProb + (best[end] as number);
     }
-    best[k] = score;
+    // Where no word spans the place before k, the route to the left is the best route of the left
+    // side alone: its scores start again from 0 (so a window between two such places, as
+    // tokenCovering segments it, gets exactly the tokens of the whole run).
+    best[k] = k > 0 && isCut(lex, text, from + k, extraBits) ? 0 : score;
     next[k] = end;
     wordNode[k] = chosen;
   }
+}
+
+/** One run of word characters, text[from, to): DAG, best route, then tokens. */
+function segmentRun(lex: Lexicon, text: string, from: number, to: number, options: SegmentOptions | undefined, out: Token[]): void {
+  route(lex, text, from, to, options?.extraWords);
+  const n = to - from;
+  const next = nextScratch;
+  const wordNode = nodeScratch;
   let runStart = -1;
   for (let k = 0; k < n; k = next[k] as number) {
     const end = next[k] as number;
@@ -159,6 +177,83 @@ function segmentRun(lex: Lexicon, text: string, from: number, to: number, option
     out.push({ text: word, start: from + k, end: from + end, pos: (node >= 0 ? lex.tag(node) : tagOf(word)) ?? options?.extraTags?.get(word) ?? 'x' });
   }
   if (runStart >= 0) pushAlnum(text, from + runStart, from + n, out);
+}
+
+/** Pairs of code units that follow each other in an extra word, as bits of a small table by pairHash (kept per map). */
+const EXTRA_PAIRS = new WeakMap<ReadonlyMap<string, number>, Int32Array>();
+const EXTRA_PAIR_SHIFT = 10; // 2^13 bits
+
+function extraPairs(extra: ReadonlyMap<string, number>): Int32Array {
+  let bits = EXTRA_PAIRS.get(extra);
+  if (!bits) {
+    bits = new Int32Array(1 << (23 - EXTRA_PAIR_SHIFT - 5));
+    for (const word of extra.keys()) {
+      for (let i = 1; i < word.length; i++) {
+        const h = pairHash(word.charCodeAt(i - 1), word.charCodeAt(i)) >>> EXTRA_PAIR_SHIFT;
+        bits[h >>> 5]! |= 1 << (h & 31);
+      }
+    }
+    EXTRA_PAIRS.set(extra, bits);
+  }
+  return bits;
+}
+
+/**
+ * No word of the lexicon (nor an extra word) spans the place before text[at], which is inside a run:
+ * the routes of the two sides are independent. (Never inside a surrogate pair.)
+ */
+function isCut(lex: Lexicon, text: string, at: number, extra: Int32Array | undefined): boolean {
+  const a = text.charCodeAt(at - 1);
+  const b = text.charCodeAt(at);
+  if (isHighSurrogate(a) || lex.mayJoin(a, b)) return false;
+  if (extra === undefined) return true;
+  const h = pairHash(a, b) >>> EXTRA_PAIR_SHIFT;
+  return ((extra[h >>> 5] as number) & (1 << (h & 31))) === 0;
+}
+
+/** The longest window wordAt routes (a longer one is a text that words run through: 国家国家国家…). */
+const MAX_WINDOW = 48;
+
+/**
+ * Where the token of `segment(text, options)` that covers text[at] starts and ends, found by
+ * routing only the window around it between two places no word spans (a few characters, where
+ * segmenting the whole clause would read all of it); undefined when that window is longer than
+ * MAX_WINDOW (so that a call stays cheap whatever the text).
+ */
+export function wordAt(text: string, at: number, options?: SegmentOptions): { readonly start: number; readonly end: number } | undefined {
+  const c = text.charCodeAt(at);
+  if (!inRun(c)) {
+    const start = (c === 0x0a && text.charCodeAt(at - 1) === 0x0d) || (isLowSurrogate(c) && at > 0 && isHighSurrogate(text.charCodeAt(at - 1))) ? at - 1 : at;
+    const first = text.charCodeAt(start);
+    return { start, end: first === 0x0d && text.charCodeAt(start + 1) === 0x0a ? start + 2 : isHighSurrogate(first) && start + 1 < text.length ? start + 2 : start + 1 };
+  }
+  const lex = getLexicon();
+  const extra = options?.extraWords;
+  const bits = extra && extra.size > 0 ? extraPairs(extra) : undefined;
+  // A window edge: the run's edge, or a cut that does not fall between two letters or digits
+  // (consecutive single ones on the route are one token).
+  const edge = (p: number): boolean => p <= 0 || p >= text.length || !inRun(text.charCodeAt(p - 1)) || !inRun(text.charCodeAt(p)) || (!(isAlnum(text.charCodeAt(p - 1)) && isAlnum(text.charCodeAt(p))) && isCut(lex, text, p, bits));
+  let from = at;
+  while (!edge(from)) if (at - --from > MAX_WINDOW) return undefined;
+  let to = at + 1;
+  while (!edge(to)) if (++to - from > MAX_WINDOW) return undefined;
+  if (to === from + 1) return { start: from, end: to };
+  route(lex, text, from, to, extra);
+  const next = nextScratch;
+  let alnumStart = -1;
+  for (let k = 0; k < to - from; k = next[k] as number) {
+    const end = next[k] as number;
+    const single = end === k + 1 && isAlnum(text.charCodeAt(from + k));
+    if (single && alnumStart < 0) alnumStart = k;
+    if (!single) alnumStart = -1;
+    if (from + end > at) {
+      if (!single) return { start: from + k, end: from + end };
+      let last = end;
+      while (last < to - from && next[last] === last + 1 && isAlnum(text.charCodeAt(from + last))) last++;
+      return { start: from + alnumStart, end: from + last };
+    }
+  }
+  return { start: at, end: at + 1 }; // (not reached: the route covers the window)
 }
 
 /** Consecutive single letters and digits on the route, as one token: `m` when all digits, else `eng`. */

@@ -3,9 +3,9 @@
  * segmenting without unpacking it (tens of milliseconds at every start). The file is what
  * `engine/model/lexicon-tables.ts` makes, under a key of the packed lexicon: a cache of another
  * lexicon, a damaged or foreign file is not used, and the lexicon is unpacked as before. Writing
- * goes to a temporary name then a rename, so a reader never sees half a file; any failure (no home,
- * a read-only disk) only means no cache. REPORT_CACHE_DIR names the folder; REPORT_CACHE=off turns
- * the cache off.
+ * goes to a temporary name then a rename, so a reader never sees half a file, and removes the caches
+ * of other lexicons (other versions of the tools); any failure (no home, a read-only disk) only
+ * means no cache. REPORT_CACHE_DIR names the folder; REPORT_CACHE=off turns the cache off.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -66,6 +66,10 @@ function writeCache(dir: string, file: string, bytes: Uint8Array): void {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(temp, bytes, { mode: 0o644 });
     fs.renameSync(temp, file);
+    // The caches of other versions of the lexicon are not used again.
+    for (const name of fs.readdirSync(dir)) {
+      if (/^lexicon-[0-9a-f]{8}\.bin$/.test(name) && name !== path.basename(file)) fs.rmSync(path.join(dir, name), { force: true });
+    }
   } catch {
     try {
       fs.rmSync(temp, { force: true });

@@ -39,7 +39,7 @@ describe('lexicon cache', function () {
     const bytes = encodeTables(unpacked.tables, KEY);
     const tables = decodeTables(bytes, KEY);
     assert.ok(tables);
-    for (const name of ['logProbs', 'level', 'tagIndex', 'first', 'childCode', 'childNode', 'rootChild', 'wide', 'childSlots'] as const) {
+    for (const name of ['logProbs', 'level', 'tagIndex', 'first', 'childCode', 'childNode', 'rootChild', 'wide', 'childSlots', 'pairBits'] as const) {
       assert.deepStrictEqual(tables[name], unpacked.tables[name], name);
     }
     assert.deepStrictEqual([tables.size, tables.tagNames, tables.unknownLogProb], [unpacked.size, unpacked.tagNames, unpacked.unknownLogProb]);
@@ -81,10 +81,13 @@ describe('lexicon cache', function () {
     };
     const uncached = run({ REPORT_CACHE: 'off', REPORT_CACHE_DIR: dir });
     assert.ok(!fs.existsSync(dir), 'REPORT_CACHE=off writes nothing');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'lexicon-0badcafe.bin'), 'the cache of another version');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not ours');
     assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), uncached);
     const written = fs.readFileSync(file);
     assert.ok(decodeTables(written, KEY), 'the first run wrote a good cache');
-    assert.deepStrictEqual(fs.readdirSync(dir), [path.basename(file)], 'no temporary file left');
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), [path.basename(file), 'notes.txt'], 'no temporary file left, the other version\'s cache removed');
     assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), uncached, 'a run from the cache');
     fs.writeFileSync(file, written.subarray(0, 1000));
     assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), uncached, 'a run with a damaged cache');

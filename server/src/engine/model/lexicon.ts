@@ -202,6 +202,8 @@ export interface LexiconTables {
   readonly wide: Uint8Array;
   /** Open-addressing table of the wide nodes' children: a slot of `childCode`, or -1. */
   readonly childSlots: Int32Array;
+  /** A bit per pairHash of two code units that follow each other in some word (`Lexicon.mayJoin`). */
+  readonly pairBits: Int32Array;
 }
 
 /** Unpacks the packed lexicon into its tables. */
@@ -287,7 +289,16 @@ export function unpackLexicon(packed: PackedLexicon): LexiconTables {
       childSlots[h] = slot;
     }
   }
-  return { size, tagNames: packed.tags.split(' '), unknownLogProb: -logTotal, logProbs, level, tagIndex, first, childCode, childNode, rootChild, wide, childSlots };
+  // Every edge below depth 1 is a pair of code units that follow each other in a word.
+  const pairBits = new Int32Array(1 << (PAIR_BITS - 5));
+  for (let n = 1; n < nodes; n++) {
+    const a = code[n] as number;
+    for (let slot = first[n] as number; slot < (first[n + 1] as number); slot++) {
+      const h = pairHash(a, childCode[slot] as number);
+      pairBits[h >>> 5]! |= 1 << (h & 31);
+    }
+  }
+  return { size, tagNames: packed.tags.split(' '), unknownLogProb: -logTotal, logProbs, level, tagIndex, first, childCode, childNode, rootChild, wide, childSlots, pairBits };
 }
 
 /** The unpacked lexicon: its tables, and the look-ups segmentation makes in them. */
@@ -304,6 +315,7 @@ export class Lexicon {
   private readonly rootChild: Int32Array;
   private readonly wide: Uint8Array;
   private readonly childSlots: Int32Array;
+  private readonly pairBits: Int32Array;
   /** ln(1 / total): the log-probability jieba gives a character it does not know. */
   readonly unknownLogProb: number;
   /** The tables themselves (what a cache keeps). */
@@ -325,6 +337,7 @@ export class Lexicon {
     this.rootChild = t.rootChild;
     this.wide = t.wide;
     this.childSlots = t.childSlots;
+    this.pairBits = t.pairBits;
   }
 
   /** The node reached from `node` by the UTF-16 code unit `c`, or -1. */
@@ -364,34 +377,14 @@ export class Lexicon {
     return this.tagNames[this.tagIndex[node] as number] as string;
   }
 
-  /** Bit per hash of a pair of code units that follow each other in some word (made on first use). */
-  private pairBits: Int32Array | undefined;
-
   /**
    * False when no word of the lexicon holds the code unit `a` followed by `b`: then no word spans
    * the place between them, and the best route is the best route of each side (true may be a hash
    * collision: one pair in about forty).
    */
   mayJoin(a: number, b: number): boolean {
-    const bits = (this.pairBits ??= this.makePairBits());
     const h = pairHash(a, b);
-    return ((bits[h >>> 5] as number) & (1 << (h & 31))) !== 0;
-  }
-
-  private makePairBits(): Int32Array {
-    const bits = new Int32Array(1 << (PAIR_BITS - 5));
-    const nodes = this.childNode.length;
-    // The code unit of each node (the one its parent reaches it by), then every edge below depth 1.
-    const codeOf = new Uint16Array(nodes);
-    for (let slot = 0; slot < nodes; slot++) codeOf[this.childNode[slot] as number] = this.childCode[slot] as number;
-    for (let n = 1; n < nodes; n++) {
-      const a = codeOf[n] as number;
-      for (let slot = this.first[n] as number; slot < (this.first[n + 1] as number); slot++) {
-        const h = pairHash(a, this.childCode[slot] as number);
-        bits[h >>> 5]! |= 1 << (h & 31);
-      }
-    }
-    return bits;
+    return ((this.pairBits[h >>> 5] as number) & (1 << (h & 31))) !== 0;
   }
 
   /** The node of `word`, or -1 when it is no word of the lexicon. */

@@ -139,7 +139,7 @@ export async function bundleSizes(): Promise<Array<{ file: string; dev: number; 
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
-    const entries: Record<string, string> = { 'extension.js': 'client/src/extension.ts', 'server.js': 'server/src/main.ts', 'cli.js': 'server/src/cli/report-check.ts' };
+    const entries: Record<string, string> = { 'extension.js': 'client/src/extension.ts', 'server.js': 'server/src/main.ts', 'cli.js': 'server/src/cli/launch.ts', 'report-check.js': 'server/src/cli/report-check.ts' };
     for (const [out, entry] of Object.entries(entries)) {
       if (!fs.existsSync(path.join(ROOT, entry))) continue;
       const outfile = path.join(tmp, out);

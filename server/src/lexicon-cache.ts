@@ -8,35 +8,24 @@
  * means no cache. REPORT_CACHE_DIR names the folder; REPORT_CACHE=off turns the cache off.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { cacheDir, shortHash } from './cache-dir';
 import { PACKED_LEXICON } from './engine/data/lexicon';
 import { Lexicon } from './engine/model/lexicon';
 import { decodeTables, encodeTables, lexiconKey } from './engine/model/lexicon-tables';
 import { onLexiconUnpacked, useLexicon } from './engine/model/words';
 
-/** The cache folder: REPORT_CACHE_DIR, else the platform's per-user cache folder; undefined when off. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env['REPORT_CACHE'] === 'off') return undefined;
-  if (env['REPORT_CACHE_DIR']) return env['REPORT_CACHE_DIR'];
-  const home = os.homedir();
-  const base =
-    process.platform === 'win32' ? (env['LOCALAPPDATA'] ?? (home ? path.join(home, 'AppData', 'Local') : undefined)) : process.platform === 'darwin' ? (home ? path.join(home, 'Library', 'Caches') : undefined) : (env['XDG_CACHE_HOME'] ?? (home ? path.join(home, '.cache') : undefined));
-  return base ? path.join(base, 'report-language-tools') : undefined;
-}
-
 /** The cache file of the built-in lexicon in `dir`. */
 export function lexiconCacheFile(dir: string): string {
-  const key = lexiconKey(PACKED_LEXICON);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return path.join(dir, `lexicon-${(h >>> 0).toString(16).padStart(8, '0')}.bin`);
+  return path.join(dir, `lexicon-${shortHash(lexiconKey(PACKED_LEXICON))}.bin`);
 }
 
 /**
  * Uses the cached lexicon if there is a good one; otherwise, once the lexicon is unpacked, writes
  * it to the cache. Returns what happened ('hit', 'miss' or 'off').
  */
+export { cacheDir };
+
 export function useLexiconCache(env: NodeJS.ProcessEnv = process.env): 'hit' | 'miss' | 'off' {
   const dir = cacheDir(env);
   if (!dir) return 'off';

@@ -7,7 +7,8 @@ import { PACKED_LEXICON } from '../../server/src/engine/data/lexicon';
 import { Lexicon } from '../../server/src/engine/model/lexicon';
 import { decodeTables, encodeTables, lexiconKey } from '../../server/src/engine/model/lexicon-tables';
 import { getLexicon, segment, useLexicon } from '../../server/src/engine/model/words';
-import { cacheDir, lexiconCacheFile } from '../../server/src/lexicon-cache';
+import { cacheDir } from '../../server/src/cache-dir';
+import { lexiconCacheFile } from '../../server/src/lexicon-cache';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -23,7 +24,7 @@ function segmentReal(): string {
   return out.join('\n');
 }
 
-describe('lexicon cache', function () {
+describe('caches: the lexicon, the code of report-check', function () {
   this.timeout(60_000);
   let tmp: string;
   before(() => {
@@ -87,11 +88,34 @@ describe('lexicon cache', function () {
     assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), uncached);
     const written = fs.readFileSync(file);
     assert.ok(decodeTables(written, KEY), 'the first run wrote a good cache');
-    assert.deepStrictEqual(fs.readdirSync(dir).sort(), [path.basename(file), 'notes.txt'], 'no temporary file left, the other version\'s cache removed');
+    assert.deepStrictEqual(fs.readdirSync(dir).filter((n) => !n.startsWith('code-')).sort(), [path.basename(file), 'notes.txt'], 'no temporary file left, the other version\'s cache removed');
     assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), uncached, 'a run from the cache');
     fs.writeFileSync(file, written.subarray(0, 1000));
     assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), uncached, 'a run with a damaged cache');
     assert.ok(decodeTables(fs.readFileSync(file), KEY), 'the damaged cache was replaced');
+  });
+
+  it('report-check (dist/cli.js) runs its bundle from a code cache it writes on the first run, and rewrites one V8 refuses; the same output either way', () => {
+    const dir = path.join(tmp, 'code');
+    const report = path.join(REAL, '2023-county-office-shuzhi-report.txt');
+    const run = (env: Record<string, string>): string => {
+      const r = spawnSync(process.execPath, [CLI, '--lang', 'en', report], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+      assert.strictEqual(r.status, 1, r.stderr); // the seed's defects are errors
+      return r.stdout;
+    };
+    const direct = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'report-check.js'), '--lang', 'en', report], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', REPORT_CACHE: 'off' } }).stdout;
+    assert.match(direct, /17:112 {2}error {2}Missing number/u);
+    assert.strictEqual(run({ REPORT_CACHE: 'off', REPORT_CACHE_DIR: dir }), direct);
+    assert.ok(!fs.existsSync(dir));
+    assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), direct);
+    const code = fs.readdirSync(dir).filter((n) => n.startsWith('code-report-check-'));
+    assert.strictEqual(code.length, 1, fs.readdirSync(dir).join(' '));
+    const file = path.join(dir, code[0] as string);
+    assert.ok(fs.statSync(file).size > 100_000);
+    assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), direct, 'from the cache');
+    fs.writeFileSync(file, Buffer.alloc(5000, 7));
+    assert.strictEqual(run({ REPORT_CACHE_DIR: dir }), direct, 'with a cache V8 refuses');
+    assert.ok(fs.statSync(file).size > 100_000, 'rewritten');
   });
 
   it('lives in REPORT_CACHE_DIR, else the per-user cache folder, and is off with REPORT_CACHE=off', () => {

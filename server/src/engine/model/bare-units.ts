@@ -101,12 +101,14 @@ const CLAUSE_END_CHAR = 1;
 const FIRST_CHAR = 2;
 const NUMERAL_CHAR = 4;
 for (const c of '，,、：:。！？!?；;（）()【】') CLASS[c.charCodeAt(0)] = CLAUSE_END_CHAR;
-for (const u of [...UNITS, ...PERCENT, '万', '亿', '百', '人']) CLASS[u.charCodeAt(0)]! |= FIRST_CHAR;
+/** What bareAt takes for a unit by itself, besides UNITS: 人 (and 人次), 种 (at the end of its clause only: 「增至种，」, not the verb of 「种粮食」). */
+const ALONE = ['人', '种'];
+for (const u of [...UNITS, ...PERCENT, '万', '亿', '百', ...ALONE]) CLASS[u.charCodeAt(0)]! |= FIRST_CHAR;
 /** First characters of units that are no unit alone (公 of 公里, 平 of 平方米), and those units: a candidate only where one is written. */
 const LONG_ONLY = new Map<number, string[]>();
 for (const u of UNITS) {
   const c = u.charCodeAt(0);
-  if (u.length > 1 && !UNITS.has(u.charAt(0))) LONG_ONLY.set(c, [...(LONG_ONLY.get(c) ?? []), u]);
+  if (u.length > 1 && !UNITS.has(u.charAt(0)) && !ALONE.includes(u.charAt(0))) LONG_ONLY.set(c, [...(LONG_ONLY.get(c) ?? []), u]);
 }
 for (const c of '0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿几半') CLASS[c.charCodeAt(0)]! |= NUMERAL_CHAR;
 /** First characters of the tokens bareAt may take as a unit (with hiddenJia's words ending in 家, the only ones it tries). */
@@ -178,6 +180,7 @@ function hasCandidate(text: string, from: number, first: number, to: number): bo
     // After a number the unit has its number (「3.5万」「12个」); this test is only a filter, bareAt decides.
     if (i > from && (CLASS[text.charCodeAt(i - 1)]! & NUMERAL_CHAR) !== 0) continue;
     if (code === 0x4eba /* 人 */ && i + 1 < to && !afterRen(text, i + 1)) continue;
+    if (code === 0x79cd /* 种 */ && i + 1 < to) continue;
     // 平 of 水平, 公 of 公共, 美 of 美丽: a token there is no unit (bareAt takes only these units from them).
     const long = LONG_ONLY.get(code);
     if (long !== undefined && !long.some((u) => i + u.length <= to && text.startsWith(u, i))) continue;

@@ -25,7 +25,7 @@ describe('word layer: segmentation by jieba\'s dictionary', () => {
       .readdirSync(REAL)
       .filter((f) => f.endsWith('.txt'))
       .flatMap((f) => fs.readFileSync(path.join(REAL, f), 'utf8').split('\n'));
-    lines.push('建成5G基站1.2万个、ABC公司3家，接待游客120万人次，新建户厕800个。\r\n', '𠀀𠀁家𠀂项目', 'GDP增长5.3%，CPI上涨0.2%', '国家'.repeat(100));
+    lines.push('建成5G基站1.2万个、ABC公司3家，接待游客120万人次，新建户厕800个。\r\n', '𠀀𠀁家𠀂项目', '😀家😀个人😀😀项目，a😀b', 'GDP增长5.3%，CPI上涨0.2%', '国家'.repeat(100));
     let checked = 0;
     for (const line of lines) {
       for (const options of [undefined, extra]) {

@@ -161,7 +161,7 @@ export function logFrequency(level: number, step: number): number {
 }
 
 /** Bits of the table of `mayJoin` (2^23: about 200,000 pairs set, a 2.5 % chance of a false join). */
-const PAIR_BITS = 23;
+export const PAIR_BITS = 23;
 
 /** The table index of a pair of code units. */
 export function pairHash(a: number, b: number): number {

@@ -21,7 +21,7 @@
  * 每个 (r) and 整个 (b) as words of their own.
  */
 import { PACKED_LEXICON } from '../data/lexicon';
-import { Lexicon, OTHER_MEASURE_WORDS, pairHash } from './lexicon';
+import { Lexicon, OTHER_MEASURE_WORDS, PAIR_BITS, pairHash } from './lexicon';
 
 export interface Token {
   readonly text: string;
@@ -149,8 +149,8 @@ function route(lex: Lexicon, text: string, from: number, to: number, extra: Read
       score = lex.unknownLogProb + (best[end] as number);
     }
     // Where no word spans the place before k, the route to the left is the best route of the left
-    // side alone: its scores start again from 0 (so a window between two such places, as
-    // tokenCovering segments it, gets exactly the tokens of the whole run).
+    // side alone: its scores start again from 0 (so a window between two such places, as wordAt
+    // routes it, gets exactly the tokens of the whole run).
     best[k] = k > 0 && isCut(lex, text, from + k, extraBits) ? 0 : score;
     next[k] = end;
     wordNode[k] = chosen;
@@ -181,12 +181,12 @@ function segmentRun(lex: Lexicon, text: string, from: number, to: number, option
 
 /** Pairs of code units that follow each other in an extra word, as bits of a small table by pairHash (kept per map). */
 const EXTRA_PAIRS = new WeakMap<ReadonlyMap<string, number>, Int32Array>();
-const EXTRA_PAIR_SHIFT = 10; // 2^13 bits
+const EXTRA_PAIR_SHIFT = 10; // 2^(PAIR_BITS - 10) bits
 
 function extraPairs(extra: ReadonlyMap<string, number>): Int32Array {
   let bits = EXTRA_PAIRS.get(extra);
   if (!bits) {
-    bits = new Int32Array(1 << (23 - EXTRA_PAIR_SHIFT - 5));
+    bits = new Int32Array(1 << (PAIR_BITS - EXTRA_PAIR_SHIFT - 5));
     for (const word of extra.keys()) {
       for (let i = 1; i < word.length; i++) {
         const h = pairHash(word.charCodeAt(i - 1), word.charCodeAt(i)) >>> EXTRA_PAIR_SHIFT;
@@ -211,6 +211,15 @@ function isCut(lex: Lexicon, text: string, at: number, extra: Int32Array | undef
   return ((extra[h >>> 5] as number) & (1 << (h & 31))) === 0;
 }
 
+/** text[at] is in a run as segment reads runs (not the second half of a pair whose first half is outside: 😀). */
+function runCharAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (!inRun(c)) return false;
+  if (!isLowSurrogate(c) || at === 0) return true;
+  const before = text.charCodeAt(at - 1);
+  return !isHighSurrogate(before) || inRun(before);
+}
+
 /** The longest window wordAt routes (a longer one is a text that words run through: 国家国家国家…). */
 const MAX_WINDOW = 48;
 
@@ -222,7 +231,8 @@ const MAX_WINDOW = 48;
  */
 export function wordAt(text: string, at: number, options?: SegmentOptions): { readonly start: number; readonly end: number } | undefined {
   const c = text.charCodeAt(at);
-  if (!inRun(c)) {
+  if (!runCharAt(text, at)) {
+    // What segment makes a token of its own: \r\n, a surrogate pair outside the runs, one character.
     const start = (c === 0x0a && text.charCodeAt(at - 1) === 0x0d) || (isLowSurrogate(c) && at > 0 && isHighSurrogate(text.charCodeAt(at - 1))) ? at - 1 : at;
     const first = text.charCodeAt(start);
     return { start, end: first === 0x0d && text.charCodeAt(start + 1) === 0x0a ? start + 2 : isHighSurrogate(first) && start + 1 < text.length ? start + 2 : start + 1 };
@@ -232,7 +242,7 @@ export function wordAt(text: string, at: number, options?: SegmentOptions): { re
   const bits = extra && extra.size > 0 ? extraPairs(extra) : undefined;
   // A window edge: the run's edge, or a cut that does not fall between two letters or digits
   // (consecutive single ones on the route are one token).
-  const edge = (p: number): boolean => p <= 0 || p >= text.length || !inRun(text.charCodeAt(p - 1)) || !inRun(text.charCodeAt(p)) || (!(isAlnum(text.charCodeAt(p - 1)) && isAlnum(text.charCodeAt(p))) && isCut(lex, text, p, bits));
+  const edge = (p: number): boolean => p <= 0 || p >= text.length || !runCharAt(text, p - 1) || !runCharAt(text, p) || (!(isAlnum(text.charCodeAt(p - 1)) && isAlnum(text.charCodeAt(p))) && isCut(lex, text, p, bits));
   let from = at;
   while (!edge(from)) if (at - --from > MAX_WINDOW) return undefined;
   let to = at + 1;

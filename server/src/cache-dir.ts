@@ -1,5 +1,6 @@
 import * as os from 'os';
 import * as path from 'path';
+import { fnv1a } from './engine/util/hash';
 
 /**
  * The folder of the per-user caches (the unpacked lexicon, the compiled code of `report-check`):
@@ -17,7 +18,5 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 
 /** A short hash of a string (file names of the caches). */
 export function shortHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(s).toString(16).padStart(8, '0');
 }

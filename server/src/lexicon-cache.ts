@@ -24,8 +24,6 @@ export function lexiconCacheFile(dir: string): string {
  * Uses the cached lexicon if there is a good one; otherwise, once the lexicon is unpacked, writes
  * it to the cache. Returns what happened ('hit', 'miss' or 'off').
  */
-export { cacheDir };
-
 export function useLexiconCache(env: NodeJS.ProcessEnv = process.env): 'hit' | 'miss' | 'off' {
   const dir = cacheDir(env);
   if (!dir) return 'off';

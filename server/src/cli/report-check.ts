@@ -178,9 +178,8 @@ function reportConfigProblems(configs: Iterable<LoadedConfig>): boolean {
 interface Plan {
   readonly opts: Options;
   readonly inputs: ReadonlyArray<{ path: string; error?: string }>;
-  /** The configurations the inputs use, and which one each input uses. */
-  readonly configs: readonly EngineConfig[];
-  readonly configIndex: (p: string) => number;
+  /** The configuration of an input (merged once per configuration file). */
+  readonly configFor: (p: string) => EngineConfig;
   readonly check: CheckOptions;
 }
 
@@ -212,24 +211,22 @@ function plan(argv: string[]): Plan | number {
     if (c) used.add(c);
   }
   if (!explicit && reportConfigProblems(used)) return 2;
-  const configs: EngineConfig[] = [];
-  const indexOf = new Map<LoadedConfig | undefined, number>();
-  const configIndex = (p: string): number => {
+  const merged = new Map<LoadedConfig | undefined, EngineConfig>();
+  const configFor = (p: string): EngineConfig => {
     const loaded = configOf(p);
-    let i = indexOf.get(loaded);
-    if (i === undefined) indexOf.set(loaded, (i = configs.push(mergeConfig(DEFAULT_CONFIG, loaded?.config)) - 1));
-    return i;
+    let config = merged.get(loaded);
+    if (config === undefined) merged.set(loaded, (config = mergeConfig(DEFAULT_CONFIG, loaded?.config)));
+    return config;
   };
-  for (const i of inputs) if (!i.error) configIndex(i.path);
-  return { opts, inputs, configs, configIndex, check: { fix: opts.fix, outline: opts.outline || opts.format === 'json', model: opts.stats } };
+  return { opts, inputs, configFor, check: { fix: opts.fix, outline: opts.outline || opts.format === 'json', model: opts.stats } };
 }
 
 function checkOne(p: Plan, input: { path: string; error?: string }, hooks: CheckHooks = {}): CheckedFile {
   if (input.error) return { path: input.path, findings: [], notes: [], error: input.error };
-  return checkFile(input.path, p.configs[p.configIndex(input.path)] as EngineConfig, p.check, hooks);
+  return checkFile(input.path, p.configFor(input.path), p.check, hooks);
 }
 
-/** Checks every input on this thread and prints the report; the exit code. */
+/** Checks every input and prints the report; the exit code. */
 export function main(argv: string[], hooks: CheckHooks = {}): number {
   const p = plan(argv);
   if (typeof p === 'number') return p;

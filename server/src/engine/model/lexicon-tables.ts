@@ -8,6 +8,7 @@
  * bytes, then a 32-bit checksum of the tables. Anything that does not match gives undefined: the
  * caller unpacks instead.
  */
+import { fnv1a } from '../util/hash';
 import type { LexiconTables, PackedLexicon } from './lexicon';
 
 const MAGIC = 0x4c544c52; // "RLTL"
@@ -47,9 +48,7 @@ const pad8 = (n: number): number => (n + 7) & ~7;
  * (every 61st code unit: hashing all of it would cost a tenth of what the cache saves).
  */
 export function lexiconKey(packed: PackedLexicon): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < packed.data.length; i += 61) h = Math.imul(h ^ packed.data.charCodeAt(i), 0x01000193);
-  return `${FORMAT}:${packed.data.length}:${packed.total}:${packed.step}:${packed.tags}:${(h >>> 0).toString(16)}`;
+  return `${FORMAT}:${packed.data.length}:${packed.total}:${packed.step}:${packed.tags}:${fnv1a(packed.data, 61).toString(16)}`;
 }
 
 /** A 32-bit checksum of 32-bit words, four lanes at a time. */

@@ -11,6 +11,7 @@ import { registerStatistics } from './statistics';
 import { registerExport } from './export';
 import { CrashNoticeHandler } from './crash-notice';
 import { SERVER_DEBUG_EXEC_ARGV } from './server-debug';
+import { serverMemoryEnv } from '../../common/server-env';
 
 // All the bundle's modules are evaluated by now.
 const bundleEvaluated = performance.now();
@@ -62,8 +63,9 @@ function createCrashHandler(getClient: () => LanguageClient | undefined): CrashN
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_DEBUG_EXEC_ARGV] } },
+    // (The client adds process.env to `env`.)
+    run: { module, transport: TransportKind.ipc, options: { env: serverMemoryEnv(process.env) } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_DEBUG_EXEC_ARGV], env: serverMemoryEnv(process.env) } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

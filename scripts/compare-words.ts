@@ -218,8 +218,8 @@ async function bundle(): Promise<void> {
 async function main(): Promise<void> {
   const lexiconFile = option('--lexicon', '');
   if (lexiconFile) {
-    const req = require as (id: string) => { PACKED_LEXICON: PackedLexicon };
-    useLexicon(new Lexicon(req(path.resolve(lexiconFile)).PACKED_LEXICON));
+    const req = require as (id: string) => { packedLexicon: () => PackedLexicon };
+    useLexicon(new Lexicon(req(path.resolve(lexiconFile)).packedLexicon()));
   }
   const t0 = performance.now();
   const lex = getLexicon();

@@ -10,14 +10,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { cacheDir, shortHash } from './cache-dir';
-import { PACKED_LEXICON } from './engine/data/lexicon';
+import { PACKED_LEXICON_ID } from './engine/data/lexicon';
 import { Lexicon } from './engine/model/lexicon';
 import { decodeTables, encodeTables, lexiconKey } from './engine/model/lexicon-tables';
 import { onLexiconUnpacked, useLexicon } from './engine/model/words';
 
 /** The cache file of the built-in lexicon in `dir`. */
 export function lexiconCacheFile(dir: string): string {
-  return path.join(dir, `lexicon-${shortHash(lexiconKey(PACKED_LEXICON))}.bin`);
+  return path.join(dir, `lexicon-${shortHash(lexiconKey(PACKED_LEXICON_ID))}.bin`);
 }
 
 /**
@@ -28,7 +28,7 @@ export function useLexiconCache(env: NodeJS.ProcessEnv = process.env): 'hit' | '
   const dir = cacheDir(env);
   if (!dir) return 'off';
   const file = lexiconCacheFile(dir);
-  const key = lexiconKey(PACKED_LEXICON);
+  const key = lexiconKey(PACKED_LEXICON_ID);
   let bytes: Buffer | undefined;
   try {
     bytes = fs.readFileSync(file);

@@ -3,9 +3,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { PACKED_LEXICON } from '../../server/src/engine/data/lexicon';
+import { PACKED_LEXICON_ID, packedLexicon } from '../../server/src/engine/data/lexicon';
 import { Lexicon } from '../../server/src/engine/model/lexicon';
-import { decodeTables, encodeTables, lexiconKey } from '../../server/src/engine/model/lexicon-tables';
+import { decodeTables, encodeTables, lexiconKey, packedLexiconId } from '../../server/src/engine/model/lexicon-tables';
 import { getLexicon, segment, useLexicon } from '../../server/src/engine/model/words';
 import { cacheDir } from '../../server/src/cache-dir';
 import { lexiconCacheFile } from '../../server/src/lexicon-cache';
@@ -13,7 +13,7 @@ import { lexiconCacheFile } from '../../server/src/lexicon-cache';
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const REAL = path.join(ROOT, 'tests', 'fixtures', 'real');
-const KEY = lexiconKey(PACKED_LEXICON);
+const KEY = lexiconKey(PACKED_LEXICON_ID);
 
 /** Every line of the real reports, segmented with the lexicon in use. */
 function segmentReal(): string {
@@ -33,6 +33,11 @@ describe('caches: the lexicon, the code of report-check', function () {
   after(() => {
     useLexicon(undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('is found by the identity scripts/build-lexicon.ts wrote beside the packed data, which that data gives', () => {
+    assert.strictEqual(PACKED_LEXICON_ID, packedLexiconId(packedLexicon()));
+    assert.notStrictEqual(packedLexiconId({ ...packedLexicon(), total: 1 }), PACKED_LEXICON_ID);
   });
 
   it('decodes what it encodes, and segments the real reports exactly as the unpacked lexicon', () => {

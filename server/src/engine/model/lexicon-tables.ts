@@ -44,11 +44,16 @@ interface Header {
 const pad8 = (n: number): number => (n + 7) & ~7;
 
 /**
- * What identifies a packed lexicon: its sizes and parameters, and a hash of a sample of its data
- * (every 61st code unit: hashing all of it would cost a tenth of what the cache saves).
+ * What identifies a packed lexicon: its sizes and parameters, and a hash of its data. scripts/build-lexicon.ts
+ * writes it beside the data (`PACKED_LEXICON_ID`), so that a process finds its cache without reading the data.
  */
-export function lexiconKey(packed: PackedLexicon): string {
-  return `${FORMAT}:${packed.data.length}:${packed.total}:${packed.step}:${packed.tags}:${fnv1a(packed.data, 61).toString(16)}`;
+export function packedLexiconId(packed: PackedLexicon): string {
+  return `${packed.data.length}:${packed.total}:${packed.step}:${packed.tags}:${fnv1a(packed.data).toString(16)}`;
+}
+
+/** The key of a cache of the tables of the packed lexicon `id` ({@link packedLexiconId}) in this format. */
+export function lexiconKey(id: string): string {
+  return `${FORMAT}:${id}`;
 }
 
 /** A 32-bit checksum of 32-bit words, four lanes at a time. */

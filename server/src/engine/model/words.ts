@@ -20,7 +20,7 @@
  * Whether a measure word lacks its number is the rule's decision: `segment` also shows 这个, 各个,
  * 每个 (r) and 整个 (b) as words of their own.
  */
-import { PACKED_LEXICON } from '../data/lexicon';
+import { packedLexicon } from '../data/lexicon';
 import { Lexicon, OTHER_MEASURE_WORDS, PAIR_BITS, pairHash } from './lexicon';
 
 export interface Token {
@@ -45,7 +45,7 @@ let unpacked: ((lex: Lexicon) => void) | undefined;
 /** The lexicon, unpacked on first use. */
 export function getLexicon(): Lexicon {
   if (lexicon === undefined) {
-    lexicon = new Lexicon(PACKED_LEXICON);
+    lexicon = new Lexicon(packedLexicon());
     unpacked?.(lexicon);
   }
   return lexicon;

@@ -179,8 +179,9 @@ function slotHash(node: number, c: number): number {
 
 /**
  * The lexicon's tables, as unpacked: what {@link Lexicon} reads, and what a cache of it keeps
- * (`encodeTables`). Nodes are numbered in creation order (0 is the root); the children of a node are
- * the slots `first[node]` to `first[node + 1]` of `childCode` (sorted) and `childNode`.
+ * (`encodeTables`). Nodes are numbered breadth first (0 is the root); the children of a node are
+ * the slots `first[node]` to `first[node + 1]` of `childCode` (sorted), and the child in slot s is
+ * node s + 1.
  */
 export interface LexiconTables {
   /** Number of words. */
@@ -195,7 +196,6 @@ export interface LexiconTables {
   readonly tagIndex: Uint8Array;
   readonly first: Int32Array;
   readonly childCode: Uint16Array;
-  readonly childNode: Int32Array;
   /** The root's child by code unit, or -1. */
   readonly rootChild: Int32Array;
   /** Nodes with more than WIDE children are looked up by hash, not binary search (flag per node). */
@@ -252,20 +252,9 @@ export function unpackLexicon(packed: PackedLexicon): LexiconTables {
     tagIndex[node] = (tagCode[lc] as Huffman).read(r);
   }
   if (nodes !== total) throw new Error('lexicon: corrupt data');
-  // Children in contiguous slots: count, prefix sums, then place (creation order is code order).
-  const first = new Int32Array(nodes + 1);
-  for (let n = 1; n < nodes; n++) first[(parent[n] as number) + 1]!++;
-  for (let n = 0; n < nodes; n++) first[n + 1]! += first[n] as number;
-  const fill = first.slice(0, nodes);
-  const childCode = new Uint16Array(nodes);
-  const childNode = new Int32Array(nodes);
+  const { first, childCode, level: levelOf, tagIndex: tagOf } = breadthFirst(parent, code, level, tagIndex, nodes);
   const rootChild = new Int32Array(65536).fill(-1);
-  for (let n = 1; n < nodes; n++) {
-    const slot = fill[parent[n] as number]!++;
-    childCode[slot] = code[n] as number;
-    childNode[slot] = n;
-    if (parent[n] === 0) rootChild[code[n] as number] = n;
-  }
+  for (let slot = first[0] as number; slot < (first[1] as number); slot++) rootChild[childCode[slot] as number] = slot + 1;
   // The nodes of a first character have hundreds of children: a hash table of their children
   // (slots of childCode) spares the binary search that segmentation would do at every position.
   const wide = new Uint8Array(nodes);
@@ -292,13 +281,48 @@ export function unpackLexicon(packed: PackedLexicon): LexiconTables {
   // Every edge below depth 1 is a pair of code units that follow each other in a word.
   const pairBits = new Int32Array(1 << (PAIR_BITS - 5));
   for (let n = 1; n < nodes; n++) {
-    const a = code[n] as number;
+    const a = childCode[n - 1] as number; // (node n's own code unit)
     for (let slot = first[n] as number; slot < (first[n + 1] as number); slot++) {
       const h = pairHash(a, childCode[slot] as number);
       pairBits[h >>> 5]! |= 1 << (h & 31);
     }
   }
-  return { size, tagNames: packed.tags.split(' '), unknownLogProb: -logTotal, logProbs, level, tagIndex, first, childCode, childNode, rootChild, wide, childSlots, pairBits };
+  return { size, tagNames: packed.tags.split(' '), unknownLogProb: -logTotal, logProbs, level: levelOf, tagIndex: tagOf, first, childCode, rootChild, wide, childSlots, pairBits };
+}
+
+/**
+ * The trie numbered breadth first: the children of a node get consecutive numbers in code order,
+ * so that the child in slot s of `childCode` is node s + 1 and no table of child nodes is needed.
+ * From the nodes as the packed entries create them (depth first, children in code order), each
+ * with its parent, code unit, frequency level and tag.
+ */
+function breadthFirst(parent: Int32Array, code: Uint16Array, level: Uint16Array, tagIndex: Uint8Array, nodes: number): { first: Int32Array; childCode: Uint16Array; level: Uint16Array; tagIndex: Uint8Array } {
+  // The children of each node (old numbers) in contiguous slots: count, prefix sums, then place.
+  const start = new Int32Array(nodes + 1);
+  for (let n = 1; n < nodes; n++) start[(parent[n] as number) + 1]!++;
+  for (let n = 0; n < nodes; n++) start[n + 1]! += start[n] as number;
+  const fill = start.slice(0, nodes);
+  const children = new Int32Array(nodes);
+  for (let n = 1; n < nodes; n++) children[fill[parent[n] as number]!++] = n;
+  // Breadth first: order[m] is the old number of node m.
+  const order = new Int32Array(nodes);
+  let next = 1;
+  for (let m = 0; m < nodes; m++) {
+    const old = order[m] as number;
+    for (let s = start[old] as number; s < (start[old + 1] as number); s++) order[next++] = children[s] as number;
+  }
+  const first = new Int32Array(nodes + 1);
+  const childCode = new Uint16Array(nodes);
+  const newLevel = new Uint16Array(nodes);
+  const newTag = new Uint8Array(nodes);
+  for (let m = 0; m < nodes; m++) {
+    const old = order[m] as number;
+    first[m + 1] = (first[m] as number) + (start[old + 1] as number) - (start[old] as number);
+    newLevel[m] = level[old] as number;
+    newTag[m] = tagIndex[old] as number;
+    if (m > 0) childCode[m - 1] = code[old] as number;
+  }
+  return { first, childCode, level: newLevel, tagIndex: newTag };
 }
 
 /** The unpacked lexicon: its tables, and the look-ups segmentation makes in them. */
@@ -311,7 +335,6 @@ export class Lexicon {
   private readonly logProbs: Float64Array;
   private readonly first: Int32Array;
   private readonly childCode: Uint16Array;
-  private readonly childNode: Int32Array;
   private readonly rootChild: Int32Array;
   private readonly wide: Uint8Array;
   private readonly childSlots: Int32Array;
@@ -333,7 +356,6 @@ export class Lexicon {
     this.tagIndex = t.tagIndex;
     this.first = t.first;
     this.childCode = t.childCode;
-    this.childNode = t.childNode;
     this.rootChild = t.rootChild;
     this.wide = t.wide;
     this.childSlots = t.childSlots;
@@ -350,13 +372,13 @@ export class Lexicon {
       for (let h = slotHash(node, c) & mask; ; h = (h + 1) & mask) {
         const slot = this.childSlots[h] as number;
         if (slot === -1) return -1;
-        if (slot >= lo && slot <= hi && this.childCode[slot] === c) return this.childNode[slot] as number;
+        if (slot >= lo && slot <= hi && this.childCode[slot] === c) return slot + 1;
       }
     }
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const m = this.childCode[mid] as number;
-      if (m === c) return this.childNode[mid] as number;
+      if (m === c) return mid + 1;
       if (m < c) lo = mid + 1;
       else hi = mid - 1;
     }

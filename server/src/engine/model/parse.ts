@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { reusedBlockTokens } from './block-reuse';
+import { reusedBlockTokens, withoutParagraphText } from './block-reuse';
 import { findEnumerations } from './enumerations';
 import { parseFrontMatter } from './frontmatter';
 import { recogniseHeading, type HeadingContext, type PreviousHeadings } from './headings';
@@ -48,7 +48,7 @@ export function buildModel(input: ModelInput): ReportModel {
   // (When the front matter is all there is, there is no body: index.line() would clamp to its last line.)
   const body = bodyStart === 0 ? text : bodyStart < lineCount ? text.slice(index.line(bodyStart).start) : '';
   // (An edit inside paragraphs keeps the previous version's block tokens: see block-reuse.ts.)
-  const tokens = reusedBlockTokens(input.previous, index, bodyStart) ?? blockMarkdown().parse('\n'.repeat(bodyStart) + body, {});
+  const tokens = reusedBlockTokens(input.previous, index, bodyStart) ?? withoutParagraphText(blockMarkdown().parse('\n'.repeat(bodyStart) + body, {}));
   const mdHeadingLines = new Map<number, number>();
   const notHeadings = new Set<number>();
   const tables: Table[] = [];

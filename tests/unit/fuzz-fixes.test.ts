@@ -38,6 +38,9 @@ describe('fuzz: formatting and fixes', function () {
     assert.ok(checkFormatIdempotent(Array.from({ length: 600 }, (_, i) => ['一、标题', '（一）小节。正文', '1.条目', '（1）细目', '## 第二章', `${i}.${i % 7}.${i % 3} 小节`][i % 6] ?? '').join('\n')));
     // Found by npm run fuzz: renumbering 「2、」 to 「1、」 made the body line 「3、4月份」 after 「3、4月份」 continue the list.
     assert.ok(checkFormatIdempotent('2、甲：\n 3、4月份乙\n 3、4月份乙\n3、丙'));
+    // Found by npm run fuzz: renumbering 「4.」 to 「1.」 made it a Markdown list item inside the paragraph
+    // above it (only a list starting at 1 interrupts a paragraph), which changed the level of 「⑥」 below.
+    assert.ok(checkFormatIdempotent('---\n  - item\ntitle: \n    4.  &\n\n⑤\u{65516}\u0000工作。\n### \t⑥*２０２３年'));
     fc.assert(fc.property(generatedReport(), (t) => void checkFormatIdempotent(t)), params(400));
     fc.assert(fc.property(editedRealReport, (t) => void checkFormatIdempotent(t)), params(100));
   });

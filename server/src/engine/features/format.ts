@@ -49,6 +49,17 @@ function hasContextualLines(model: ReportModel): boolean {
   return model.index.lines.some((l) => model.lineKinds[l.index] === 'text' && matchMarker(l.text, INDENT_RE.exec(l.text)?.[0].length ?? 0)?.digitFollows === true);
 }
 
+/** A marker Markdown reads as an ordered list item: 「1.」「4)」. */
+const ORDERED_ITEM = /^[0-9]{1,9}[.)]/;
+
+/**
+ * Edits that change such a marker: a Markdown ordered list interrupts a paragraph only when it
+ * starts at 1 (CommonMark), so renumbering one can change the blocks around it.
+ */
+function changesListItems(model: ReportModel, edits: readonly TextEdit[]): boolean {
+  return edits.some((e) => ORDERED_ITEM.test(e.newText) || ORDERED_ITEM.test(model.index.line(e.range.start.line).text.slice(e.range.start.character, e.range.end.character)));
+}
+
 /** Edits that turn the model's text into `text`, which has the same lines: one per changed line, around what changed. */
 function lineEdits(model: ReportModel, text: string): TextEdit[] {
   const after = new LineIndex(text);
@@ -72,9 +83,11 @@ function lineEdits(model: ReportModel, text: string): TextEdit[] {
  */
 export function formatEdits(model: ReportModel, token?: CancellationToken): TextEdit[] {
   const edits = formatPass(model, token);
-  if (edits.length === 0 || !hasContextualLines(model)) return edits;
-  // Renumbering 「2、」 to 「1、」 before 「3、4月份」 can make 「2、4月份」 a heading of the list (found by
-  // npm run fuzz: formatting was not idempotent): format again until nothing changes (at most a few passes).
+  if (edits.length === 0 || !(hasContextualLines(model) || changesListItems(model, edits))) return edits;
+  // Renumbering 「2、」 to 「1、」 before 「3、4月份」 can make 「2、4月份」 a heading of the list, and
+  // renumbering 「4.」 to 「1.」 can start a Markdown list inside a paragraph, which changes the
+  // levels of the headings below (both found by npm run fuzz: formatting was not idempotent):
+  // format again until nothing changes (at most a few passes).
   let text = applyEdits(model.index, edits);
   for (let pass = 0; pass < 4; pass++) {
     const next = buildModel({ text, uri: model.uri, version: model.version });

@@ -33,7 +33,11 @@ const node = (bin) => ({ banner: { js: bin ? `#!/usr/bin/env node\n${IMPORT_META
 
 const builds = [
   { ...common, ...node(false), entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, ...node(true), entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  // The server's production bundle is minified in syntax only: whitespace and identifier minification
+  // cost it 2–4 MB of resident memory for as long as it runs (measured with the 1 MB report open:
+  // 86.5 MB settled as built here, 88.6 with whitespace minified too, 90.9 fully minified), for 0.9 MB
+  // less in the packages.
+  { ...common, ...node(true), ...(production ? { minify: false, minifySyntax: true } : {}), entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   // report-check: dist/cli.js starts dist/report-check.js from a V8 code cache (server/src/cli/launch.ts).
   { ...common, ...node(true), entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js' },
   { ...common, ...node(true), entryPoints: ['server/src/cli/report-check.ts'], outfile: 'dist/report-check.js' },

@@ -2,6 +2,7 @@
  * The editor-facing part of `npm run bench`: the real server over stdio (edit → diagnostics latency,
  * memory with the 1 MB report open), bundle sizes and an activation estimate.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -110,8 +111,9 @@ export const SETTLE_SECONDS = 16;
  * computed); 4 s later (the server has collected once); and SETTLE_SECONDS later, once it has
  * given memory back (see server/src/memory.ts).
  */
-export async function serverMemory(text: string): Promise<{ idle: number; open: number; at4: number; settled: number }> {
-  const { client } = await TestClient.start({ configuration: false });
+export async function serverMemory(text: string, memoryEnv = true): Promise<{ idle: number; open: number; at4: number; settled: number }> {
+  // (memoryEnv: started as the extension starts it, with common/server-env.ts; false: without it, as a bare `report-language-server --stdio`.)
+  const { client } = await TestClient.start({ configuration: false, memoryEnv });
   const uri = 'file:///bench/big.report.md';
   try {
     const pid = client.child.pid ?? 0;
@@ -130,22 +132,15 @@ export async function serverMemory(text: string): Promise<{ idle: number; open: 
   }
 }
 
-/** Sizes of dist/*.js as built, and minified (as `npm run package` builds them for the .vsix) in a temp folder. */
+/** Sizes of dist/*.js as built, and as `npm run package` and `npm pack` build them (esbuild.js --production, in a temp folder). */
 export async function bundleSizes(): Promise<Array<{ file: string; dev: number; production: number | undefined }>> {
   const dist = path.join(ROOT, 'dist');
   const files = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'report-bench-'));
   const production = new Map<string, number>();
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    const entries: Record<string, string> = { 'extension.js': 'client/src/extension.ts', 'server.js': 'server/src/main.ts', 'cli.js': 'server/src/cli/launch.ts', 'report-check.js': 'server/src/cli/report-check.ts' };
-    for (const [out, entry] of Object.entries(entries)) {
-      if (!fs.existsSync(path.join(ROOT, entry))) continue;
-      const outfile = path.join(tmp, out);
-      await esbuild.build({ entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, external: ['vscode'], logLevel: 'silent', legalComments: 'none', loader: { '.tsv': 'text' } });
-      production.set(out, fs.statSync(outfile).size);
-    }
+    execFileSync(process.execPath, [path.join(ROOT, 'esbuild.js'), '--production', '--outdir', tmp], { cwd: ROOT, stdio: 'inherit' });
+    for (const f of fs.readdirSync(tmp).filter((n) => n.endsWith('.js'))) production.set(f, fs.statSync(path.join(tmp, f)).size);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -76,10 +76,10 @@ export class TestClient {
    * `server` runs another build of it (an installed package's).
    */
   static async start(
-    options: { locale?: string | null; rootUri?: string | null; configuration?: boolean; env?: Record<string, string>; workspace?: Record<string, unknown>; initializationOptions?: unknown; server?: string } = {},
+    options: { locale?: string | null; rootUri?: string | null; configuration?: boolean; env?: Record<string, string>; memoryEnv?: boolean; workspace?: Record<string, unknown>; initializationOptions?: unknown; server?: string } = {},
   ): Promise<{ client: TestClient; init: InitializeResult }> {
     // `server`: another build of the server to run (an installed package's), by its script or its bin.
-    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...serverMemoryEnv(process.env), ...options.env } });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...(options.memoryEnv === false ? {} : serverMemoryEnv(process.env)), ...options.env } });
     const client = new TestClient(child);
     const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) during initialize: ${client.stderr}`))));
     const init = await Promise.race([died, client.connection.sendRequest(InitializeRequest.type, {

@@ -5,7 +5,7 @@
  *
  * glibc's malloc raises its thresholds for giving memory back to the system each time a large
  * block is freed; after the analysis of a large report V8's compiler and collector threads (each
- * with its own malloc arena) then keep their peak: 14 MB more resident with the 1 MB report open,
+ * with its own malloc arena) then keep their peak: 11–14 MB more resident with the 1 MB report open,
  * however long the server waits. Fixed thresholds (glibc's own defaults, 128 KiB) make it give
  * that memory back; the analysis is as fast. Other C libraries and systems ignore the variables.
  */

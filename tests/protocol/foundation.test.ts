@@ -11,6 +11,7 @@ import {
   type SymbolInformation,
   type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_MEMORY_ENV } from '../../common/server-env';
 import { TestClient } from '../support/lsp';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
@@ -95,6 +96,21 @@ describe('language server over stdio', function () {
     assert.ok(found.some((s) => s.name === '（六）新增一节'));
     const all = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as Array<WorkspaceSymbol | SymbolInformation>;
     assert.ok(all.length >= 19);
+  });
+
+  it('runs with the malloc thresholds the extension starts it with, and without them when asked (Linux: /proc)', async function () {
+    const environ = (pid: number | undefined): Map<string, string> =>
+      new Map(fs.readFileSync(`/proc/${pid ?? 0}/environ`, 'utf8').split('\0').filter((v) => v.includes('=')).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)] as [string, string]));
+    if (!fs.existsSync(`/proc/${client.child.pid ?? 0}/environ`)) this.skip();
+    const given = environ(client.child.pid);
+    for (const [name, value] of Object.entries(SERVER_MEMORY_ENV)) assert.strictEqual(given.get(name), process.env[name] ?? value, name);
+    const bare = await TestClient.start({ configuration: false, memoryEnv: false });
+    try {
+      const env = environ(bare.client.child.pid);
+      for (const name of Object.keys(SERVER_MEMORY_ENV)) assert.strictEqual(env.get(name), process.env[name], name);
+    } finally {
+      await bare.client.stop();
+    }
   });
 
   it('answers requests for unknown documents without failing', async () => {

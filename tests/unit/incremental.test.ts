@@ -164,6 +164,19 @@ describe('incremental analysis', function () {
     assert.strictEqual(calls, 2);
   });
 
+  it('keeps no copy of the paragraphs\' text in the block tokens (a Word paste is one paragraph), but the table cells\' and code blocks\'', () => {
+    const real = REAL_REPORTS.find((r) => r.name.startsWith('2026-shaanxi'));
+    assert.ok(real);
+    const model = buildModel({ text: `${real.text}\n\n| 项目 | 金额 |\n| --- | --- |\n| 合计 | 12亿元 |\n\n\`\`\`\n代码\n\`\`\`\n` });
+    const paragraphs = model.tokens.filter((t, k) => t.type === 'inline' && model.tokens[k - 1]?.type === 'paragraph_open');
+    assert.ok(paragraphs.length > 0 && paragraphs.every((t) => t.content === ''));
+    assert.ok(model.tokens.some((t) => t.type === 'inline' && t.content === '12亿元'));
+    assert.ok(model.tokens.some((t) => t.type === 'fence' && t.content === '代码\n'));
+    // Block reuse makes its paragraphs the same way.
+    const edited = buildModel({ text: model.text.replace('陕西', '陕西省'), previous: model });
+    assert.ok(edited.tokens.filter((t, k) => t.type === 'inline' && edited.tokens[k - 1]?.type === 'paragraph_open').every((t) => t.content === ''));
+  });
+
   it('keeps the block tokens of an edit inside paragraphs (typing, Enter, Backspace, blank lines), exactly as markdown-it parses the new text', () => {
     // Retype a line (with Markdown openers, table bars, markers, underlines or plain text), break
     // one in two, join one to the next, put a blank line in or take one out; compare with a parse

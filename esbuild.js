@@ -31,17 +31,50 @@ const common = {
 const IMPORT_META_URL = 'var __import_meta_url = require("url").pathToFileURL(__filename).href;';
 const node = (bin) => ({ banner: { js: bin ? `#!/usr/bin/env node\n${IMPORT_META_URL}` : IMPORT_META_URL }, define: { 'import.meta.url': '__import_meta_url' } });
 
+/**
+ * Parts a process seldom needs are bundles of their own beside the bundles that use them, loaded by
+ * require() where they are first needed. V8 keeps a script's whole source in memory for as long as
+ * the process runs (to compile functions lazily), so a part left in the server's bundle costs its
+ * size in memory even when it never runs:
+ * - the packed word lexicon (engine/data/lexicon.ts, 0.96 MB of data): a process reads the lexicon's
+ *   unpacked tables from its cache (server/src/lexicon-cache.ts) and needs the data only when the cache
+ *   is missing or off. Its bundles get a stand-in with the same exports: the lexicon's id, and
+ *   packedLexicon() requiring dist/lexicon-data.js;
+ * - the docx library (0.5 MB), for .docx export only (features/export/docx.ts, itself initialised on
+ *   the first .docx export): dist/docx-lib.js.
+ * The engine's sources are unchanged (tests and scripts load them as they are).
+ */
+const LEXICON_DATA = /[\\/]engine[\\/]data[\\/]lexicon\.ts$/;
+function separateParts({ docx }) {
+  return {
+    name: 'separate-parts',
+    setup(build) {
+      build.onLoad({ filter: LEXICON_DATA }, (args) => {
+        const fs = require('fs');
+        const id = /^export const PACKED_LEXICON_ID = '[^'\n]*';$/m.exec(fs.readFileSync(args.path, 'utf8'));
+        if (!id) throw new Error(`${args.path}: no PACKED_LEXICON_ID line (see scripts/build-lexicon.ts)`);
+        return { contents: `${id[0]}\nexport function packedLexicon() { return require('./lexicon-data.js').packedLexicon(); }\n`, loader: 'js' };
+      });
+      build.onResolve({ filter: /^\.\/(lexicon-data|docx-lib)\.js$/ }, (args) => ({ path: args.path, external: true }));
+      if (docx) build.onResolve({ filter: /^docx$/ }, () => ({ path: './docx-lib.js', external: true }));
+    },
+  };
+}
+
 const builds = [
   { ...common, ...node(false), entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The server's production bundle is minified in syntax only: whitespace and identifier minification
   // cost it 2–4 MB of resident memory for as long as it runs (measured with the 1 MB report open:
   // 86.5 MB settled as built here, 88.6 with whitespace minified too, 90.9 fully minified), for 0.9 MB
   // less in the packages.
-  { ...common, ...node(true), ...(production ? { minify: false, minifySyntax: true } : {}), entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { ...common, ...node(true), ...(production ? { minify: false, minifySyntax: true } : {}), entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', extraPlugins: [separateParts({ docx: true })] },
   // report-check: dist/cli.js starts dist/report-check.js from a V8 code cache (server/src/cli/launch.ts).
   { ...common, ...node(true), entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js' },
-  { ...common, ...node(true), entryPoints: ['server/src/cli/report-check.ts'], outfile: 'dist/report-check.js' },
-  { ...common, ...node(true), entryPoints: ['server/src/cli/report-export.ts'], outfile: 'dist/export-cli.js' },
+  { ...common, ...node(true), entryPoints: ['server/src/cli/report-check.ts'], outfile: 'dist/report-check.js', extraPlugins: [separateParts({ docx: false })] },
+  { ...common, ...node(true), entryPoints: ['server/src/cli/report-export.ts'], outfile: 'dist/export-cli.js', extraPlugins: [separateParts({ docx: false })] },
+  // The separate parts (see separateParts).
+  { ...common, entryPoints: ['server/src/engine/data/lexicon.ts'], outfile: 'dist/lexicon-data.js' },
+  { ...common, stdin: { contents: "module.exports = require('docx');", resolveDir: __dirname, loader: 'js' }, outfile: 'dist/docx-lib.js' },
   // The preview webview's script (runs in the browser, loaded with the CSP nonce).
   { ...common, entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
@@ -71,7 +104,10 @@ function asciiOutput() {
     },
   };
 }
-for (const b of builds) b.plugins = [asciiOutput()];
+for (const b of builds) {
+  b.plugins = [...(b.extraPlugins ?? []), asciiOutput()];
+  delete b.extraPlugins;
+}
 
 if (outdir) for (const b of builds) b.outfile = require('path').join(outdir, require('path').basename(b.outfile));
 

@@ -38,7 +38,7 @@ describe('extension package', () => {
       assert.ok(size <= 1.5 * 1024 * 1024, `the .vsix has ${(size / 1024 / 1024).toFixed(2)} MB`);
       const zip = await JSZip.loadAsync(fs.readFileSync(out));
       const files = Object.keys(zip.files).filter((f) => f.startsWith('extension/') && !f.endsWith('/')).map((f) => f.slice('extension/'.length));
-      for (const f of ['dist/extension.js', 'dist/server.js', 'dist/preview.js', 'package.json', 'syntaxes/report.tmLanguage.json', 'l10n/bundle.l10n.zh-cn.json', 'docs/rules/placeholder.md', 'schemas/reportrc.schema.json']) {
+      for (const f of ['dist/extension.js', 'dist/server.js', 'dist/lexicon-data.js', 'dist/docx-lib.js', 'dist/preview.js', 'package.json', 'syntaxes/report.tmLanguage.json', 'l10n/bundle.l10n.zh-cn.json', 'docs/rules/placeholder.md', 'schemas/reportrc.schema.json']) {
         assert.ok(files.includes(f), `${f} missing: ${files.join(', ')}`);
       }
       // No CLI bundle (the npm package's), screenshot, source map, source, test or node_modules.

@@ -1,5 +1,6 @@
 import * as v8 from 'v8';
 import * as vm from 'vm';
+import { compactMemoTables } from './engine';
 
 let gc: (() => void) | undefined | null = null;
 let timer: NodeJS.Timeout | undefined;
@@ -49,5 +50,9 @@ function collect(): void {
       gc = undefined;
     }
   }
-  gc?.();
+  if (!gc) return;
+  gc();
+  // The collection cleared the memo tables' dead entries; their storage is given back by the next one.
+  compactMemoTables();
+  gc();
 }

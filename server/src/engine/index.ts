@@ -1,6 +1,7 @@
 /** The engine: pure functions over a report model. No editor, no connection. */
 export { buildModel, type ModelInput } from './model/parse';
 export { releaseDerived } from './model/derived';
+export { compactMemoTables } from './util/memo-table';
 export type * from './model/types';
 export { flattenSections, sectionAt } from './model/sections';
 export { analyze, configKey, type Analysis } from './analysis';

@@ -4,6 +4,7 @@ import { isAdditive } from './figure-units';
 import type { Figure } from './figures';
 import { CHANGE_WORDS, leadOf, movedFrom, sentencesOf, type Clause, type Sentence } from './statements';
 import type { ReportModel } from './types';
+import { memoTable } from '../util/memo-table';
 
 /** A stated total and its parts in the same unit: listed after 「其中」, before 「共计」, or as the two sides of a complementary pair. */
 export interface Breakdown {
@@ -33,7 +34,7 @@ const TOTAL_WORD = /共计|合计|总计|累计|共有|总数|总量|总额|共/
 const PARTIAL = /等|主要|包括|含|以上|部分|另有/u;
 const CACHE = derivedCache<Breakdown[]>();
 /** Breakdowns of each sentence object, kept as long as the sentence lives (from one version to the next). */
-const BY_SENTENCE = new WeakMap<Sentence, readonly Breakdown[]>();
+const BY_SENTENCE = memoTable<Sentence, readonly Breakdown[]>();
 
 /** Same unit, so the values add up (万元 and 亿元 are both 元; percentages are never parts here). */
 export function sameMeasure(a: Figure, b: Figure): boolean {

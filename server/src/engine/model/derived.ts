@@ -1,10 +1,11 @@
 import type { ReportModel } from './types';
+import { memoTable } from '../util/memo-table';
 
 const caches: Array<WeakMap<ReportModel, unknown>> = [];
 
 /** A cache of something derived from a model (its figures, its sentences), kept as long as the model lives. */
 export function derivedCache<T>(): WeakMap<ReportModel, T> {
-  const cache = new WeakMap<ReportModel, T>();
+  const cache = memoTable<ReportModel, T>();
   caches.push(cache as WeakMap<ReportModel, unknown>);
   return cache;
 }

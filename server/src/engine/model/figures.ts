@@ -4,6 +4,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { parseChineseNumeral, toAsciiDigits } from '../util/numerals';
 import { NON_FIGURE_FOLLOWERS, UNIT_ALTERNATION, unitKind, type FigureKind } from './figure-units';
 import type { Heading, Paragraph, ReportModel, TableCell } from './types';
+import { memoTable } from '../util/memo-table';
 
 export type { FigureKind } from './figure-units';
 
@@ -263,7 +264,7 @@ function figuresAt(model: ReportModel, text: string, at: TextPlace): Figure[] {
 }
 
 /** The text of a heading's title as written (its line's text in the title's range), per heading object. */
-const TITLE_TEXT = new WeakMap<Heading, string>();
+const TITLE_TEXT = memoTable<Heading, string>();
 
 function buildIndex(model: ReportModel): FigureIndex {
   const all: Figure[] = [];

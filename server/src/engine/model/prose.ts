@@ -6,6 +6,7 @@
  */
 import { mayHaveInlineSyntax, maskInlineSyntax, MASKED } from './inline-syntax';
 import type { ReportModel } from './types';
+import { derivedCache } from './derived';
 
 export interface ProseLine {
   /** 0-based line. */
@@ -16,7 +17,7 @@ export interface ProseLine {
 
 const PROSE_KINDS = new Set(['text', 'heading', 'table', 'quote']);
 
-const cache = new WeakMap<ReportModel, readonly ProseLine[]>();
+const cache = derivedCache<readonly ProseLine[]>();
 
 /** The prose lines of a model, in order. */
 export function proseLines(model: ReportModel): readonly ProseLine[] {

@@ -1,5 +1,6 @@
 import type { LineIndex } from './lines';
 import type { Heading, LineKind, Section } from './types';
+import { memoTable } from '../util/memo-table';
 
 /** The range of a section not closed yet (every section is closed before buildSections returns). */
 const UNCLOSED = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
@@ -60,7 +61,7 @@ export function flattenSections(sections: readonly Section[]): Section[] {
 }
 
 /** Every section in document order (the order of their headings), per list of top-level sections. */
-const ORDERED = new WeakMap<readonly Section[], { sections: Section[]; lines: Int32Array }>();
+const ORDERED = memoTable<readonly Section[], { sections: Section[]; lines: Int32Array }>();
 
 function ordered(sections: readonly Section[]): { sections: Section[]; lines: Int32Array } {
   let o = ORDERED.get(sections);

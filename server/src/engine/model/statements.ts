@@ -1,6 +1,7 @@
 import { derivedCache } from './derived';
 import { figuresOf, type Figure } from './figures';
 import type { Paragraph, ReportModel } from './types';
+import { memoTable } from '../util/memo-table';
 
 /** A clause: text between two of ，、；：。！？ (columns are absolute columns on the paragraph's line). */
 export interface Clause {
@@ -83,7 +84,7 @@ function moveSplit(old: Split, p: Paragraph, figures: readonly Figure[]): Split 
   return { paragraph: p, figures, sentences };
 }
 
-const MOVED_FROM = new WeakMap<Sentence, Sentence>();
+const MOVED_FROM = memoTable<Sentence, Sentence>();
 
 /**
  * The previous version's sentence a sentence was moved from (its paragraph's text unchanged, on
@@ -148,7 +149,7 @@ export function leadOf(clause: Clause, figure: Figure): string {
   return clause.text.slice(0, Math.max(0, figure.range.start.character - clause.start));
 }
 
-const CLAUSE_OF = new WeakMap<Sentence, Map<Figure, Clause>>();
+const CLAUSE_OF = memoTable<Sentence, Map<Figure, Clause>>();
 
 /** The clause of a sentence that holds a figure (a lookup: rules ask for every figure of a sentence). */
 export function clauseOf(sentence: Sentence, figure: Figure): Clause | undefined {

@@ -22,6 +22,7 @@
  */
 import { packedLexicon } from '../data/lexicon';
 import { Lexicon, OTHER_MEASURE_WORDS, PAIR_BITS, pairHash } from './lexicon';
+import { memoTable } from '../util/memo-table';
 
 export interface Token {
   readonly text: string;
@@ -180,7 +181,7 @@ function segmentRun(lex: Lexicon, text: string, from: number, to: number, option
 }
 
 /** Pairs of code units that follow each other in an extra word, as bits of a small table by pairHash (kept per map). */
-const EXTRA_PAIRS = new WeakMap<ReadonlyMap<string, number>, Int32Array>();
+const EXTRA_PAIRS = memoTable<ReadonlyMap<string, number>, Int32Array>();
 const EXTRA_PAIR_SHIFT = 10; // 2^(PAIR_BITS - 10) bits
 
 function extraPairs(extra: ReadonlyMap<string, number>): Int32Array {
@@ -278,7 +279,7 @@ interface ExtraIndex {
   readonly first: Uint8Array;
   readonly byFirst: ReadonlyMap<number, ReadonlyArray<readonly [string, number]>>;
 }
-const EXTRA_INDEX = new WeakMap<ReadonlyMap<string, number>, ExtraIndex>();
+const EXTRA_INDEX = memoTable<ReadonlyMap<string, number>, ExtraIndex>();
 /** Up to this many extra words are searched one by one; more go through an index of first characters. */
 const FEW_EXTRA_WORDS = 4;
 

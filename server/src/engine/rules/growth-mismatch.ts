@@ -5,6 +5,7 @@ import type { ReportModel } from '../model/types';
 import { t } from '../i18n';
 import { formatNumber } from './total-mismatch';
 import { defineRule, type Finding } from './types';
+import { memoTable } from '../util/memo-table';
 
 /** How a rate follows from two figures. */
 export type GrowthKind = 'percent' | 'points' | 'times-more' | 'times' | 'doubling';
@@ -63,7 +64,7 @@ const sameScale = (a: Figure, b: Figure): boolean => (a.kind === 'percent' ? b.k
 
 const CACHE = derivedCache<GrowthCheck[]>();
 /** The checks of each sentence object, kept as long as the sentence lives (they depend on the sentence alone). */
-const BY_SENTENCE = new WeakMap<Sentence, readonly GrowthCheck[]>();
+const BY_SENTENCE = memoTable<Sentence, readonly GrowthCheck[]>();
 
 /** Every statement of two figures and the rate between them (memoised per model: the rule and the hover read it). */
 export function growthChecks(model: ReportModel): GrowthCheck[] {

@@ -4,6 +4,7 @@ import type { Heading, ReportModel } from '../model/types';
 import { inlinePlainText } from '../model/inline-text';
 import { siblingRuns } from '../model/sibling-runs';
 import { defineRule, type Finding } from './types';
+import { memoTable } from '../util/memo-table';
 
 type Ending = 'sentence' | 'bare' | 'other';
 
@@ -29,7 +30,7 @@ function headText(model: ReportModel, h: Heading): string {
   return text;
 }
 
-const HEAD_TEXT = new WeakMap<Heading, string>();
+const HEAD_TEXT = memoTable<Heading, string>();
 
 function ending(model: ReportModel, h: Heading): Ending {
   const text = headText(model, h);

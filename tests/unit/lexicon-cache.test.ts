@@ -45,7 +45,7 @@ describe('caches: the lexicon, the code of report-check', function () {
     const bytes = encodeTables(unpacked.tables, KEY);
     const tables = decodeTables(bytes, KEY);
     assert.ok(tables);
-    for (const name of ['logProbs', 'level', 'tagIndex', 'first', 'childCode', 'rootChild', 'wide', 'childSlots', 'pairBits'] as const) {
+    for (const name of ['logProbs', 'level', 'tagIndex', 'first', 'childCode', 'rootChild', 'childSlots', 'pairBits'] as const) {
       assert.deepStrictEqual(tables[name], unpacked.tables[name], name);
     }
     assert.deepStrictEqual([tables.size, tables.tagNames, tables.unknownLogProb], [unpacked.size, unpacked.tagNames, unpacked.unknownLogProb]);

@@ -12,11 +12,11 @@ import { fnv1a } from '../util/hash';
 import type { LexiconTables, PackedLexicon } from './lexicon';
 
 const MAGIC = 0x4c544c52; // "RLTL"
-const FORMAT = 3;
+const FORMAT = 4;
 const ORDER = 0x01020304;
 
 /** The typed arrays of the tables, in file order. */
-const ARRAYS = ['logProbs', 'level', 'tagIndex', 'first', 'childCode', 'rootChild', 'wide', 'childSlots', 'pairBits'] as const;
+const ARRAYS = ['logProbs', 'level', 'tagIndex', 'first', 'childCode', 'rootChild', 'childSlots', 'pairBits'] as const;
 type ArrayName = (typeof ARRAYS)[number];
 const MAKE: Record<ArrayName, (buffer: ArrayBuffer, offset: number, length: number) => LexiconTables[ArrayName]> = {
   logProbs: (b, o, n) => new Float64Array(b, o, n),
@@ -25,12 +25,11 @@ const MAKE: Record<ArrayName, (buffer: ArrayBuffer, offset: number, length: numb
   first: (b, o, n) => new Int32Array(b, o, n),
   childCode: (b, o, n) => new Uint16Array(b, o, n),
   rootChild: (b, o, n) => new Int32Array(b, o, n),
-  wide: (b, o, n) => new Uint8Array(b, o, n),
   childSlots: (b, o, n) => new Int32Array(b, o, n),
   pairBits: (b, o, n) => new Int32Array(b, o, n),
 };
 
-const WIDTH: Record<ArrayName, number> = { logProbs: 8, level: 2, tagIndex: 1, first: 4, childCode: 2, rootChild: 4, wide: 1, childSlots: 4, pairBits: 4 };
+const WIDTH: Record<ArrayName, number> = { logProbs: 8, level: 2, tagIndex: 1, first: 4, childCode: 2, rootChild: 4, childSlots: 4, pairBits: 4 };
 
 interface Header {
   readonly key: string;

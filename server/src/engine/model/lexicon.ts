@@ -198,9 +198,7 @@ export interface LexiconTables {
   readonly childCode: Uint16Array;
   /** The root's child by code unit, or -1. */
   readonly rootChild: Int32Array;
-  /** Nodes with more than WIDE children are looked up by hash, not binary search (flag per node). */
-  readonly wide: Uint8Array;
-  /** Open-addressing table of the wide nodes' children: a slot of `childCode`, or -1. */
+  /** Open-addressing table of the children of the nodes with more than WIDE children (looked up by hash, not binary search): a slot of `childCode`, or -1. */
   readonly childSlots: Int32Array;
   /** A bit per pairHash of two code units that follow each other in some word (`Lexicon.mayJoin`). */
   readonly pairBits: Int32Array;
@@ -257,21 +255,15 @@ export function unpackLexicon(packed: PackedLexicon): LexiconTables {
   for (let slot = first[0] as number; slot < (first[1] as number); slot++) rootChild[childCode[slot] as number] = slot + 1;
   // The nodes of a first character have hundreds of children: a hash table of their children
   // (slots of childCode) spares the binary search that segmentation would do at every position.
-  const wide = new Uint8Array(nodes);
+  const isWide = (n: number): boolean => (first[n + 1] as number) - (first[n] as number) > WIDE;
   let wideChildren = 0;
-  for (let n = 1; n < nodes; n++) {
-    const count = (first[n + 1] as number) - (first[n] as number);
-    if (count > WIDE) {
-      wide[n] = 1;
-      wideChildren += count;
-    }
-  }
+  for (let n = 1; n < nodes; n++) if (isWide(n)) wideChildren += (first[n + 1] as number) - (first[n] as number);
   let slots = 1;
   while (slots < wideChildren * 2) slots *= 2;
   const childSlots = new Int32Array(slots).fill(-1);
   const mask = slots - 1;
   for (let n = 1; n < nodes; n++) {
-    if (wide[n] === 0) continue;
+    if (!isWide(n)) continue;
     for (let slot = first[n] as number; slot < (first[n + 1] as number); slot++) {
       let h = slotHash(n, childCode[slot] as number) & mask;
       while (childSlots[h] !== -1) h = (h + 1) & mask;
@@ -287,7 +279,7 @@ export function unpackLexicon(packed: PackedLexicon): LexiconTables {
       pairBits[h >>> 5]! |= 1 << (h & 31);
     }
   }
-  return { size, tagNames: packed.tags.split(' '), unknownLogProb: -logTotal, logProbs, level: levelOf, tagIndex: tagOf, first, childCode, rootChild, wide, childSlots, pairBits };
+  return { size, tagNames: packed.tags.split(' '), unknownLogProb: -logTotal, logProbs, level: levelOf, tagIndex: tagOf, first, childCode, rootChild, childSlots, pairBits };
 }
 
 /**
@@ -336,7 +328,6 @@ export class Lexicon {
   private readonly first: Int32Array;
   private readonly childCode: Uint16Array;
   private readonly rootChild: Int32Array;
-  private readonly wide: Uint8Array;
   private readonly childSlots: Int32Array;
   private readonly pairBits: Int32Array;
   /** ln(1 / total): the log-probability jieba gives a character it does not know. */
@@ -357,7 +348,6 @@ export class Lexicon {
     this.first = t.first;
     this.childCode = t.childCode;
     this.rootChild = t.rootChild;
-    this.wide = t.wide;
     this.childSlots = t.childSlots;
     this.pairBits = t.pairBits;
   }
@@ -367,7 +357,7 @@ export class Lexicon {
     if (node === 0) return this.rootChild[c] as number;
     let lo = this.first[node] as number;
     let hi = (this.first[node + 1] as number) - 1;
-    if (this.wide[node] === 1) {
+    if (hi - lo >= WIDE) {
       const mask = this.childSlots.length - 1;
       for (let h = slotHash(node, c) & mask; ; h = (h + 1) & mask) {
         const slot = this.childSlots[h] as number;

@@ -12,7 +12,7 @@ import { fnv1a } from '../util/hash';
 import type { LexiconTables, PackedLexicon } from './lexicon';
 
 const MAGIC = 0x4c544c52; // "RLTL"
-const FORMAT = 4;
+const FORMAT = 5;
 const ORDER = 0x01020304;
 
 /** The typed arrays of the tables, in file order. */

@@ -160,16 +160,16 @@ export function logFrequency(level: number, step: number): number {
   return Math.log(EXACT_FREQUENCIES) + (level - EXACT_FREQUENCIES) * step;
 }
 
-/** Bits of the table of `mayJoin` (2^23: about 200,000 pairs set, a 2.5 % chance of a false join). */
-export const PAIR_BITS = 23;
+/** Bits of the table of `mayJoin` (2^22, 0.5 MB: about 200,000 pairs set, a 5 % chance of a false join, which only widens a window of `wordAt`). */
+export const PAIR_BITS = 22;
 
 /** The table index of a pair of code units. */
 export function pairHash(a: number, b: number): number {
   return Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - PAIR_BITS);
 }
 
-/** Children above which a node's children are hashed. */
-const WIDE = 16;
+/** Children above which a node's children are hashed (above 64: 461 nodes, 58,543 children, a table of 0.5 MB; a binary search of up to 64 is as fast). */
+const WIDE = 64;
 
 function slotHash(node: number, c: number): number {
   let x = (Math.imul(node, 0x9e3779b1) + c) | 0;
@@ -392,7 +392,7 @@ export class Lexicon {
   /**
    * False when no word of the lexicon holds the code unit `a` followed by `b`: then no word spans
    * the place between them, and the best route is the best route of each side (true may be a hash
-   * collision: one pair in about forty).
+   * collision: one pair in about twenty).
    */
   mayJoin(a: number, b: number): boolean {
     const h = pairHash(a, b);

@@ -116,13 +116,14 @@ export function findEnumerations(paragraphs: readonly Paragraph[], sections: rea
       const sameParagraph = next && next.paragraph === it.paragraph;
       const endCol = sameParagraph ? next.start : it.paragraph.range.end.character;
       const end = { line: it.paragraph.line, character: endCol };
+      const markerRange = index.range(it.paragraph.line, it.start, it.end);
       return {
         marker: it.marker,
         value: it.value,
         line: it.paragraph.line,
-        markerRange: index.range(it.paragraph.line, it.start, it.end),
+        markerRange,
         label: label(index, it, endCol),
-        range: { start: { line: it.paragraph.line, character: it.start }, end },
+        range: { start: markerRange.start, end },
       };
     });
     const first = items[0];

@@ -244,6 +244,11 @@ function makeHeading(index: LineIndex, line: number, mdDepth: number, marker: Ma
     const plain = text.slice(titleStart, titleEnd);
     if (plain.endsWith('。')) titleEnd--;
   }
+  // The three ranges share their positions where they meet (nothing mutates a range): 4,500 headings
+  // of a 1 MB report kept 27,000 position objects, now about half.
+  const markerRange = index.range(line, markerStart, markerEnd);
+  const titleRange = titleStart === markerEnd ? { start: markerRange.end, end: { line, character: titleEnd } } : index.range(line, titleStart, titleEnd);
+  const headingRange = { start: markerRange.start, end: headEnd === titleEnd ? titleRange.end : { line, character: headEnd } };
   return {
     level,
     markerLevel: marker ? marker.level : 0,
@@ -254,9 +259,9 @@ function makeHeading(index: LineIndex, line: number, mdDepth: number, marker: Ma
     title: inlinePlainText(text.slice(titleStart, titleEnd)),
     line,
     runin: split.runin,
-    markerRange: index.range(line, markerStart, markerEnd),
-    titleRange: index.range(line, titleStart, titleEnd),
-    headingRange: index.range(line, markerStart, headEnd),
+    markerRange,
+    titleRange,
+    headingRange,
     mdDepth,
     fullWidthDigits: marker ? marker.fullWidthDigits : false,
     extraPunct: marker ? marker.extraPunct : '',

@@ -37,7 +37,7 @@ export function buildSections(headings: readonly Heading[], index: LineIndex, ki
     let end = next - 1;
     while (end > s.heading.line && kinds[end] === 'blank') end--;
     s.endLine = end;
-    s.range = { start: { line: s.heading.line, character: s.heading.markerRange.start.character }, end: { line: end, character: index.line(end).text.length } };
+    s.range = { start: s.heading.markerRange.start, end: { line: end, character: index.line(end).text.length } };
   };
   for (const s of all) {
     for (let top = open[open.length - 1]; top && top.level >= s.level; top = open[open.length - 1]) close(open.pop() as Section, s.heading.line);

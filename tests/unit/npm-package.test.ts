@@ -46,7 +46,7 @@ describe('npm package (npm pack, npm install -g)', function () {
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('holds the three bundles, docs/rules, the schema, the README and the licences, nothing else', () => {
+  it('holds the three commands with the bundles they load, docs/rules, the schema, the README and the licences, nothing else', () => {
     const rules = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`);
     assert.deepStrictEqual(files, ['LICENSE', 'README.md', 'ThirdPartyNotices.txt', 'dist/cli.js', 'dist/docx-lib.js', 'dist/export-cli.js', 'dist/lexicon-data.js', 'dist/report-check.js', 'dist/server.js', ...rules, 'package.json', 'schemas/reportrc.schema.json'].sort());
     assert.deepStrictEqual(Object.values(pkg.bin).sort(), ['dist/cli.js', 'dist/export-cli.js', 'dist/server.js']);

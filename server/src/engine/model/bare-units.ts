@@ -135,14 +135,16 @@ export function bareUnitsOf(model: ReportModel): BareUnit[] {
 /** Bare units of a text: [start, end, unit] in UTF-16 offsets. */
 export function scanBareUnits(text: string): Array<readonly [number, number, string]> {
   const out: Array<readonly [number, number, string]> = [];
-  // The dictionary is in simplified script: traditional text is cut badly (國|家 leaves 家 free).
-  if (isTraditional(text)) return out;
-  // One pass: clause ends, and the first character of the clause that may begin a unit.
+  // One pass: clause ends, the first character of the clause that may begin a unit, and characters
+  // of traditional script (the dictionary is in simplified script: traditional text is cut badly, 國|家
+  // leaves 家 free; a text with two of them has no bare unit, whatever was found before the second).
   let start = 0;
   let first = -1;
+  let traditional = 0;
   for (let i = 0; i <= text.length; i++) {
     const cls = i < text.length ? (CLASS[text.charCodeAt(i)] as number) : CLAUSE_END_CHAR;
     if (cls !== CLAUSE_END_CHAR) {
+      if ((cls & TRADITIONAL_CHAR) !== 0 && ++traditional >= 2) return [];
       if (first < 0 && (cls & FIRST_CHAR) !== 0) first = i;
       continue;
     }
@@ -157,12 +159,6 @@ export function scanBareUnits(text: string): Array<readonly [number, number, str
 const TRADITIONAL_CHAR = 8;
 for (const c of '國們這個來對說發經會爲為與實還時從將並關於歲義農黨當應過選舉縣鄉億萬點際産') CLASS[c.charCodeAt(0)]! |= TRADITIONAL_CHAR;
 
-function isTraditional(text: string): boolean {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if ((CLASS[text.charCodeAt(i)]! & TRADITIONAL_CHAR) !== 0 && ++n >= 2) return true;
-  return false;
-}
-
 /** What may follow a bare 人: the end of its clause, 次, or 以上/左右/余 … (人民, 人才, 个人 are words, never bare). */
 function afterRen(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
@@ -170,6 +166,12 @@ function afterRen(text: string, at: number): boolean {
   const d = text.charCodeAt(at + 1);
   if (c === 0x4ee5 /* 以 */) return d === 0x4e0a /* 上 */ || d === 0x4e0b /* 下 */ || d === 0x5185 /* 内 */;
   return (c === 0x5de6 /* 左 */ && d === 0x53f3) /* 右 */ || (c === 0x4e0a /* 上 */ && d === 0x4e0b) /* 下 */;
+}
+
+/** One of `units` is written at text[at] and ends by `to`. */
+function writesOneOf(text: string, at: number, to: number, units: readonly string[]): boolean {
+  for (const u of units) if (at + u.length <= to && text.startsWith(u, at)) return true;
+  return false;
 }
 
 /** A candidate in the clause text[from, to), looked for from `first` on. */
@@ -183,7 +185,7 @@ function hasCandidate(text: string, from: number, first: number, to: number): bo
     if (code === 0x79cd /* 种 */ && i + 1 < to) continue;
     // 平 of 水平, 公 of 公共, 美 of 美丽: a token there is no unit (bareAt takes only these units from them).
     const long = LONG_ONLY.get(code);
-    if (long !== undefined && !long.some((u) => i + u.length <= to && text.startsWith(u, i))) continue;
+    if (long !== undefined && !writesOneOf(text, i, to, long)) continue;
     // 百 only as 百分点, not after 「1.2个」.
     if (code === 0x767e /* 百 */ && (!text.startsWith('分点', i + 1) || (i > from && text.charCodeAt(i - 1) === 0x4e2a /* 个 */ && i - 2 >= 0 && (CLASS[text.charCodeAt(i - 2)]! & NUMERAL_CHAR) !== 0))) continue;
     if (inWord(text, wordAt(text, i, SEGMENT_OPTIONS), i)) continue;

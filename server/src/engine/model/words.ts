@@ -221,6 +221,14 @@ function runCharAt(text: string, at: number): boolean {
   return !isHighSurrogate(before) || inRun(before);
 }
 
+/**
+ * An edge of a window of wordAt before text[p]: the run's edge, or a cut that does not fall between
+ * two letters or digits (consecutive single ones on the route are one token).
+ */
+function windowEdge(lex: Lexicon, text: string, p: number, bits: Int32Array | undefined): boolean {
+  return p <= 0 || p >= text.length || !runCharAt(text, p - 1) || !runCharAt(text, p) || (!(isAlnum(text.charCodeAt(p - 1)) && isAlnum(text.charCodeAt(p))) && isCut(lex, text, p, bits));
+}
+
 /** The longest window wordAt routes (a longer one is a text that words run through: 国家国家国家…). */
 const MAX_WINDOW = 48;
 
@@ -241,13 +249,10 @@ export function wordAt(text: string, at: number, options?: SegmentOptions): { re
   const lex = getLexicon();
   const extra = options?.extraWords;
   const bits = extra && extra.size > 0 ? extraPairs(extra) : undefined;
-  // A window edge: the run's edge, or a cut that does not fall between two letters or digits
-  // (consecutive single ones on the route are one token).
-  const edge = (p: number): boolean => p <= 0 || p >= text.length || !runCharAt(text, p - 1) || !runCharAt(text, p) || (!(isAlnum(text.charCodeAt(p - 1)) && isAlnum(text.charCodeAt(p))) && isCut(lex, text, p, bits));
   let from = at;
-  while (!edge(from)) if (at - --from > MAX_WINDOW) return undefined;
+  while (!windowEdge(lex, text, from, bits)) if (at - --from > MAX_WINDOW) return undefined;
   let to = at + 1;
-  while (!edge(to)) if (++to - from > MAX_WINDOW) return undefined;
+  while (!windowEdge(lex, text, to, bits)) if (++to - from > MAX_WINDOW) return undefined;
   if (to === from + 1) return { start: from, end: to };
   route(lex, text, from, to, extra);
   const next = nextScratch;
@@ -305,17 +310,11 @@ function extraIndex(extra: ReadonlyMap<string, number>): ExtraIndex {
 function edgesOf(text: string, from: number, to: number, extra: ReadonlyMap<string, number>): Map<number, Map<number, number>> | undefined {
   let edges: Map<number, Map<number, number>> | undefined;
   const logTotal = -getLexicon().unknownLogProb;
-  const add = (at: number, length: number, freq: number): void => {
-    edges ??= new Map();
-    let m = edges.get(at);
-    if (!m) edges.set(at, (m = new Map()));
-    m.set(at + length, Math.log(freq) - logTotal);
-  };
   if (extra.size <= FEW_EXTRA_WORDS) {
     const run = text.slice(from, to);
     for (const [word, freq] of extra) {
       if (!word || freq <= 0) continue;
-      for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) add(at, word.length, freq);
+      for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) edges = addEdge(edges, at, at + word.length, Math.log(freq) - logTotal);
     }
     return edges;
   }
@@ -324,9 +323,20 @@ function edgesOf(text: string, from: number, to: number, extra: ReadonlyMap<stri
   for (let at = from; at < to; at++) {
     const c = text.charCodeAt(at);
     if (first[c] === 0) continue;
-    for (const [word, freq] of byFirst.get(c) ?? []) if (at + word.length <= to && text.startsWith(word, at)) add(at - from, word.length, freq);
+    for (const [word, freq] of byFirst.get(c) as ReadonlyArray<readonly [string, number]>) {
+      if (at + word.length <= to && text.startsWith(word, at)) edges = addEdge(edges, at - from, at - from + word.length, Math.log(freq) - logTotal);
+    }
   }
   return edges;
+}
+
+/** Adds the edge start → end to `edges` (made on the first one). */
+function addEdge(edges: Map<number, Map<number, number>> | undefined, start: number, end: number, logProb: number): Map<number, Map<number, number>> {
+  const all = edges ?? new Map<number, Map<number, number>>();
+  let m = all.get(start);
+  if (!m) all.set(start, (m = new Map()));
+  m.set(end, logProb);
+  return all;
 }
 
 /** The lexicon's tag of `word`, or undefined when it is no word of the lexicon. */

@@ -2,7 +2,7 @@ import type { Figure } from '../model/figures';
 import { namedPeriod, paragraphPeriods, reportYear, type ReportYear } from '../model/periods';
 import { leadOf, sentencesOf, type Clause, type Sentence } from '../model/statements';
 import type { ReportModel, Section } from '../model/types';
-import { nounPhraseAfter, nounPhraseBefore, segment, type NounPhrase, type Token } from '../model/words';
+import { nounPhraseAfter, nounPhraseBefore, segment as segmentText, type NounPhrase, type Token } from '../model/words';
 import { t } from '../i18n';
 import { defineRule, type Finding } from './types';
 
@@ -28,6 +28,25 @@ interface Statement {
   readonly key: string;
   readonly sentence: Sentence;
   readonly period: string;
+}
+
+/** The last texts `segment` cut here, with their tokens: a figure's lead, its subject and the lead less its fillers are often one string. */
+const RECENT = 4;
+const recentTexts: string[] = [];
+const recentTokens: Array<readonly Token[]> = [];
+
+/** segment(text), taken from the last few calls when the same text comes again (the tokens are never changed). */
+function segment(text: string): readonly Token[] {
+  const k = recentTexts.indexOf(text);
+  if (k >= 0) return recentTokens[k] as readonly Token[];
+  const tokens = segmentText(text);
+  recentTexts.unshift(text);
+  recentTokens.unshift(tokens);
+  if (recentTexts.length > RECENT) {
+    recentTexts.pop();
+    recentTokens.pop();
+  }
+  return tokens;
 }
 
 /** Headings of plans: their figures are targets, not the achievements the review states. */
@@ -77,7 +96,7 @@ function subjectBefore(clause: Clause, figure: Figure): string {
 }
 
 /** The subject a figure counts (its noun phrase), with the previous clause for a short or general one. */
-export function figureKey(sentence: Sentence, figure: Figure): string | undefined {
+function figureKey(sentence: Sentence, figure: Figure): string | undefined {
   const index = sentence.clauses.findIndex((c) => c.figures.includes(figure));
   const clause = sentence.clauses[index];
   if (!clause || clause.figures[0] !== figure || DIFFERENT_BASIS.test(clause.text)) return undefined;
@@ -164,13 +183,14 @@ function statementSpecs(sentence: Sentence): StatementSpec[] {
 }
 
 /** The statements of exact counts, amounts and quantities that name their subject, by subject and unit. */
-export function figureStatements(model: ReportModel): Map<string, Statement[]> {
+function figureStatements(model: ReportModel): Map<string, Statement[]> {
   const byKey = new Map<string, Statement[]>();
   const periods = paragraphPeriods(model);
   const ry = reportYear(model);
   const planHeadings = planHeadingDepth(model);
   const namedTable = `named-period:${ry === undefined ? '' : `${ry.year}:${ry.planFrom}`}`;
   for (const sentence of sentencesOf(model)) {
+    if (!sentence.figures.some(counted)) continue; // most sentences: no figure to state twice, and no look-up
     // What the sentence states depends on its text alone: read once, kept from one version of the document to the next.
     const specs = model.memo.get<readonly StatementSpec[]>('figure-statements', sentence.text, () => statementSpecs(sentence));
     if (specs.length === 0) continue; // most sentences: nothing to state twice
@@ -187,6 +207,9 @@ export function figureStatements(model: ReportModel): Map<string, Statement[]> {
       byKey.set(id, list);
     }
   }
+  // (Slices of this document's text: not kept past its analysis.)
+  recentTexts.length = 0;
+  recentTokens.length = 0;
   return byKey;
 }
 

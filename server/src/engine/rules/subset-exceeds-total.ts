@@ -42,7 +42,9 @@ export function exceedings(model: ReportModel): Exceeding[] {
   }
   // 「摸排信访隐患422件，化解办结297件」: the count done follows the count received, in the next clause.
   // (Read from the sentence alone: kept per sentence text from one version of the document to the next.)
+  // (A sentence of fewer than two figures has no such pair: no look-up for it.)
   for (const s of sentencesOf(model)) {
+    if (s.figures.length < 2) continue;
     for (const i of model.memo.get('done-exceeds-received', s.text, () => doneOverReceived(s))) {
       const got = s.clauses[i]?.figures[0];
       const done = s.clauses[i + 1]?.figures[0];

@@ -47,6 +47,8 @@ export function breakdownsOf(model: ReportModel): Breakdown[] {
   if (!list) {
     list = [];
     for (const sentence of sentencesOf(model)) {
+      // (A total and a part are two figures: most sentences have fewer, and no breakdown.)
+      if (sentence.figures.length < 2) continue;
       // A sentence of a paragraph an edit did not touch is the previous version's object, with its figures:
       // its breakdowns are the same too (they depend on the sentence alone).
       let found = BY_SENTENCE.get(sentence);

@@ -101,7 +101,15 @@ function table(chars: string): Uint8Array {
   return t;
 }
 const SENTENCE_END = table('。！？!?；;');
-const CLAUSE_END = table('，,、：:。！？!?；;');
+const CLAUSE_END_CHARS = '，,、：:。！？!?；;';
+const CLAUSE_END = table(CLAUSE_END_CHARS);
+/** The delimiters as strings, by char code (one string each, not one per clause). */
+const DELIMITER = new Map([...CLAUSE_END_CHARS].map((c) => [c.charCodeAt(0), c]));
+/** Some clause of the list holds more than white space. */
+function anyText(clauses: readonly Clause[]): boolean {
+  for (const x of clauses) if (x.text.trim() !== '') return true;
+  return false;
+}
 const isComma = (c: number): boolean => c === 0xff0c || c === 0x2c;
 
 /** Splits a paragraph into sentences and clauses, each with its slice of the paragraph's figures. */
@@ -127,7 +135,7 @@ function splitParagraph(p: Paragraph, figures: readonly Figure[]): Sentence[] {
       while (cFig < n && figStart(cFig) < cStart) cFig++;
       let hi = cFig;
       while (hi < n && figStart(hi) < i) hi++;
-      clauses.push({ text: text.slice(cStart, i), start: base + cStart, end: base + i, delimiter: c < 0 ? '' : text.charAt(i), figures: sliceOf(figures, cFig, hi) });
+      clauses.push({ text: text.slice(cStart, i), start: base + cStart, end: base + i, delimiter: c < 0 ? '' : (DELIMITER.get(c) as string), figures: sliceOf(figures, cFig, hi) });
       cFig = hi;
       cStart = i + 1;
     }
@@ -135,7 +143,7 @@ function splitParagraph(p: Paragraph, figures: readonly Figure[]): Sentence[] {
       while (sFig < n && figStart(sFig) < sStart) sFig++;
       let hi = sFig;
       while (hi < n && figStart(hi) < i) hi++;
-      if (clauses.some((x) => x.text.trim() !== '')) out.push({ paragraph: p, line: p.line, text: text.slice(sStart, i), start: base + sStart, end: base + i, clauses, figures: sliceOf(figures, sFig, hi) });
+      if (anyText(clauses)) out.push({ paragraph: p, line: p.line, text: text.slice(sStart, i), start: base + sStart, end: base + i, clauses, figures: sliceOf(figures, sFig, hi) });
       sFig = hi;
       clauses = [];
       sStart = i + 1;

@@ -124,7 +124,11 @@ function route(lex: Lexicon, text: string, from: number, to: number, extra: Read
     const edges = extraEdges?.get(k);
     let node = 0;
     for (let j = k; j < n; j++) {
-      node = lex.child(node, text.charCodeAt(from + j));
+      const c = text.charCodeAt(from + j);
+      // (No word holds the first two code units together: their node's children, hundreds for a
+      // first character, need no search.)
+      if (j === k + 1 && !lex.mayJoin(text.charCodeAt(from + k), c)) break;
+      node = lex.child(node, c);
       if (node < 0) break;
       if (!lex.isWord(node) || edges?.has(j + 1)) continue;
       const s = lex.logProb(node) + (best[j + 1] as number);

@@ -107,9 +107,12 @@ function figureKey(sentence: Sentence, figure: Figure): string | undefined {
   if (/等$/u.test(leadOf(clause, figure).trim())) return undefined;
   // 「据中央八个工业部的统计」「建成38个城市书房」: a count followed by a noun counts that noun.
   // (A window of the words after it is enough to read the phrase.)
-  const rest = clause.text.slice(figure.range.end.character - clause.start, figure.range.end.character - clause.start + 12);
-  const afterFigure = rest === '' ? undefined : nounPhraseAfter(rest, 0);
-  if (figure.kind === 'count' && afterFigure) return afterFigure.text.length >= 3 && !GENERIC.has(afterFigure.text) ? afterFigure.text : undefined;
+  const after = figure.range.end.character - clause.start;
+  const rest = clause.text.slice(after, after + 12);
+  if (figure.kind === 'count') {
+    const afterFigure = rest === '' ? undefined : nounPhraseAfter(rest, 0);
+    if (afterFigure) return afterFigure.text.length >= 3 && !GENERIC.has(afterFigure.text) ? afterFigure.text : undefined;
+  }
   let subject = subjectBefore(clause, figure);
   // The noun phrase right before the figure is its subject, whatever words come before it:
   // 「新建和改造农村公路38万公里」 and 「农村公路48万公里」 (not a general noun: 「完成投资」 is said of every project).
@@ -128,8 +131,7 @@ function figureKey(sentence: Sentence, figure: Figure): string | undefined {
   if (phraseSubject) subject = (change && CHANGE_VERB.test(change.text) ? change.text : '') + (named as NounPhrase).text;
   if (subject === '' || GENERIC.has(subject)) {
     // 「建成38个城市书房」: the noun phrase after the figure and its unit.
-    const after = figure.range.end.character - clause.start;
-    const phrase = lead.trim() !== '' && !/[^\p{Script=Han}]/u.test(lead.trim()) ? nounPhraseAfter(clause.text.slice(after, after + 12), 0) : undefined;
+    const phrase = lead.trim() !== '' && !/[^\p{Script=Han}]/u.test(lead.trim()) ? nounPhraseAfter(rest, 0) : undefined;
     if (phrase && phrase.text.length >= 2 && !GENERIC.has(phrase.text)) subject = phrase.text;
   }
   if (subject === '' || subject.length > 16) return undefined;

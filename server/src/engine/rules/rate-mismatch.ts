@@ -21,6 +21,7 @@ export interface RateCheck {
 export function rateChecks(model: ReportModel): RateCheck[] {
   const out: RateCheck[] = [];
   for (const sentence of sentencesOf(model)) {
+    if (sentence.figures.length < 3) continue; // a rate and the two counts it is computed from
     for (const rate of sentence.figures) {
       if (rate.kind !== 'percent' || !EXACT.has(rate.approx)) continue;
       const clause = clauseOf(sentence, rate);

@@ -27,6 +27,16 @@ export interface UnitPlace {
  * The first part of a compound unit after a figure: transport and capacity units (人公里, 吨公里, 载重吨,
  * 标准箱, 千瓦时) and grades (「30万吨级条帚门航道」「5A级景区」: what follows the grade is a name).
  */
+/**
+ * Patterns with Unicode property escapes are constants: the build's target (node18) makes each such
+ * literal a `new RegExp(…)` call, which a test inside a function would make at every call.
+ */
+const ALL_HAN = /^\p{Script=Han}+$/u;
+const RATE_AFTER = /^\p{Script=Han}{1,3}率(?:[0-9０-９]|达|为|超|提|保|居|、|，|。|$)/u;
+const JIA_LIST_END = /(\p{Script=Han}{1,3}家)[+＋、和与及]\p{Script=Han}{0,4}$/u;
+const COUNT_BEFORE_OPEN = /[0-9０-９零一二两三四五六七八九十百千万亿][\p{Script=Han}]{1,2}$/u;
+const SHORT_HAN = /^\p{Script=Han}{1,2}$/u;
+
 const COMPOUND_HEAD = /[0-9０-９〇零一二两三四五六七八九十百千万亿](?:人|吨|车|座|架|艘|载重|标准|千瓦|[\p{Script=Han}A-Za-z]{0,2}级)$/u;
 /** The heavenly stems and earthly branches: labels of items (「卯项」「甲类」「子目」). */
 const STEMS_BRANCHES = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥';
@@ -42,7 +52,7 @@ const NOMINAL = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'vn',
 /** Tags of a single character that may start a name or an abbreviation (not a function word, verb or numeral). */
 const NAME_START_TAGS = new Set(['a', 'ng', 'nr', 'nrt', 'ns', 'nz', 'zg', 'x', 'b', 'j']);
 
-const han = (t: Token | undefined): boolean => t !== undefined && /^\p{Script=Han}+$/u.test(t.text);
+const han = (t: Token | undefined): boolean => t !== undefined && ALL_HAN.test(t.text);
 const single = (t: Token | undefined): boolean => t !== undefined && t.end - t.start === 1 && han(t);
 const nominal = (t: Token | undefined): boolean => t !== undefined && (NOMINAL.has(t.pos) || (t.pos === 't' && t.text.length >= 2));
 
@@ -60,7 +70,7 @@ export function notACount(pl: UnitPlace): boolean {
   // 「亩均投资」「户均」: the unit of a per-unit figure.
   if (rest.startsWith('均')) return true;
   // 「举报件办结率」「信访件满意率」: the unit is the noun of a rate.
-  if (/^\p{Script=Han}{1,3}率(?:[0-9０-９]|达|为|超|提|保|居|、|，|。|$)/u.test(rest)) return true;
+  if (RATE_AFTER.test(rest)) return true;
   // 「第十三款卯项」「甲类」: a label before the unit.
   if (prev !== undefined && single(prev) && STEMS_BRANCHES.includes(prev.text) && LABELLED_UNITS.has(unit)) return true;
   // 「次差公路」: 次 as “inferior”, before an adjective.
@@ -89,7 +99,7 @@ export function notACount(pl: UnitPlace): boolean {
 
 /** The text before ends with an item of a list that is a noun ending with 家 (「科学家+企业家+投资」), not a count (「三家、」). */
 function listOfJia(lead: string): boolean {
-  const m = /(\p{Script=Han}{1,3}家)[+＋、和与及]\p{Script=Han}{0,4}$/u.exec(lead.slice(-16));
+  const m = JIA_LIST_END.exec(lead.slice(-16));
   const word = m?.[1] ?? '';
   return [word.slice(-3), word.slice(-2)].some((w) => w.length >= 2 && tagOf(w) === 'n' && !/[0-9０-９〇零一二两三四五六七八九十百千万亿几多]/u.test(w.slice(0, -1)));
 }
@@ -122,9 +132,9 @@ export function inUnitBrackets(text: string, at: number, length: number): boolea
   const close = text.indexOf('）', open);
   if (close < open || at > close + 1) return false;
   // Before the bracket: a number and its unit (「2813.8万辆」).
-  if (!/[0-9０-９零一二两三四五六七八九十百千万亿][\p{Script=Han}]{1,2}$/u.test(text.slice(Math.max(0, open - 6), open))) return false;
+  if (!COUNT_BEFORE_OPEN.test(text.slice(Math.max(0, open - 6), open))) return false;
   const items = text.slice(open + 1, close).split(/[、，,]/u);
-  if (!items.every((x) => /^\p{Script=Han}{1,2}$/u.test(x))) return false;
+  if (!items.every((x) => SHORT_HAN.test(x))) return false;
   return at < close || length <= 2;
 }
 

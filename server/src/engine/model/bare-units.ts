@@ -94,6 +94,16 @@ const NOMINAL = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'vn',
 /** Tags of names before 人 that make the people of a place or a group (西藏人, 大庆人, 康巴人), never a count. */
 const PEOPLE_OF = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz']);
 
+/**
+ * Patterns with Unicode property escapes are constants: the build's target (node18) makes each such
+ * literal a `new RegExp(…)` call, which a test inside a function would make at every call.
+ */
+const HAS_HAN = /\p{Script=Han}/u;
+const ENDS_HAN = /\p{Script=Han}$/u;
+const UNIT_LABEL_BEFORE = /(?:^|[^\p{Script=Han}])单位[：:]?$/u;
+const BY_STANDARD = /^\s*(?:按照|按|根据|依据|依照|对照|统计|以)\p{Script=Han}{0,8}$/u;
+const NUMERAL_AND_HAN_END = /[千百万十][\p{Script=Han}]$/u;
+
 /** Character classes of the scan, by UTF-16 code unit (one table instead of a regex test per character). */
 const CLASS = new Uint8Array(65536);
 const CLAUSE_END_CHAR = 1;
@@ -307,14 +317,14 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   if (unit === '次' && prev?.text === '、' && /届[零〇一二两三四五六七八九十]+次、$/u.test(text.slice(Math.max(0, from + start - 12), from + start)) && after !== undefined && /^(?:全会|会议)/u.test(text.slice(from + after.start))) return result;
   const afterFigure = prev !== undefined && UNITS.has(prev.text) && NUMERAL_END.test(text.slice(Math.max(0, from + prev.start - 1), from + prev.start));
   // 「排名前%的学科」「居全国前位」: 前 needs its number.
-  if (prev?.text === '前' && (PERCENT.has(unit) || unit === '位') && /\p{Script=Han}/u.test(before.slice(-2, -1))) return result;
+  if (prev?.text === '前' && (PERCENT.has(unit) || unit === '位') && HAS_HAN.test(before.slice(-2, -1))) return result;
   // 「发放宣传资料余份」「旅客余万人次」: 余 after a noun or a verb holds the place of a number (not 其余, 多余).
   const before2 = tokens[p - 1];
   if (prev?.text === '余' && before2 !== undefined && (nominal(before2) || before2.pos === 'v') && !NUMERAL_END.test(before2.text)) return result;
   // 「首批个未来产业先导区」: a batch, then a count with its number gone.
   if (prev && /^首[批届期轮]$/u.test(prev.text) && after !== undefined && !POST.has(after.text)) return result;
   if (prev && (prev.pos === 'm' || DETERMINERS.has(prev.text) || NUMERAL_END.test(prev.text) || (UNITS.has(prev.text) && !afterFigure) || prev.text === '之')) return undefined;
-  if ((prev && LABEL_WORDS.has(prev.text)) || /(?:^|[^\p{Script=Han}])单位[：:]?$/u.test(before)) return undefined;
+  if ((prev && LABEL_WORDS.has(prev.text)) || UNIT_LABEL_BEFORE.test(before)) return undefined;
   // 「分批次推出」「分层次」: 分 and a unit of two characters is “in batches” (not 「分个部分」, which has lost its number).
   if (prev?.text === '分' && unit.length >= 2 && !multiplied) return undefined;
   if (prev?.text === '等' && unit === '项') return undefined; // 「文化、教育、卫生等项事业」: 等项 is the older 各项
@@ -325,7 +335,7 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
   // A title: 「话剧《生命册》」.
   if (after?.text === '》' || inTitle(text, from + start)) return undefined;
   // 「按照生产批次，」「根据统计口径，以亿元计」: a clause that names the measure.
-  if (clauseEnd && /^\s*(?:按照|按|根据|依据|依照|对照|统计|以)\p{Script=Han}{0,8}$/u.test(text.slice(from, from + start))) return undefined;
+  if (clauseEnd && BY_STANDARD.test(text.slice(from, from + start))) return undefined;
 
   if (PERCENT.has(unit) || unit.endsWith('百分点')) {
     if (atStart) {
@@ -337,16 +347,16 @@ function bareAt(text: string, from: number, tokens: readonly Token[], k: number)
     }
     if (prev.pos === 'x') {
       // 「6.5%－%」: the upper end of a range.
-      if (/^\s+$/u.test(prev.text)) return /\p{Script=Han}$/u.test(before) ? result : undefined;
+      if (/^\s+$/u.test(prev.text)) return ENDS_HAN.test(before) ? result : undefined;
       return /[－—～~-]/u.test(prev.text) && /[0-9０-９][%％]\s*[－—～~-]$/u.test(text.slice(Math.max(0, from + start - 8), from + start)) ? result : undefined;
     }
-    return /\p{Script=Han}/u.test(prev.text) ? result : undefined;
+    return HAS_HAN.test(prev.text) ? result : undefined;
   }
   if (multiplied && prev && MULT_AS_NUMBER.has(prev.text)) return undefined;
   // 「技术合同成交额达亿元」「国家高新技术企业达到万家」: after a verb of reaching a number.
   if (multiplied && prev && REACH.has(prev.text) && hasFigures(text)) return result;
   // 「千企万户」「千家万户」「百村千企」: numerals paired in a set phrase, not a count.
-  if (multiplied && /[千百万十][\p{Script=Han}]$/u.test(before)) return undefined;
+  if (multiplied && NUMERAL_AND_HAN_END.test(before)) return undefined;
   const ambiguous = AMBIGUOUS.has(unit);
   if (atStart && (ambiguous || unit === '人' || unit === '种') && !countsIn(text, unit)) return undefined;
   // 「十一届十次、次全会」: the second session of a list, its number gone.
@@ -550,7 +560,7 @@ function splitWord(tokens: readonly Token[], k: number): boolean {
   // Units that are also words of their own (套, 所, 户 …) join more readily: 排成|套 of 成套装备.
   if (prev.text.length >= 2 && frequentWord(prev.text.slice(-1) + tok.text, AMBIGUOUS.has(tok.text) ? 100 : 5000)) return true;
   const pprev = tokens[k - 2];
-  const single = (t: Token | undefined): boolean => t !== undefined && t.end - t.start === 1 && /\p{Script=Han}/u.test(t.text) && t.pos !== 'x';
+  const single = (t: Token | undefined): boolean => t !== undefined && t.end - t.start === 1 && HAS_HAN.test(t.text) && t.pos !== 'x';
   // A noun character after an adjective or verb character: 厚/a 植/n 家, 泛/v 铝/n 件 (not 已/d 达/v 个, 哈克村/ns 等/u 个).
   return single(prev) && single(pprev) && (prev.pos === 'n' || prev.pos === 'ng') && /^(?:a|v|ad|vd|d)$/u.test((pprev as Token).pos) && !DETERMINERS.has((pprev as Token).text);
 }

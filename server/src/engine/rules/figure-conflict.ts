@@ -23,6 +23,15 @@ const MONEY_VERB = /(?:安排|投入|下达|拨付|筹措|筹集|落实|争取|�
 /** Tags of the words of a subject (nouns, names, verbal nouns, 区别词, abbreviations, set phrases). */
 const NOMINAL = /^(?:n|nr|nrt|nrfg|ns|nt|nz|ng|vn|an|b|j|l)$/u;
 
+/**
+ * Patterns with Unicode property escapes are constants: the build's target (node18) makes each such
+ * literal a `new RegExp(…)` call, which a test inside a function would make at every call.
+ */
+const ALL_HAN = /^\p{Script=Han}+$/u;
+const ENDS_HAN = /\p{Script=Han}$/u;
+const NOT_HAN = /[^\p{Script=Han}]/u;
+const FIGURES_AND_UNITS = /[0-9０-９.．,，%％]+\p{Script=Han}?/gu;
+
 interface Statement {
   readonly figure: Figure;
   readonly key: string;
@@ -81,7 +90,7 @@ function subjectBefore(clause: Clause, figure: Figure): string {
   let lead = leadOf(clause, figure).trim().replace(FILLER, '');
   // Reaching verbs right before the figure: 「旅游接待人数达到607万人次」 is of 旅游接待人数.
   lead = lead.replace(/(?:累计|共计|总计|合计)?(?:达到|达|为|是|共|共有|有|累计|突破|超过)$/u, '');
-  if (!/^\p{Script=Han}+$/u.test(lead)) return '';
+  if (!ALL_HAN.test(lead)) return '';
   // Leading counting verbs, when a noun follows them: 「新建城市书房」 → 城市书房.
   const tokens = segment(lead);
   let first = 0;
@@ -117,7 +126,7 @@ function figureKey(sentence: Sentence, figure: Figure): string | undefined {
   // The noun phrase right before the figure is its subject, whatever words come before it:
   // 「新建和改造农村公路38万公里」 and 「农村公路48万公里」 (not a general noun: 「完成投资」 is said of every project).
   const lead = leadOf(clause, figure);
-  const leadTokens = /\p{Script=Han}$/u.test(lead) ? segment(lead) : [];
+  const leadTokens = ENDS_HAN.test(lead) ? segment(lead) : [];
   const named = leadTokens.length > 0 ? nounPhraseBefore(lead, lead.length, leadTokens) : undefined;
   // (Also after other figures: 「为公交公司等19家企业发放社会保险补贴497.1万元」 is of 社会保险补贴.)
   // The phrase is the object of a verb, not the end of a longer name: 「审议法律议案」 gives 法律议案, but
@@ -131,7 +140,7 @@ function figureKey(sentence: Sentence, figure: Figure): string | undefined {
   if (phraseSubject) subject = (change && CHANGE_VERB.test(change.text) ? change.text : '') + (named as NounPhrase).text;
   if (subject === '' || GENERIC.has(subject)) {
     // 「建成38个城市书房」: the noun phrase after the figure and its unit.
-    const phrase = lead.trim() !== '' && !/[^\p{Script=Han}]/u.test(lead.trim()) ? nounPhraseAfter(rest, 0) : undefined;
+    const phrase = lead.trim() !== '' && !NOT_HAN.test(lead.trim()) ? nounPhraseAfter(rest, 0) : undefined;
     if (phrase && phrase.text.length >= 2 && !GENERIC.has(phrase.text)) subject = phrase.text;
   }
   if (subject === '' || subject.length > 16) return undefined;
@@ -147,7 +156,7 @@ function figureKey(sentence: Sentence, figure: Figure): string | undefined {
   if ((subject.length >= 4 || (phraseSubject && subject.length >= 3) || nounsOnly) && !GENERIC.has(subject)) return topic + subject;
   // 「办结118件」「完成投资1.75亿元」: a short or general subject is the same figure only when the statement it follows is the same too.
   // Its first and last words: 「冶金工业部有五十七个建设项目，地方有十四个」 is not 「电力工业部有一百零一个建设项目，地方有十八个」.
-  const prev = sentence.clauses[index - 1]?.text.replace(/[0-9０-９.．,，%％]+\p{Script=Han}?/gu, '').trim().replace(FILLER, '') ?? '';
+  const prev = sentence.clauses[index - 1]?.text.replace(FIGURES_AND_UNITS, '').trim().replace(FILLER, '') ?? '';
   if ([...prev].length < 4) return undefined;
   return `${topic}${[...prev].slice(0, 4).join('')}…${[...prev].slice(-4).join('')}|${subject}`;
 }

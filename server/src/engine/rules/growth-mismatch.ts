@@ -114,10 +114,17 @@ const NUMERAL_BEFORE = /[0-9０-９〇零一二两三四五六七八九十百千
 
 function inSentence(s: Sentence): GrowthCheck[] {
   const out: GrowthCheck[] = [];
+  // Each pattern needs its words and figures: most sentences have none of them, and no template is made.
+  const { text } = s;
+  const fromTo = text.includes('由') || text.includes('从');
+  const three = s.figures.length >= 3;
+  const thanReach = three && text.includes('比');
+  const times = three && (text.includes('是') || text.includes('为') || text.includes('相当于'));
+  if (!fromTo && !thanReach && !times) return out;
   const tpl = template(s);
   const whole = (f: Figure | undefined): Figure | undefined => (f && !NUMERAL_BEFORE.test(s.text.slice(Math.max(0, f.range.start.character - s.start - 1), f.range.start.character - s.start)) ? f : undefined);
   const fig = (k: string | undefined): Figure | undefined => (k === undefined ? undefined : whole(s.figures[Number(k)]));
-  for (const m of tpl.matchAll(FROM_TO)) {
+  if (fromTo) for (const m of tpl.matchAll(FROM_TO)) {
     const [, a, up, down, b, between, rateUp, rateDown, c, doubling, times] = m;
     if (COMPOUND.test(between ?? '') || COMPOUND.test(tpl.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) continue;
     if (REAL.test(m[0]) || REAL.test(tpl.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) continue;
@@ -129,7 +136,7 @@ function inSentence(s: Sentence): GrowthCheck[] {
     const check = doubling ? compare(from, to, undefined, falling, DOUBLINGS[times ?? ''] ?? 0, doubling) : compare(from, to, fig(c), falling, 0, '');
     if (check) out.push(check);
   }
-  for (const m of tpl.matchAll(THAN_REACH)) {
+  if (thanReach) for (const m of tpl.matchAll(THAN_REACH)) {
     const [, a, , rateDown, c, b] = m;
     if (REAL.test(m[0])) continue;
     const from = fig(a);
@@ -138,7 +145,7 @@ function inSentence(s: Sentence): GrowthCheck[] {
     const check = compare(from, to, fig(c), rateDown !== undefined, 0, '');
     if (check) out.push(check);
   }
-  for (const m of tpl.matchAll(TIMES)) {
+  if (times) for (const m of tpl.matchAll(TIMES)) {
     const [, b, a, n] = m;
     const to = fig(b);
     const from = fig(a);

@@ -163,6 +163,14 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     checkFixes(text, 100);
   });
 
+  it('renumbering a list before a restart leaves the restarted list and its duplicates as they were (the fuzz input of seed 834590655)', () => {
+    // 「（三）（四）」 after a broken 「（一」 line, renumbered 「（一）（二）」: a later 「（三）」 typed twice stays a
+    // duplicate in the restarted list, and does not take the list before it on (where heading-punctuation
+    // then found a stand-alone heading among run-in ones).
+    const text = '2023年度述职报告\n一、持之以恒加强领导班子自身建设\n（一\n（三）民主\n（四）廉洁从政守底线。严格遵守廉政建设各项规定。\n（一）政府活动安排科学精细。坚持统筹调度。\n（二）桥梁纽带作用充分发挥。主动对接。\n（二）桥梁纽带作用充分发挥。主动对接。\n（三）办文办会水平明显提升。压减发文。\n（三）办文办会水平明显提升。压减发文。\n（四）政务督查督办纵深开展。抓好落实。\n（五）政务信息工作取得实效。服务决策。\n';
+    assert.ok(checkFixes(text, 100) > 0);
+  });
+
   it('a line that starts an enumeration stays one when its items are renumbered (「①甲；③乙；⑤丙；②丁；」)', () => {
     for (const text of ['一、总体情况\n　　①学习；③调研；⑤整改；②落实；\n', '一、总体情况\n（1）“学习”；（3）调研；（5）整改；（2）落实；\n二、下步打算\n']) {
       const before = buildModel({ text }).headings.map((h) => h.marker);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { setLanguage } from '../../server/src/engine/i18n';
+import { splitRestarts } from '../../server/src/engine/model/sibling-runs';
 import { applyFirstFix, findings, real, where } from './structure-helpers';
 
 const SEQ = 'numbering-sequence';
@@ -61,6 +62,20 @@ describe('numbering-sequence', () => {
     const twice = findings(SEQ, '（一）甲\n（一）乙\n（二）丙\n');
     assert.strictEqual(twice.length, 1);
     assert.deepStrictEqual(where('（一）甲\n（一）乙\n（二）丙\n', twice[0]!), [2, '（一）']);
+  });
+
+  it('reads a heading pasted twice after a restart as a duplicate in the restarted list, not a return to the list before it', () => {
+    // 「（一）（二）」 a list, 「（一）…（三）」 restarted, then the same 「（三）」 line again: a copy.
+    const text = '一、加强班子建设\n（一）民主决策\n（二）廉洁从政。严格遵守各项规定。\n（一）活动安排科学精细。坚持统筹。\n（二）纽带作用充分发挥。主动对接。\n（三）办文办会水平提升。压减发文。\n（三）办文办会水平提升。压减发文。\n（四）信息工作取得实效。服务决策。\n';
+    const found = findings(SEQ, text);
+    assert.deepStrictEqual(found.map((f) => where(text, f)), [[7, '（三）']]);
+    assert.match(found[0]!.finding.message, /Duplicate number: expected "（四）" here, found "（三）" again/);
+    // Another heading of that number goes back to the list before the restart (「三、」 after 「一、二、」 and 「一、…三、」),
+    // and so does one of another style at the same level (「（三）」 after 「（二）」 and 「1.…3.」).
+    const run = (items: Array<[number, string, string]>): string[][] => splitRestarts(items.map(([value, style, title]) => ({ value, style, title }))).map((r) => r.map((h) => `${h.value}${h.title}`));
+    assert.deepStrictEqual(run([[1, 'cn-dun', '甲'], [2, 'cn-dun', '乙'], [1, 'cn-dun', '子'], [2, 'cn-dun', '丑'], [3, 'cn-dun', '寅'], [3, 'cn-dun', '丙']]), [['1子', '2丑', '3寅'], ['1甲', '2乙', '3丙']]);
+    assert.deepStrictEqual(run([[1, 'cn-paren', '甲'], [2, 'cn-paren', '乙'], [1, 'ar-dot', '子'], [2, 'ar-dot', '丑'], [3, 'ar-dot', '寅'], [3, 'cn-paren', '寅']]), [['1子', '2丑', '3寅'], ['1甲', '2乙', '3寅']]);
+    assert.deepStrictEqual(run([[1, 'cn-dun', '甲'], [2, 'cn-dun', '乙'], [1, 'cn-dun', '子'], [2, 'cn-dun', '丑'], [3, 'cn-dun', '寅'], [3, 'cn-dun', '寅']]), [['1甲', '2乙'], ['1子', '2丑', '3寅', '3寅']]);
   });
 
   it('is quiet on cnpack, whose survey restarts 1、 on purpose', () => {

@@ -55,9 +55,10 @@ function findSiblingRuns(model: ReportModel): SiblingRun[] {
  * One level's numbered headings under one parent, split into the lists they make: a 1 after two
  * items or more that is continued by a 2 starts a list inside the current one; a number that
  * continues a list before a restart, and not the restarted one, returns to it (「三、」 after 「一、
- * 二、」 and a restarted 「一、…五、」). Lists come out in the order they close.
+ * 二、」 and a restarted 「一、…五、」); a copy of the current list's last heading stays in it, a duplicate.
+ * Lists come out in the order they close.
  */
-export function splitRestarts<T extends { readonly value: number }>(list: readonly T[]): T[][] {
+export function splitRestarts<T extends { readonly value: number; readonly style?: string; readonly title?: string }>(list: readonly T[]): T[][] {
   const out: T[][] = [];
   const outer: T[][] = [];
   let current: T[] = [];
@@ -67,8 +68,13 @@ export function splitRestarts<T extends { readonly value: number }>(list: readon
       outer.push(current);
       current = [];
     }
-    const continuesCurrent = (current[current.length - 1]?.value ?? 0) + 1 === h.value;
-    for (let k = outer.length - 1; k >= 0 && !continuesCurrent; k--) {
+    const previous = current[current.length - 1];
+    const last = previous?.value ?? 0;
+    // (A copy of the current list's last heading, the same number, style and title, is a duplicate in
+    // that list, which numbering-sequence reports: a 「（三）甲」 pasted twice after a restart does not go
+    // back to an outer 「（一）（二）」. A 「三、乙」 after 「一、二、」 and 「一、…三、甲」 does, as it always did.)
+    const staysInCurrent = last + 1 === h.value || (previous !== undefined && last === h.value && previous.style === h.style && previous.title !== undefined && previous.title === h.title);
+    for (let k = outer.length - 1; k >= 0 && !staysInCurrent; k--) {
       const o = outer[k] as T[];
       if ((o[o.length - 1]?.value ?? 0) + 1 !== h.value) continue;
       if (current.length > 0) out.push(current);

@@ -24,10 +24,6 @@ export interface UnitPlace {
 }
 
 /**
- * The first part of a compound unit after a figure: transport and capacity units (人公里, 吨公里, 载重吨,
- * 标准箱, 千瓦时) and grades (「30万吨级条帚门航道」「5A级景区」: what follows the grade is a name).
- */
-/**
  * Patterns with Unicode property escapes are constants: the build's target (node18) makes each such
  * literal a `new RegExp(…)` call, which a test inside a function would make at every call.
  */
@@ -37,6 +33,10 @@ const JIA_LIST_END = /(\p{Script=Han}{1,3}家)[+＋、和与及]\p{Script=Han}{0
 const COUNT_BEFORE_OPEN = /[0-9０-９零一二两三四五六七八九十百千万亿][\p{Script=Han}]{1,2}$/u;
 const SHORT_HAN = /^\p{Script=Han}{1,2}$/u;
 
+/**
+ * The first part of a compound unit after a figure: transport and capacity units (人公里, 吨公里, 载重吨,
+ * 标准箱, 千瓦时) and grades (「30万吨级条帚门航道」「5A级景区」: what follows the grade is a name).
+ */
 const COMPOUND_HEAD = /[0-9０-９〇零一二两三四五六七八九十百千万亿](?:人|吨|车|座|架|艘|载重|标准|千瓦|[\p{Script=Han}A-Za-z]{0,2}级)$/u;
 /** The heavenly stems and earthly branches: labels of items (「卯项」「甲类」「子目」). */
 const STEMS_BRANCHES = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥';

@@ -115,28 +115,27 @@ export function scanFigures(text: string, place: TextPlace = NOWHERE): Figure[] 
 }
 
 function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | undefined {
-  const g = m;
-  const numText = g[NUM] ?? '';
-  const unit = g[UNIT] ?? '';
+  const numText = m[NUM] ?? '';
+  const unit = m[UNIT] ?? '';
   const code = numText.charCodeAt(0);
   const chinese = !((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)); // not an ASCII or full-width digit
   // Fast exit for the many Chinese numerals in words (一是, 十四五, 百姓): a figure needs a measure word.
-  if (chinese && g[PCT] === undefined && unit === '') return undefined;
+  if (chinese && m[PCT] === undefined && unit === '') return undefined;
   const start = m.index;
   const end = start + m[0].length;
   const before = text.slice(Math.max(0, start - 4), start);
   const after = text.slice(end, end + 6);
-  if (g[PCT] !== undefined) {
-    const n = parseNumber(g[PCT]);
+  if (m[PCT] !== undefined) {
+    const n = parseNumber(m[PCT]);
     if (!n) return undefined;
     const col = place.column + start;
     return {
-      text: m[0], numberText: g[PCT], number: n.value, multiplier: 1, value: n.value, high: undefined, unit: '百分之', per: '', kind: 'percent', approx: 'exact', qualifier: '', decimals: n.decimals,
+      text: m[0], numberText: m[PCT], number: n.value, multiplier: 1, value: n.value, high: undefined, unit: '百分之', per: '', kind: 'percent', approx: 'exact', qualifier: '', decimals: n.decimals,
       line: place.line, range: rangeOf(place.line, col, col + m[0].length), numberRange: rangeOf(place.line, col + 3, col + m[0].length), source: place.source, paragraph: place.paragraph,
     };
   }
   const kind = unitKind(unit);
-  const mult = g[MULT_GROUP] ?? '';
+  const mult = m[MULT_GROUP] ?? '';
   const prev = before.slice(-1);
   if (chinese) {
     // Chinese numerals are figures only before a measure word: not 「一是」「十四五」「千家万户」「五位一体」 or 「第三批」.
@@ -144,31 +143,31 @@ function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | unde
     if (kind === 'plain' || ((kind === 'measure' || kind === 'amount') && !mult)) return undefined;
     if (/^(?:一体|数|阶)/u.test(after) && unit === '位') return undefined;
     if (unit === '期') return undefined; // 「二期工程」: a phase, not a count
-    if (g[NUM2] !== undefined && !/^[零〇一二两三四五六七八九十百千]/u.test(g[NUM2])) return undefined;
+    if (m[NUM2] !== undefined && !/^[零〇一二两三四五六七八九十百千]/u.test(m[NUM2])) return undefined;
   } else {
     // Not part of a code, a model name or a fraction: V8, PM2.5, 5G, 1/4, 1.2.3.
     if (/[A-Za-z0-9０-９_.．/#\\-]/.test(prev)) return undefined;
     if (prev === '第') return undefined;
     if (/^[A-Za-z]/.test(after) && !/[%％]$/.test(unit)) return undefined;
     if (/^[/:：][0-9]/.test(after) || /^[.．][0-9]/.test(after)) return undefined;
-    if (g[NUM2] !== undefined && /^[零〇一二两三四五六七八九十百千]/u.test(g[NUM2])) return undefined;
+    if (m[NUM2] !== undefined && /^[零〇一二两三四五六七八九十百千]/u.test(m[NUM2])) return undefined;
   }
   if (unit === '' && NON_FIGURE_FOLLOWERS.test(after)) return undefined;
   if (unit === '' && /^、[0-9０-９]+月/u.test(after)) return undefined; // 「3、4月份」
   const n = parseNumber(numText);
   if (!n) return undefined;
   if (unit === '年' && (n.decimals === 0 && n.value >= 1000 && n.value <= 2999 || /^[度底初末末中]/u.test(after))) return undefined; // a date
-  if (unit === '' && !mult && !g[MORE1] && !g[MORE2] && n.decimals === 0 && n.value >= 1900 && n.value <= 2100) return undefined; // a year
+  if (unit === '' && !mult && !m[MORE1] && !m[MORE2] && n.decimals === 0 && n.value >= 1900 && n.value <= 2100) return undefined; // a year
   const multiplier = mult ? (MULTIPLIERS[mult] ?? 1) : 1;
-  const n2 = g[NUM2] !== undefined ? parseNumber(g[NUM2]) : undefined;
-  if (g[NUM2] !== undefined && (!n2 || n2.value <= n.value || (unit === '' && !mult))) {
+  const n2 = m[NUM2] !== undefined ? parseNumber(m[NUM2]) : undefined;
+  if (m[NUM2] !== undefined && (!n2 || n2.value <= n.value || (unit === '' && !mult))) {
     // 「2010-2015」 or 「3-2」 are not ranges; keep the first number alone only when it has a unit of its own (it hasn't).
     return undefined;
   }
-  const more = g[MORE1] ?? g[MORE2] ?? '';
+  const more = m[MORE1] ?? m[MORE2] ?? '';
   let approx: Approx = 'exact';
   let qualifier = '';
-  const post = g[POST] ?? '';
+  const post = m[POST] ?? '';
   if (n2) {
     approx = 'range';
   } else if (more) {
@@ -200,7 +199,7 @@ function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | unde
     value: n.value * multiplier,
     high: n2 ? n2.value * multiplier : undefined,
     unit,
-    per: g[PER] ?? '',
+    per: m[PER] ?? '',
     kind,
     approx,
     qualifier,

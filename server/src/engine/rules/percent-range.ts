@@ -26,7 +26,6 @@ export const percentRange = defineRule({
     const out: Finding[] = [];
     for (const sentence of sentencesOf(model)) {
       if (token?.isCancellationRequested) return [];
-      if (sentence.figures.length === 0) continue;
       for (const f of sentence.figures) {
         if (f.kind !== 'percent' || Math.max(f.value, f.high ?? 0) <= 100) continue;
         // The words before the figure in its statement, back to the last ，；： (a 、 list shares one subject).

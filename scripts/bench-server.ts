@@ -32,10 +32,23 @@ function rssMb(pid: number): number {
 export interface LatencyResult {
   edits: number;
   roundTrip: { median: number; p95: number };
+  /** The server's own time for each version (REPORT_TRACE_ANALYSIS's log: the model built from the previous one, then every rule). */
   serverAnalysis: { median: number; p95: number };
   /** The same after the first WARM_EDITS edits (the JIT compiler has seen the code; the GC has sized its young generation). */
   steadyAnalysis: { median: number; p95: number };
+  /** The same versions analysed in the bench process, after the server has stopped and after the bench's other sections (the method of the runs before 2026-12-06 15:00, which ran it between the server's edits). */
+  inProcess: { median: number; p95: number };
   publishes: number;
+}
+
+/** The time the server logged for its analysis of `uri` at `version` (REPORT_TRACE_ANALYSIS=1). */
+function loggedTime(logs: readonly string[], uri: string, version: number): number {
+  const head = `analysed ${uri} v${version} in `;
+  for (let i = logs.length - 1; i >= 0; i--) {
+    const l = logs[i] as string;
+    if (l.startsWith(head)) return Number(l.slice(head.length).replace(/ ms$/, ''));
+  }
+  throw new Error(`the server logged no analysis of ${uri} v${version}`);
 }
 
 /** Edits after which the server-side figures count as steady (printed beside the figures of all edits). */
@@ -43,58 +56,66 @@ export const WARM_EDITS = 50;
 
 /**
  * `edits` edits of the report in the real server, each awaited until the diagnostics of its version
- * arrive (round trip), and the same edits analysed in this process as the server does (the model
- * built from the previous version's, then every rule): the server-side time. `kind` 'char' types
- * and deletes one character in a line (nothing moves); 'line' presses Enter and Backspace in it
- * (every line below moves).
+ * arrive (round trip); the server-side time is the server's own, from its trace log (the model
+ * built from the previous version's, then every rule). Then, once the server has stopped (so that
+ * neither takes CPU from the other), the same edits analysed in this process, as the runs before
+ * that log existed measured them. `kind` 'char' types and deletes one character in a line (nothing
+ * moves); 'line' presses Enter and Backspace in it (every line below moves).
  */
 export async function editLatency(text: string, edits: number, kind: 'char' | 'line' = 'char'): Promise<LatencyResult> {
-  const { client } = await TestClient.start({ configuration: false });
+  const lines = text.split('\n');
+  const line = Math.floor(lines.length / 2);
+  const col = Math.min(10, (lines[line] ?? '').length);
+  const inserted = kind === 'char' ? '字' : '\n';
+  const changeOf = (i: number) =>
+    i % 2 === 0
+      ? { range: { start: { line, character: col }, end: { line, character: col } }, text: inserted }
+      : { range: { start: { line, character: col }, end: kind === 'char' ? { line, character: col + 1 } : { line: line + 1, character: 0 } }, text: '' };
   const uri = 'file:///bench/edit.report.md';
+  const rt: number[] = [];
+  const logged: number[] = [];
+  let publishes = 0;
+  const { client } = await TestClient.start({ configuration: false, env: { REPORT_TRACE_ANALYSIS: '1' } });
   try {
     await client.open(uri, text);
     await client.waitForVersion(uri, 1, 60_000);
-    const lines = text.split('\n');
-    const line = Math.floor(lines.length / 2);
-    const col = Math.min(10, (lines[line] ?? '').length);
     const before = client.published.length;
-    const rt: number[] = [];
-    let current = text;
-    const server: number[] = [];
-    let previous = buildModel({ text: current, uri, version: 1 });
-    diagnostics(previous, DEFAULT_CONFIG);
-    previous.memo.release();
-    const inserted = kind === 'char' ? '字' : '\n';
     for (let i = 0; i < edits; i++) {
-      const insert = i % 2 === 0;
-      const change = insert
-        ? { range: { start: { line, character: col }, end: { line, character: col } }, text: inserted }
-        : { range: { start: { line, character: col }, end: kind === 'char' ? { line, character: col + 1 } : { line: line + 1, character: 0 } }, text: '' };
       const t0 = performance.now();
-      const version = await client.change(uri, [change]);
+      const version = await client.change(uri, [changeOf(i)]);
       await client.waitForVersion(uri, version, 30_000);
       rt.push(performance.now() - t0);
-      // The same analysis in this process, on the same text.
-      const at = lineStart(current, line) + col;
-      current = insert ? current.slice(0, at) + inserted + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
-      const s0 = performance.now();
-      const model = buildModel({ text: current, uri, version, previous });
-      diagnostics(model, DEFAULT_CONFIG);
-      server.push(performance.now() - s0);
-      // (As the server settles a version once it is analysed: server/src/documents.ts.)
-      model.memo.release();
-      previous = model;
+      logged.push(loggedTime(client.logs, uri, version));
     }
-    return {
-      edits,
-      roundTrip: { median: median(rt), p95: percentile(rt, 95) },
-      serverAnalysis: { median: median(server), p95: percentile(server, 95) },
-      steadyAnalysis: { median: median(server.slice(WARM_EDITS)), p95: percentile(server.slice(WARM_EDITS), 95) },
-      publishes: client.published.length - before,
-    };
+    publishes = client.published.length - before;
   } finally {
     await client.stop();
   }
+  // The same versions analysed in this process (as the server does: each model built from the previous one).
+  const inProcess: number[] = [];
+  let current = text;
+  let previous = buildModel({ text: current, uri, version: 1 });
+  diagnostics(previous, DEFAULT_CONFIG);
+  previous.memo.release();
+  for (let i = 0; i < edits; i++) {
+    const at = lineStart(current, line) + col;
+    current = i % 2 === 0 ? current.slice(0, at) + inserted + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
+    const s0 = performance.now();
+    const model = buildModel({ text: current, uri, version: i + 2, previous });
+    diagnostics(model, DEFAULT_CONFIG);
+    inProcess.push(performance.now() - s0);
+    // (As the server settles a version once it is analysed: server/src/documents.ts.)
+    model.memo.release();
+    previous = model;
+  }
+  return {
+    edits,
+    roundTrip: { median: median(rt), p95: percentile(rt, 95) },
+    serverAnalysis: { median: median(logged), p95: percentile(logged, 95) },
+    steadyAnalysis: { median: median(logged.slice(WARM_EDITS)), p95: percentile(logged.slice(WARM_EDITS), 95) },
+    inProcess: { median: median(inProcess), p95: percentile(inProcess, 95) },
+    publishes,
+  };
 }
 
 function lineStart(text: string, line: number): number {

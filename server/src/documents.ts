@@ -29,7 +29,8 @@ export class DocumentAnalyses {
   /** Number of analyses run (each runs every enabled rule once); read by tests through the trace log. */
   runs = 0;
 
-  constructor(private readonly onAnalysed?: (analysis: Analysis) => void) {}
+  /** `onAnalysed` hears of every analysis run, with its time (the model built if need be, then every rule), in milliseconds. */
+  constructor(private readonly onAnalysed?: (analysis: Analysis, ms: number) => void) {}
 
   /** The model of the document's current version. */
   model(doc: TextDocument): ReportModel {
@@ -43,6 +44,7 @@ export class DocumentAnalyses {
 
   /** The analysis of the document's current version under `config`: run once, then read by every feature. */
   analysis(doc: TextDocument, config: EngineConfig, token?: CancellationToken): Analysis | undefined {
+    const started = performance.now();
     const model = this.model(doc);
     const entry = this.entries.get(doc.uri);
     if (entry?.analysis && entry.analysis.model === model && entry.analysis.configKey === configKey(config)) return entry.analysis;
@@ -51,7 +53,7 @@ export class DocumentAnalyses {
     this.runs++;
     if (entry && entry.model === model) entry.analysis = analysis;
     this.settle(model);
-    this.onAnalysed?.(analysis);
+    this.onAnalysed?.(analysis, performance.now() - started);
     return analysis;
   }
 

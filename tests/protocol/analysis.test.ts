@@ -16,7 +16,7 @@ describe('one analysis per document version', function () {
     await client.stop();
   });
 
-  const runs = (uri: string, version: number): number => client.logs.filter((l) => l === `analysed ${uri} v${version}`).length;
+  const runs = (uri: string, version: number): number => client.logs.filter((l) => l.startsWith(`analysed ${uri} v${version} in `) && / in \d+\.\d{3} ms$/.test(l)).length;
 
   it('diagnostics run the rules once; quick fixes, fix-all, hover and the preview marks read that analysis', async () => {
     const uri = 'file:///analysis/seed.report.md';

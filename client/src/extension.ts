@@ -11,7 +11,7 @@ import { registerStatistics } from './statistics';
 import { registerExport } from './export';
 import { CrashNoticeHandler } from './crash-notice';
 import { SERVER_DEBUG_EXEC_ARGV } from './server-debug';
-import { serverMemoryEnv } from '../../common/server-env';
+import { cpuCount, serverExecArgv, serverMemoryEnv } from '../../common/server-env';
 
 // All the bundle's modules are evaluated by now.
 const bundleEvaluated = performance.now();
@@ -64,8 +64,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     // (The client adds process.env to `env`.)
-    run: { module, transport: TransportKind.ipc, options: { env: serverMemoryEnv(process.env) } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_DEBUG_EXEC_ARGV], env: serverMemoryEnv(process.env) } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: serverExecArgv(cpuCount()), env: serverMemoryEnv(process.env) } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv(cpuCount()), ...SERVER_DEBUG_EXEC_ARGV], env: serverMemoryEnv(process.env) } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -11,7 +11,7 @@ import {
   type SymbolInformation,
   type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_MEMORY_ENV } from '../../common/server-env';
+import { cpuCount, SERVER_MEMORY_ENV, serverExecArgv } from '../../common/server-env';
 import { TestClient } from '../support/lsp';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
@@ -98,16 +98,20 @@ describe('language server over stdio', function () {
     assert.ok(all.length >= 19);
   });
 
-  it('runs with the malloc thresholds the extension starts it with, and without them when asked (Linux: /proc)', async function () {
+  it('runs with the malloc thresholds and the thread count the extension starts it with, and without them when asked (Linux: /proc)', async function () {
     const environ = (pid: number | undefined): Map<string, string> =>
       new Map(fs.readFileSync(`/proc/${pid ?? 0}/environ`, 'utf8').split('\0').filter((v) => v.includes('=')).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)] as [string, string]));
     if (!fs.existsSync(`/proc/${client.child.pid ?? 0}/environ`)) this.skip();
     const given = environ(client.child.pid);
     for (const [name, value] of Object.entries(SERVER_MEMORY_ENV)) assert.strictEqual(given.get(name), process.env[name] ?? value, name);
+    // And with V8's background threads the extension gives it (one fewer than the CPUs, up to four).
+    const options = (pid: number | undefined): string[] => fs.readFileSync(`/proc/${pid ?? 0}/cmdline`, 'utf8').split('\0').filter((a) => a.startsWith('--v8-pool-size'));
+    assert.deepStrictEqual(options(client.child.pid), serverExecArgv(cpuCount()));
     const bare = await TestClient.start({ configuration: false, memoryEnv: false });
     try {
       const env = environ(bare.client.child.pid);
       for (const name of Object.keys(SERVER_MEMORY_ENV)) assert.strictEqual(env.get(name), process.env[name], name);
+      assert.deepStrictEqual(options(bare.client.child.pid), []);
     } finally {
       await bare.client.stop();
     }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
-import { serverMemoryEnv } from '../../common/server-env';
+import { cpuCount, serverExecArgv, serverMemoryEnv } from '../../common/server-env';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -79,7 +79,9 @@ export class TestClient {
     options: { locale?: string | null; rootUri?: string | null; configuration?: boolean; env?: Record<string, string>; memoryEnv?: boolean; workspace?: Record<string, unknown>; initializationOptions?: unknown; server?: string } = {},
   ): Promise<{ client: TestClient; init: InitializeResult }> {
     // `server`: another build of the server to run (an installed package's), by its script or its bin.
-    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...(options.memoryEnv === false ? {} : serverMemoryEnv(process.env)), ...options.env } });
+    // memoryEnv (default): started as the extension starts it (common/server-env.ts); false: a bare `node server --stdio`.
+    const asExtension = options.memoryEnv !== false;
+    const child = spawn(process.execPath, [...(asExtension ? serverExecArgv(cpuCount()) : []), options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...(asExtension ? serverMemoryEnv(process.env) : {}), ...options.env } });
     const client = new TestClient(child);
     const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) during initialize: ${client.stderr}`))));
     const init = await Promise.race([died, client.connection.sendRequest(InitializeRequest.type, {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { SERVER_MEMORY_ENV, serverMemoryEnv } from '../../common/server-env';
+import { cpuCount, SERVER_MEMORY_ENV, serverExecArgv, serverMemoryEnv } from '../../common/server-env';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -15,11 +15,25 @@ describe('the environment the server is started with', () => {
     assert.deepStrictEqual(serverMemoryEnv({ MALLOC_TRIM_THRESHOLD_: '', MALLOC_MMAP_THRESHOLD_: '0' }), {});
   });
 
+  it('leaves a CPU to the thread that answers: V8 background threads one fewer than the CPUs, Node\'s default of four from five CPUs on', () => {
+    assert.deepStrictEqual(serverExecArgv(1), ['--v8-pool-size=1']);
+    assert.deepStrictEqual(serverExecArgv(2), ['--v8-pool-size=1']);
+    assert.deepStrictEqual(serverExecArgv(3), ['--v8-pool-size=2']);
+    assert.deepStrictEqual(serverExecArgv(4), ['--v8-pool-size=3']);
+    assert.deepStrictEqual(serverExecArgv(5), []);
+    assert.deepStrictEqual(serverExecArgv(64), []);
+    // A count that cannot be read (0, NaN) still leaves one thread.
+    assert.deepStrictEqual(serverExecArgv(0), ['--v8-pool-size=1']);
+    assert.deepStrictEqual(serverExecArgv(Number.NaN), []);
+    assert.ok(Number.isInteger(cpuCount()) && cpuCount() >= 1);
+  });
+
   it('is what the extension starts the server with, and what the README tells other editors (the test client: tests/protocol/foundation.test.ts)', () => {
     const client = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
-    assert.match(client, /run: \{[^}]*env: serverMemoryEnv\(process\.env\)/);
-    assert.match(client, /debug: \{[^}]*env: serverMemoryEnv\(process\.env\)/);
+    assert.match(client, /run: \{[^}]*execArgv: serverExecArgv\(cpuCount\(\)\)[^}]*env: serverMemoryEnv\(process\.env\)/);
+    assert.match(client, /debug: \{[^}]*execArgv: \[\.\.\.serverExecArgv\(cpuCount\(\)\)[^}]*env: serverMemoryEnv\(process\.env\)/);
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     for (const [name, value] of Object.entries(SERVER_MEMORY_ENV)) assert.ok(readme.includes(`${name}=${value}`), name);
+    assert.ok(readme.includes('--v8-pool-size'), 'the README gives the thread option to other editors');
   });
 });

@@ -213,6 +213,9 @@ describe('incremental analysis', function () {
     check('甲乙\u0000丙\n丁戊己\n庚', 1, { kind: 'retype', text: '丁戊己字', keepIndent: false }); // a NUL in another line of the paragraph
     check('正文第一句。\n---\n正文', 0, { kind: 'retype', text: '工作回顾', keepIndent: false }); // a title over a rule: a setext heading now
     check('正文第一句。\n正文第二句。\n---', 1, { kind: 'split', at: 3, blank: false }); // the same after Enter
+    // A line of Unicode spaces under a table ends the table and starts a paragraph; typing in it makes it a row (seed 931418210).
+    check('---\n---\n列0 | 列1\n--- | :---:\n\u00a0\n一、\n', 4, { kind: 'retype', text: '（二）', keepIndent: false });
+    check('| 指标 | 数值 |\n| --- | --- |\n| 收入 | 12 |\n\u3000\u3000\n正文', 3, { kind: 'retype', text: '　　全年收入12亿元。', keepIndent: false });
     check('- 列表\n\n正文一\n正文二', 2, { kind: 'retype', text: '  正文一', keepIndent: false }); // an indent that continues the list item above
     fc.assert(fc.property(generatedReport(20), fc.nat(), change, check), { numRuns: 600 });
     fc.assert(fc.property(fc.constantFrom(...REAL_REPORTS), fc.nat(), change, (r, at, c) => check(r.text, at, c)), { numRuns: 300 });

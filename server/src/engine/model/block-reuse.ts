@@ -47,7 +47,7 @@ export function reusedBlockTokens(previous: ReportModel | undefined, index: Line
   }
   const from = ((tokens[first] as Token).map as [number, number])[0];
   const to = ((tokens[last] as Token).map as [number, number])[1];
-  // A table's rows go on until a line that is empty once trimmed (a line of 「\u00a0」 or 「　」 ends
+  // A table's rows go on until a line that is empty once trimmed (a line of 「\u00a0」 or 「\u3000」 ends
   // the table, yet starts a paragraph): a paragraph right under a table may become rows of it.
   if (tokens[first - 1]?.type === 'table_close' && from > 0 && !isBlank(oldText(from - 1))) return undefined;
   if (top === oldEnd && !(from < top && top < to)) return undefined;

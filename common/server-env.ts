@@ -38,7 +38,7 @@ const NODE_DEFAULT_POOL = 4;
  * the CPUs, so that the thread that answers the editor keeps a CPU of its own. With Node's default of
  * four on two CPUs, the first 200 edits of a 30k-character report queued 2 s of TurboFan compiles on
  * the two CPUs while the server answered them: edits 1–50 took 5–20 ms instead of 2–5 (measured in
- * the server; docs/performance.md, run of 2026-12-06 15:00). Five CPUs and more keep the default.
+ * the server; docs/performance.md, run of 2026-12-06 15:34). Five CPUs and more keep the default.
  */
 export function serverExecArgv(cores: number): string[] {
   const pool = Math.max(1, Math.floor(cores) - 1);

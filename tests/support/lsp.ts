@@ -73,7 +73,8 @@ export class TestClient {
   /**
    * Starts the server. `locale: null` sends none (as Neovim); `workspace` replaces the workspace
    * capabilities (default: configuration and dynamic registration of didChangeConfiguration);
-   * `server` runs another build of it (an installed package's).
+   * `server` runs another build of it (an installed package's); `memoryEnv: false` starts it bare,
+   * without the environment and the Node options the extension gives it (common/server-env.ts).
    */
   static async start(
     options: { locale?: string | null; rootUri?: string | null; configuration?: boolean; env?: Record<string, string>; memoryEnv?: boolean; workspace?: Record<string, unknown>; initializationOptions?: unknown; server?: string } = {},

@@ -22,7 +22,7 @@ describe('the environment the server is started with', () => {
     assert.deepStrictEqual(serverExecArgv(4), ['--v8-pool-size=3']);
     assert.deepStrictEqual(serverExecArgv(5), []);
     assert.deepStrictEqual(serverExecArgv(64), []);
-    // A count that cannot be read (0, NaN) still leaves one thread.
+    // A count of 0 still gives one thread; one that is not a number leaves Node's default.
     assert.deepStrictEqual(serverExecArgv(0), ['--v8-pool-size=1']);
     assert.deepStrictEqual(serverExecArgv(Number.NaN), []);
     assert.ok(Number.isInteger(cpuCount()) && cpuCount() >= 1);

@@ -6,6 +6,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { cpuCount, serverExecArgv } from '../common/server-env';
 import { median } from './bench-server';
 
 const ROOT = path.join(__dirname, '..');
@@ -16,12 +17,15 @@ export interface CliBench {
   readonly characters: number;
   readonly runs: number;
   readonly reportCheck: number;
+  /** report-check with the thread option the extension gives its server on this machine (README, "Threads"), when there is one. */
+  readonly reportCheckThreads: { readonly option: string; readonly ms: number } | undefined;
   readonly markdownlintCli2: number;
 }
 
-function wall(args: readonly string[]): number {
+function wall(args: readonly string[], nodeOptions?: string): number {
+  const env = nodeOptions === undefined ? process.env : { ...process.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} ${nodeOptions}`.trim() };
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: CORPUS_DIR, stdio: 'ignore' });
+  const r = spawnSync(process.execPath, args, { cwd: CORPUS_DIR, stdio: 'ignore', env });
   const ms = performance.now() - t0;
   if (r.error) throw r.error;
   // Exit codes 0 and 1 are the findings' verdict; anything else is a failure to run.
@@ -43,13 +47,17 @@ export function cliBench(quick: boolean): CliBench | undefined {
   const runs = quick ? 3 : 9;
   wall(ours); // warm the file cache
   wall(theirs);
+  // On two to four CPUs, V8's four background threads leave the main thread no CPU of its own (docs/performance.md, 2026-12-06).
+  const threads = serverExecArgv(cpuCount()).join(' ');
   const a: number[] = [];
   const b: number[] = [];
+  const c: number[] = [];
   for (let i = 0; i < runs; i++) {
     a.push(wall(ours));
     b.push(wall(theirs));
+    if (threads !== '') c.push(wall(ours, threads));
   }
-  return { files: files.length, characters, runs, reportCheck: median(a), markdownlintCli2: median(b) };
+  return { files: files.length, characters, runs, reportCheck: median(a), reportCheckThreads: threads !== '' ? { option: threads, ms: median(c) } : undefined, markdownlintCli2: median(b) };
 }
 
 export function printCli(c: CliBench | undefined): void {
@@ -61,4 +69,8 @@ export function printCli(c: CliBench | undefined): void {
   console.log(`  report-check (dist/cli.js)   ${c.reportCheck.toFixed(0).padStart(6)} ms`);
   console.log(`  markdownlint-cli2            ${c.markdownlintCli2.toFixed(0).padStart(6)} ms`);
   console.log(`  ratio                        ${(c.reportCheck / c.markdownlintCli2).toFixed(2).padStart(6)} ×`);
+  if (c.reportCheckThreads) {
+    const { option, ms } = c.reportCheckThreads;
+    console.log(`  report-check with NODE_OPTIONS=${option} (README, "Threads")  ${ms.toFixed(0)} ms, ${(ms / c.markdownlintCli2).toFixed(2)} ×`);
+  }
 }

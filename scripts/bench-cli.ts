@@ -17,7 +17,7 @@ export interface CliBench {
   readonly characters: number;
   readonly runs: number;
   readonly reportCheck: number;
-  /** report-check with the thread option the extension gives its server on this machine (README, "Threads"), when there is one. */
+  /** report-check with the thread option the extension gives its server on this machine (README, "Threads" and The CLI), when there is one. */
   readonly reportCheckThreads: { readonly option: string; readonly ms: number } | undefined;
   readonly markdownlintCli2: number;
 }
@@ -71,6 +71,6 @@ export function printCli(c: CliBench | undefined): void {
   console.log(`  ratio                        ${(c.reportCheck / c.markdownlintCli2).toFixed(2).padStart(6)} ×`);
   if (c.reportCheckThreads) {
     const { option, ms } = c.reportCheckThreads;
-    console.log(`  report-check with NODE_OPTIONS=${option} (README, "Threads")  ${ms.toFixed(0)} ms, ${(ms / c.markdownlintCli2).toFixed(2)} ×`);
+    console.log(`  report-check with NODE_OPTIONS=${option} (README, The CLI)  ${ms.toFixed(0)} ms, ${(ms / c.markdownlintCli2).toFixed(2)} ×`);
   }
 }

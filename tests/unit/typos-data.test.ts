@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import fc from 'fast-check';
 import { Automaton, parseTypos } from '../../scripts/check-typos';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -49,24 +50,17 @@ describe('typo word list (typos.tsv) and its checker', () => {
   });
 
   it('the automaton agrees with a naive search on random patterns, its wide nodes (bisected) and narrow ones (scanned) alike', () => {
-    // A small seeded generator: the same cases every run.
-    let seed = 20261206;
-    const rand = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 16) % n;
-    };
-    const alphabet = '的一是在了不和有大这主中人上为们地个用工时要动国产以我到他会作来分生对于学下级义就年阶发成部';
-    // Few first characters and many second ones: nodes of up to 30 children (bisected) beside narrow ones (scanned).
-    const word = (): string => {
-      let w = alphabet.charAt(rand(3));
-      for (let k = rand(4); k > 0; k--) w += alphabet.charAt(rand(30));
-      return w;
-    };
-    for (let round = 0; round < 40; round++) {
-      const patterns = Array.from({ length: 5 + rand(200) }, word);
-      const text = Array.from({ length: 300 }, () => alphabet.charAt(rand(rand(2) === 0 ? 3 : 32))).join('');
-      assert.deepStrictEqual(new Automaton(patterns).search(text).map((h) => `${h.index}@${h.start}`).sort(), naive(patterns, text), `round ${round}`);
-    }
+    const alphabet = [...'的一是在了不和有大这主中人上为们地个用工时要动国产以我到他会作来分生对于'];
+    const from = (n: number): fc.Arbitrary<string> => fc.constantFrom(...alphabet.slice(0, n));
+    // Few first characters and many after them: nodes of up to 30 children beside nodes of one or two.
+    const word = fc.tuple(from(3), fc.array(from(30), { maxLength: 3 })).map(([a, rest]) => a + rest.join(''));
+    const text = fc.array(fc.oneof(from(3), from(32)), { maxLength: 300 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 60, maxLength: 200 }), text, (patterns, t) => {
+        assert.deepStrictEqual(new Automaton(patterns).search(t).map((h) => `${h.index}@${h.start}`).sort(), naive(patterns, t));
+      }),
+      { numRuns: 100, seed: 20261206 },
+    );
   });
 
   it('the automaton built from the shipped list agrees with a naive search on a real report', () => {

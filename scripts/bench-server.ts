@@ -101,7 +101,7 @@ export async function editLatency(text: string, edits: number, kind: 'char' | 'l
     const at = lineStart(current, line) + col;
     current = i % 2 === 0 ? current.slice(0, at) + inserted + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
     const s0 = performance.now();
-    const model = buildModel({ text: current, uri, version: i + 2, previous });
+    const model = buildModel({ text: current, uri, version: i + 2, previous, takeOver: true });
     diagnostics(model, DEFAULT_CONFIG);
     inProcess.push(performance.now() - s0);
     // (As the server settles a version once it is analysed: server/src/documents.ts.)

@@ -149,10 +149,10 @@ interface Result {
 function run(input: Input): Result {
   let previous: ReportModel | undefined;
   for (const text of input.history ?? []) {
-    previous = buildModel({ text, previous });
+    previous = buildModel({ text, previous, takeOver: true });
     runRules(previous, DEFAULT_CONFIG);
   }
-  const model = buildModel({ text: input.text, previous });
+  const model = buildModel({ text: input.text, previous, takeOver: true });
   const hash = crypto.createHash('sha256');
   const counts: Record<string, number> = {};
   let parts: string[] | undefined = [];

@@ -36,8 +36,9 @@ export class DocumentAnalyses {
   model(doc: TextDocument): ReportModel {
     const entry = this.entries.get(doc.uri);
     if (entry && entry.model.version === doc.version && entry.model.text.length === doc.getText().length) return entry.model;
-    // Built from the previous version's model: the paragraphs an edit did not touch are reused.
-    const model = buildModel({ text: doc.getText(), uri: doc.uri, version: doc.version, ...(entry ? { previous: entry.model } : {}) });
+    // Built from the previous version's model: the paragraphs an edit did not touch are reused, also
+    // where the edit moved them to other lines (the previous model is not read again: takeOver).
+    const model = buildModel({ text: doc.getText(), uri: doc.uri, version: doc.version, ...(entry ? { previous: entry.model, takeOver: true } : {}) });
     this.entries.set(doc.uri, { model, analysis: undefined });
     return model;
   }

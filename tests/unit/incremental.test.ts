@@ -21,7 +21,11 @@ function everything(model: ReportModel): string {
     headings: model.headings,
     paragraphs: model.paragraphs.map((p) => [p.line, p.range, p.text, p.runinOf?.line]),
     enumerations: model.enumerations.map((e) => ({ ...e, section: e.section?.heading.line })),
-    figures: figuresOf(model).all.map((f) => ({ ...f, paragraph: f.paragraph ? [f.paragraph.line, f.paragraph.text] : undefined })),
+    // (Every field of the Figure interface, read through it: a figure's line and ranges are read from its paragraph.)
+    figures: figuresOf(model).all.map((f) => {
+      const { text, numberText, number, multiplier, value, high, unit, per, kind, approx, qualifier, decimals, line, range, numberRange, source } = f;
+      return { text, numberText, number, multiplier, value, high, unit, per, kind, approx, qualifier, decimals, line, range, numberRange, source, paragraph: f.paragraph ? [f.paragraph.line, f.paragraph.text] : undefined };
+    }),
     sentences: sentencesOf(model).map((s) => [s.line, s.start, s.end, s.text, s.paragraph.line, s.clauses.map((c) => [c.start, c.end, c.text, c.delimiter, c.figures.map((f) => f.range)])]),
     breakdowns: breakdownsOf(model).map((b) => ({ ...b, sentence: [b.sentence.line, b.sentence.start] })),
     growth: growthChecks(model),
@@ -49,14 +53,17 @@ function apply(text: string, e: Edit): string {
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
 }
 
-/** Types the edits one after the other, each version built from the previous one, and compares with fresh builds. */
+/**
+ * Types the edits one after the other, each version built from the previous one as the server
+ * builds it (taking over the paragraphs an edit moved), and compares with fresh builds.
+ */
 function typeAndCompare(start: string, edits: readonly Edit[]): void {
   let text = start;
   let previous = buildModel({ text });
   everything(previous); // analyse it fully, as the server does, so that there is something to reuse
   for (const e of edits) {
     text = apply(text, e);
-    const incremental = buildModel({ text, previous });
+    const incremental = buildModel({ text, previous, takeOver: true });
     assert.strictEqual(everything(incremental), everything(buildModel({ text })), `after editing to ${JSON.stringify(text.slice(0, 200))}`);
     previous = incremental;
   }
@@ -102,6 +109,44 @@ describe('incremental analysis', function () {
     const reusedFigures = figuresOf(after).all.filter((f) => f.paragraph && f.paragraph !== after.paragraphs.find((p) => p.line === target.line));
     assert.ok(reusedFigures.every((f) => figuresOf(before).all.includes(f)));
     assert.ok(figuresOf(after).all.some((f) => f.line === target.line && f.text === '12件'));
+  });
+
+  it('takeOver: a paragraph an edit moved to another line is the same object there, with its figures, sentences and breakdowns, their ranges on the new line', () => {
+    const text = ['一、总体情况', '　　全年共受理信访事项120件，其中来信80件、来访40件。', '（一）主要做法', '　　地区生产总值由100亿元增长到120亿元，增长20%。', '二、存在问题', '　　新建城市书房38个。'].join('\n');
+    const before = buildModel({ text });
+    everything(before);
+    const [first, second, third] = before.paragraphs;
+    assert.ok(first && second && third);
+    const oldFigures = figuresOf(before).all.filter((f) => f.paragraph !== first);
+    const oldSentences = sentencesOf(before);
+    const oldBreakdown = breakdownsOf(before)[0];
+    // Enter at the end of the first line: every paragraph moves down one line.
+    const edited = `一、总体情况\n${text.slice(text.indexOf('\n'))}`;
+    const after = buildModel({ text: edited, previous: before, takeOver: true });
+    assert.deepStrictEqual(after.paragraphs, [first, second, third], 'the same paragraph objects');
+    assert.deepStrictEqual(after.paragraphs.map((p) => [p.line, p.range.start.line]), [[2, 2], [4, 4], [6, 6]]);
+    const figures = figuresOf(after).all.filter((f) => f.paragraph !== first);
+    assert.ok(figures.length === 4 && figures.every((f, k) => f === oldFigures[k]), 'the same figure objects');
+    assert.deepStrictEqual(figures.map((f) => [f.line, f.range.start.line, f.numberRange.end.line]), [[4, 4, 4], [4, 4, 4], [4, 4, 4], [6, 6, 6]]);
+    assert.ok(sentencesOf(after).every((s, k) => s === oldSentences[k] && s.line === s.paragraph.line));
+    assert.strictEqual(breakdownsOf(after)[0], oldBreakdown);
+    assert.strictEqual(everything(after), everything(buildModel({ text: edited })));
+    // The previous model's paragraphs stand on the new lines now: a version built from it again reads them afresh.
+    const again = buildModel({ text: `\n\n${text}`, previous: before, takeOver: true });
+    assert.ok(again.paragraphs.every((p) => !before.paragraphs.includes(p)));
+    assert.strictEqual(everything(again), everything(buildModel({ text: `\n\n${text}` })));
+  });
+
+  it('without takeOver, a paragraph that moved is a new object and the previous model keeps its lines', () => {
+    const text = ['一、总体情况', '　　全年共受理信访事项120件，其中来信80件、来访40件。', '二、存在问题', '　　新建城市书房38个。'].join('\n');
+    const before = buildModel({ text });
+    const expected = everything(before);
+    for (const edited of [`\n${text}`, `${text.slice(0, 6)}\n${text.slice(6)}`, text.slice(1)]) {
+      const after = buildModel({ text: edited, previous: before });
+      assert.strictEqual(everything(after), everything(buildModel({ text: edited })));
+      assert.ok(after.paragraphs.every((p) => !before.paragraphs.includes(p) || before.index.line(p.line).text.includes(p.text)));
+    }
+    assert.strictEqual(everything(before), expected, 'the previous model is as it was');
   });
 
   it('reuses the Line objects above an edit, and moves the lines below it with their texts', () => {

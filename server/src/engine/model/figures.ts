@@ -98,9 +98,112 @@ export interface TextPlace {
 const NOWHERE: TextPlace = { line: 0, column: 0, source: 'text', paragraph: undefined };
 const rangeOf = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
 
+/** What a figure says, whatever line it stands on. */
+interface Reading {
+  readonly text: string;
+  readonly numberText: string;
+  readonly number: number;
+  readonly multiplier: number;
+  readonly value: number;
+  readonly high: number | undefined;
+  readonly unit: string;
+  readonly per: string;
+  readonly kind: FigureKind;
+  readonly approx: Approx;
+  readonly qualifier: string;
+  readonly decimals: number;
+}
+
+/**
+ * A figure at its columns. A figure of a paragraph reads its line from the paragraph: when an edit
+ * only moves the paragraph to another line, the paragraph and its figures are taken over as they
+ * are (ModelInput.takeOver), and the ranges are made anew, once, for the new line.
+ */
+class PlacedFigure implements Figure {
+  readonly text: string;
+  readonly numberText: string;
+  readonly number: number;
+  readonly multiplier: number;
+  readonly value: number;
+  readonly high: number | undefined;
+  readonly unit: string;
+  readonly per: string;
+  readonly kind: FigureKind;
+  readonly approx: Approx;
+  readonly qualifier: string;
+  readonly decimals: number;
+  readonly source: Figure['source'];
+  readonly paragraph: Paragraph | undefined;
+  /** The line of a figure outside the body paragraphs (a heading's, a table's). */
+  private readonly fixedLine: number;
+  /** The column it starts at (its range's start, without making the range). */
+  readonly from: number;
+  private readonly to: number;
+  private readonly numberFrom: number;
+  private readonly numberTo: number;
+  private ranges: { readonly range: Range; readonly numberRange: Range } | undefined = undefined;
+
+  constructor(r: Reading, place: TextPlace, from: number, to: number, numberFrom: number, numberTo: number) {
+    this.text = r.text;
+    this.numberText = r.numberText;
+    this.number = r.number;
+    this.multiplier = r.multiplier;
+    this.value = r.value;
+    this.high = r.high;
+    this.unit = r.unit;
+    this.per = r.per;
+    this.kind = r.kind;
+    this.approx = r.approx;
+    this.qualifier = r.qualifier;
+    this.decimals = r.decimals;
+    this.source = place.source;
+    this.paragraph = place.paragraph;
+    this.fixedLine = place.line;
+    this.from = from;
+    this.to = to;
+    this.numberFrom = numberFrom;
+    this.numberTo = numberTo;
+  }
+
+  get line(): number {
+    return this.paragraph === undefined ? this.fixedLine : this.paragraph.line;
+  }
+
+  get range(): Range {
+    return this.placed().range;
+  }
+
+  get numberRange(): Range {
+    return this.placed().numberRange;
+  }
+
+  /** The ranges on the figure's line (made again only when its paragraph moved). */
+  private placed(): { readonly range: Range; readonly numberRange: Range } {
+    const line = this.line;
+    let r = this.ranges;
+    if (r === undefined || r.range.start.line !== line) this.ranges = r = { range: rangeOf(line, this.from, this.to), numberRange: rangeOf(line, this.numberFrom, this.numberTo) };
+    return r;
+  }
+
+  /** The figure's fields as the Figure interface has them (what JSON.stringify shows). */
+  toJSON(): Figure {
+    const { text, numberText, number, multiplier, value, high, unit, per, kind, approx, qualifier, decimals, line, range, numberRange, source, paragraph } = this;
+    return { text, numberText, number, multiplier, value, high, unit, per, kind, approx, qualifier, decimals, line, range, numberRange, source, paragraph };
+  }
+
+  /** The same figure at another place, `columns` further right. */
+  movedTo(at: TextPlace, columns: number): PlacedFigure {
+    return new PlacedFigure(this, at, this.from + columns, this.to + columns, this.numberFrom + columns, this.numberTo + columns);
+  }
+}
+
 /** Every figure in a piece of text (by default columns relative to the text on line 0). */
 export function scanFigures(text: string, place: TextPlace = NOWHERE): Figure[] {
-  const out: Figure[] = [];
+  return scanPlaced(text, place);
+}
+
+function scanPlaced(text: string, place: TextPlace): PlacedFigure[] {
+  const out: PlacedFigure[] = [];
   FIGURE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = FIGURE_RE.exec(text)) !== null) {
@@ -114,7 +217,7 @@ export function scanFigures(text: string, place: TextPlace = NOWHERE): Figure[] 
   return out;
 }
 
-function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | undefined {
+function read(text: string, m: RegExpExecArray, place: TextPlace): PlacedFigure | undefined {
   const numText = m[NUM] ?? '';
   const unit = m[UNIT] ?? '';
   const code = numText.charCodeAt(0);
@@ -129,10 +232,8 @@ function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | unde
     const n = parseNumber(m[PCT]);
     if (!n) return undefined;
     const col = place.column + start;
-    return {
-      text: m[0], numberText: m[PCT], number: n.value, multiplier: 1, value: n.value, high: undefined, unit: '百分之', per: '', kind: 'percent', approx: 'exact', qualifier: '', decimals: n.decimals,
-      line: place.line, range: rangeOf(place.line, col, col + m[0].length), numberRange: rangeOf(place.line, col + 3, col + m[0].length), source: place.source, paragraph: place.paragraph,
-    };
+    const reading: Reading = { text: m[0], numberText: m[PCT], number: n.value, multiplier: 1, value: n.value, high: undefined, unit: '百分之', per: '', kind: 'percent', approx: 'exact', qualifier: '', decimals: n.decimals };
+    return new PlacedFigure(reading, place, col, col + m[0].length, col + 3, col + m[0].length);
   }
   const kind = unitKind(unit);
   const mult = m[MULT_GROUP] ?? '';
@@ -191,7 +292,7 @@ function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | unde
     }
   }
   const col = place.column + start;
-  return {
+  const reading: Reading = {
     text: m[0],
     numberText: numText,
     number: n.value,
@@ -204,12 +305,8 @@ function read(text: string, m: RegExpExecArray, place: TextPlace): Figure | unde
     approx,
     qualifier,
     decimals: n.decimals,
-    line: place.line,
-    range: rangeOf(place.line, col, col + m[0].length),
-    numberRange: rangeOf(place.line, col, col + numText.length),
-    source: place.source,
-    paragraph: place.paragraph,
   };
+  return new PlacedFigure(reading, place, col, col + m[0].length, col, col + numText.length);
 }
 
 /** The figures of a model, read once and kept as long as the model lives. */
@@ -235,43 +332,20 @@ export function figuresOf(model: ReportModel): FigureIndex {
   return idx;
 }
 
-/** A figure moved by `lines` and `columns` to another place (an unchanged text that moved). */
-function move(f: Figure, at: TextPlace, columns: number): Figure {
-  // (Every field written out, in the order scanFigures gives them: one object shape for all figures.)
-  return {
-    text: f.text,
-    numberText: f.numberText,
-    number: f.number,
-    multiplier: f.multiplier,
-    value: f.value,
-    high: f.high,
-    unit: f.unit,
-    per: f.per,
-    kind: f.kind,
-    approx: f.approx,
-    qualifier: f.qualifier,
-    decimals: f.decimals,
-    line: at.line,
-    range: rangeOf(at.line, f.range.start.character + columns, f.range.end.character + columns),
-    numberRange: rangeOf(at.line, f.numberRange.start.character + columns, f.numberRange.end.character + columns),
-    source: at.source,
-    paragraph: at.paragraph,
-  };
-}
-
 interface Placed {
   readonly at: TextPlace;
-  readonly figures: Figure[];
+  readonly figures: PlacedFigure[];
 }
 
 /** Figures of a text at a place: read once, then moved along with the text from version to version (see TextMemo). */
-function figuresAt(model: ReportModel, text: string, at: TextPlace): Figure[] {
-  const same = (a: TextPlace): boolean => a.line === at.line && a.column === at.column && a.source === at.source && a.paragraph === at.paragraph;
+function figuresAt(model: ReportModel, text: string, at: TextPlace): PlacedFigure[] {
+  // (The figures of a paragraph read their line from it: the same paragraph object is the same place.)
+  const same = (a: TextPlace): boolean => (a.paragraph !== undefined ? a.paragraph === at.paragraph : a.line === at.line && a.column === at.column && a.source === at.source && at.paragraph === undefined);
   const placed = model.memo.get<Placed>(
     `figures:${at.source}`,
     text,
-    () => ({ at, figures: scanFigures(text, at) }),
-    (old) => (same(old.at) ? old : { at, figures: old.figures.map((f) => move(f, at, at.column - old.at.column)) }),
+    () => ({ at, figures: scanPlaced(text, at) }),
+    (old) => (same(old.at) ? old : { at, figures: old.figures.map((f) => f.movedTo(at, at.column - old.at.column)) }),
   );
   return placed.figures;
 }
@@ -280,7 +354,7 @@ function figuresAt(model: ReportModel, text: string, at: TextPlace): Figure[] {
 const TITLE_TEXT = memoTable<Heading, string>();
 
 function buildIndex(model: ReportModel): FigureIndex {
-  const all: Figure[] = [];
+  const all: PlacedFigure[] = [];
   const byParagraph = new Map<Paragraph, Figure[]>();
   const byCell = new Map<TableCell, Figure>();
   for (const h of model.headings) {
@@ -306,7 +380,8 @@ function buildIndex(model: ReportModel): FigureIndex {
       }
     }
   }
-  all.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
+  // (By columns, not ranges: the figures of a moved paragraph make their ranges only when a rule asks.)
+  all.sort((a, b) => a.line - b.line || a.from - b.from);
   return {
     all,
     inParagraph: (p) => byParagraph.get(p) ?? [],

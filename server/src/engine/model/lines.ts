@@ -10,6 +10,13 @@ export interface Line {
   readonly text: string;
 }
 
+/** The lines an edit left as they were: `top` lines at the top, `bottom` at the bottom, moved by `delta` lines. */
+export interface KeptLines {
+  readonly top: number;
+  readonly bottom: number;
+  readonly delta: number;
+}
+
 /**
  * Splits text into lines exactly as LSP counts them: `\r\n`, `\n` and `\r` end a line,
  * columns are UTF-16 code units. A BOM, if the text has one, is an ordinary character here
@@ -17,6 +24,11 @@ export interface Line {
  */
 export class LineIndex {
   readonly lines: Line[] = [];
+  /**
+   * With a previous index: how many lines at the top and at the bottom the edit left as they were,
+   * and by how many lines those at the bottom moved (line i of the bottom run was line i − delta).
+   */
+  readonly kept: KeptLines | undefined;
 
   /**
    * With `previous` (the index of the previous version of the same document), a line outside the
@@ -44,7 +56,7 @@ export class LineIndex {
       }
     }
     this.lines.push({ index: this.lines.length, start, text: text.slice(start) });
-    if (previous) this.reuse(previous);
+    this.kept = previous ? this.reuse(previous) : undefined;
   }
 
   /**
@@ -54,7 +66,7 @@ export class LineIndex {
    * compared once, as a whole string, from the top down to the first changed one and from the
    * bottom up to the last.)
    */
-  private reuse(previous: LineIndex): void {
+  private reuse(previous: LineIndex): KeptLines {
     const olds = previous.lines;
     const lines = this.lines;
     const { top, bottom } = unchangedLines(lines, olds);
@@ -64,6 +76,7 @@ export class LineIndex {
     };
     for (let i = 0; i < top; i++) keep(i, olds[i] as Line);
     for (let k = 1; k <= bottom; k++) keep(lines.length - k, olds[olds.length - k] as Line);
+    return { top, bottom, delta: lines.length - olds.length };
   }
 
   get lineCount(): number {

@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import type { Range } from 'vscode-languageserver-types';
 import { reusedBlockTokens, withoutParagraphText } from './block-reuse';
 import { findEnumerations } from './enumerations';
 import { parseFrontMatter } from './frontmatter';
@@ -20,7 +21,18 @@ export interface ModelInput {
    * lines) is taken from it instead of being read again. Results are the same either way.
    */
   readonly previous?: ReportModel;
+  /**
+   * The previous model will not be read again (the server's case: each version replaces the one
+   * before): its paragraphs that an edit only moved to other lines are taken over as they are, with
+   * their new lines, and so is everything read from them (figures, sentences), which reads its line
+   * from its paragraph. The previous model's own paragraphs then stand on the new lines. Without it,
+   * only paragraphs that stayed on their lines are taken over and the previous model stays as it was.
+   */
+  readonly takeOver?: boolean;
 }
+
+/** Models whose paragraphs a later version took over on other lines: their lines are no longer theirs. */
+const LENT = new WeakSet<ReportModel>();
 
 const BLANK_RE = /^[\s\u3000\uFEFF]*$/u;
 /**
@@ -33,7 +45,8 @@ const ORDERED_ITEM = /^[ \t]{0,3}[0-9０-９]{1,9}[.．)][ \t]+\S/;
 export function buildModel(input: ModelInput): ReportModel {
   const { text } = input;
   const memo = new TextMemo(input.previous?.memo);
-  const previousParagraphs = input.previous && new Map(input.previous.paragraphs.filter((p) => !p.runinOf).map((p) => [p.line, p]));
+  const lender = input.previous && !LENT.has(input.previous) ? input.previous : undefined;
+  const previousParagraphs = lender && new Map(lender.paragraphs.filter((p) => !p.runinOf).map((p) => [p.line, p]));
   const previousHeadings: PreviousHeadings | undefined = input.previous && { byLine: new Map(input.previous.headings.map((h) => [h.line, h])), index: input.previous.index };
   const index = new LineIndex(text, input.previous?.index);
   const lineCount = index.lineCount;
@@ -65,18 +78,29 @@ export function buildModel(input: ModelInput): ReportModel {
   for (const [line, underBullet] of nestedItems) if (structuredWithHashes || underBullet) notHeadings.add(line);
 
   const baseKinds = kinds.slice();
-  let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, previousHeadings, frontMatter, excluded: new Set() });
+  // The line of the previous version a line was on: below the edit, moved by the lines it added or removed.
+  const kept = input.takeOver ? index.kept : undefined;
+  // (A line in the edited stretch keeps its number only where that was not a line of the bottom run:
+  // no paragraph is taken over twice.)
+  const oldLine = (line: number): number => {
+    if (!kept || kept.delta === 0) return line;
+    if (line >= lineCount - kept.bottom) return line - kept.delta;
+    return line < lineCount - kept.delta - kept.bottom ? line : -1;
+  };
+  const paragraphs: ParagraphSource = { previous: previousParagraphs, oldLine, moved: false };
+  let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, paragraphs, previousHeadings, frontMatter, excluded: new Set() });
   let sections = buildSections(scan.headings, index, kinds);
   // Numbered list items are body text: read the document again without them (their numbers would
   // otherwise take part in the levels of the headings after them).
   const items = listItemLines(sections, index, memo);
   if (items.size > 0) {
     for (let i = 0; i < kinds.length; i++) kinds[i] = baseKinds[i] ?? 'text';
-    scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, previousHeadings, frontMatter, excluded: items });
+    scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, paragraphs, previousHeadings, frontMatter, excluded: items });
     sections = buildSections(scan.headings, index, kinds);
   }
-  const { headings, paragraphs, title } = scan;
-  const enumerations = findEnumerations(paragraphs, sections, index, items, memo);
+  if (paragraphs.moved && lender) LENT.add(lender);
+  const { headings, title } = scan;
+  const enumerations = findEnumerations(scan.paragraphs, sections, index, items, memo);
   return {
     uri: input.uri ?? 'untitled:report',
     version: input.version ?? 0,
@@ -87,7 +111,7 @@ export function buildModel(input: ModelInput): ReportModel {
     title,
     headings,
     sections,
-    paragraphs,
+    paragraphs: scan.paragraphs,
     enumerations,
     tables,
     tokens,
@@ -103,7 +127,7 @@ interface ScanInput {
   readonly notHeadings: ReadonlySet<number>;
   readonly bodyStart: number;
   readonly memo: TextMemo;
-  readonly previousParagraphs: ReadonlyMap<number, Paragraph> | undefined;
+  readonly paragraphs: ParagraphSource;
   /** The previous version's headings: one whose line did not change is taken as it is. */
   readonly previousHeadings: PreviousHeadings | undefined;
   readonly frontMatter: FrontMatter | undefined;
@@ -111,9 +135,19 @@ interface ScanInput {
   readonly excluded: ReadonlySet<number>;
 }
 
+/** The previous version's paragraphs, by their lines there, to take over. */
+interface ParagraphSource {
+  readonly previous: ReadonlyMap<number, Paragraph> | undefined;
+  /** The line of the previous version a line of this one was on. */
+  readonly oldLine: (line: number) => number;
+  /** Set once a paragraph is taken over on another line. */
+  moved: boolean;
+}
+
 /** The title, the headings and the paragraphs of the body, line by line. */
 function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Paragraph[]; title: Title | undefined } {
-  const { index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousParagraphs, previousHeadings, frontMatter, excluded } = input;
+  const { index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, previousHeadings, frontMatter, excluded } = input;
+  const source = input.paragraphs;
   const lineCount = index.lineCount;
   const headings: Heading[] = [];
   const paragraphs: Paragraph[] = [];
@@ -165,13 +199,26 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
       const { start, end, body } = memo.read('paragraph-body', index.line(line).text, paragraphBody);
       // A paragraph the edit did not touch is the previous version's object: what was derived
       // from it (figures, sentences) is reused as it is.
-      const old = previousParagraphs?.get(line);
-      if (old && old.text === body && old.range.start.character === start) paragraphs.push(old);
-      else paragraphs.push({ line, range: index.range(line, start, end), text: body, runinOf: undefined });
+      const old = source.previous?.get(source.oldLine(line));
+      if (old && old.text === body && old.range.start.character === start) {
+        if (old.line !== line) {
+          // Moved, not changed (the takeOver option): the same object on its new line.
+          moveParagraph(old, line, index.range(line, start, end));
+          source.moved = true;
+        }
+        paragraphs.push(old);
+      } else paragraphs.push({ line, range: index.range(line, start, end), text: body, runinOf: undefined });
     }
   }
 
   return { headings, paragraphs, title };
+}
+
+/** Puts a paragraph taken over from the previous version on its new line (a new range: the old one may be held). */
+function moveParagraph(p: Paragraph, line: number, range: Range): void {
+  const mutable = p as { line: number; range: Range };
+  mutable.line = line;
+  mutable.range = range;
 }
 
 /** A paragraph's text: its line without the indent and the trailing spaces. */

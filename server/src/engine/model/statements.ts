@@ -24,6 +24,31 @@ export interface Sentence {
   readonly figures: readonly Figure[];
 }
 
+/**
+ * A sentence reads its line from its paragraph: a paragraph an edit only moved to another line is
+ * taken over with its sentences as they are (ModelInput.takeOver).
+ */
+class ParagraphSentence implements Sentence {
+  constructor(
+    readonly paragraph: Paragraph,
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    readonly clauses: readonly Clause[],
+    readonly figures: readonly Figure[],
+  ) {}
+
+  get line(): number {
+    return this.paragraph.line;
+  }
+
+  /** The sentence's fields as the Sentence interface has them (what JSON.stringify shows). */
+  toJSON(): Sentence {
+    const { paragraph, line, text, start, end, clauses, figures } = this;
+    return { paragraph, line, text, start, end, clauses, figures };
+  }
+}
+
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const CACHE = derivedCache<Sentence[]>();
 
@@ -75,7 +100,7 @@ function moveSplit(old: Split, p: Paragraph, figures: readonly Figure[]): Split 
   const shift = p.range.start.character - old.paragraph.range.start.character;
   const sentences = old.sentences.map((s): Sentence => {
     const clauses = s.clauses.map((c) => ({ text: c.text, start: c.start + shift, end: c.end + shift, delimiter: c.delimiter, figures: same(c.figures, clauseCursor) }));
-    const moved: Sentence = { paragraph: p, line: p.line, text: s.text, start: s.start + shift, end: s.end + shift, clauses, figures: same(s.figures, sentenceCursor) };
+    const moved: Sentence = new ParagraphSentence(p, s.text, s.start + shift, s.end + shift, clauses, same(s.figures, sentenceCursor));
     MOVED_FROM.set(moved, s);
     // (One step back only: the link of the previous version's sentence would keep every older version alive.)
     MOVED_FROM.delete(s);
@@ -143,7 +168,7 @@ function splitParagraph(p: Paragraph, figures: readonly Figure[]): Sentence[] {
       while (sFig < n && figStart(sFig) < sStart) sFig++;
       let hi = sFig;
       while (hi < n && figStart(hi) < i) hi++;
-      if (anyText(clauses)) out.push({ paragraph: p, line: p.line, text: text.slice(sStart, i), start: base + sStart, end: base + i, clauses, figures: sliceOf(figures, sFig, hi) });
+      if (anyText(clauses)) out.push(new ParagraphSentence(p, text.slice(sStart, i), base + sStart, base + i, clauses, sliceOf(figures, sFig, hi)));
       sFig = hi;
       clauses = [];
       sStart = i + 1;

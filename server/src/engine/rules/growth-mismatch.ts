@@ -28,7 +28,6 @@ export interface GrowthCheck {
   readonly arithmetic: string;
   /** The text of the stated rate or multiple (「20.3%」 or 「翻一番」), for messages. */
   readonly stated: string;
-  readonly statedRange: Figure['range'];
 }
 
 const F = '\u0001(\\d+)\u0002';
@@ -93,9 +92,7 @@ function moved(s: Sentence): readonly GrowthCheck[] | undefined {
   return found.map((c) => {
     const to = figure(c.to);
     const rate = c.rate && figure(c.rate);
-    // (Where inSentence puts it: after the later figure for 翻一番, else the rate.)
-    const statedRange = c.kind === 'doubling' || !rate ? { start: to.range.end, end: to.range.end } : rate.range;
-    return { ...c, from: figure(c.from), to, rate, statedRange };
+    return { ...c, from: figure(c.from), to, rate };
   });
 }
 
@@ -197,24 +194,21 @@ function compare(from: Figure, to: Figure, rate: Figure | undefined, falling: bo
   const high = Math.max(...corners);
   let agrees: boolean;
   let stated: string;
-  let statedRange: Figure['range'];
   if (kind === 'doubling') {
     const target = Math.pow(2, doublings);
     // 翻一番 is twice as much, said of figures that are roughly twice: within a tenth.
     agrees = high >= target * 0.9 && low <= target * 1.1;
     stated = doublingText;
-    statedRange = { start: to.range.end, end: to.range.end };
   } else {
     const r = rate as Figure;
     const ur = 0.5 * Math.pow(10, -r.decimals);
     agrees = high >= r.value - ur - 1e-9 && low <= r.value + ur + 1e-9;
     stated = r.text;
-    statedRange = r.range;
   }
   const unit = kind === 'percent' ? '%' : kind === 'points' ? '个百分点' : '倍';
   const decimals = kind === 'doubling' ? 2 : Math.max(1, (rate as Figure).decimals);
   const full = `${arithmetic} = ${formatNumber(computed, decimals)}${kind === 'doubling' ? '' : unit}`;
-  return { kind, from, to, rate, doublings, falling, computed, low, high, agrees, arithmetic: full, stated, statedRange };
+  return { kind, from, to, rate, doublings, falling, computed, low, high, agrees, arithmetic: full, stated };
 }
 
 export const growthMismatch = defineRule({

@@ -137,6 +137,26 @@ describe('incremental analysis', function () {
     assert.strictEqual(everything(again), everything(buildModel({ text: `\n\n${text}` })));
   });
 
+  it('takeOver: headings and tables an edit moved are the same objects on their new lines, their ranges and cells moved', () => {
+    const text = ['一、总体情况', '　　全年办结信访事项118件。', '', '| 项目 | 数量 |', '| --- | --- |', '| 书房 | 38个 |', '', '（一）主要做法', '　　新建城市书房38个。', '二、存在问题', '　　仍有不足。'].join('\n');
+    const before = buildModel({ text });
+    everything(before);
+    const [h1, h2, h3] = before.headings;
+    const table = before.tables[0];
+    assert.ok(h1 && h2 && h3 && table);
+    const oldRange = h2.titleRange;
+    // Two lines put in under the first paragraph: the table and the headings below move down two lines.
+    const edited = text.replace('118件。', '118件。\n新增一段。\n');
+    const after = buildModel({ text: edited, previous: before, takeOver: true });
+    assert.deepStrictEqual(after.headings, [h1, h2, h3]);
+    assert.deepStrictEqual(after.headings.map((h) => [h.line, h.markerRange.start.line, h.titleRange.end.line, h.headingRange.end.line]), [[0, 0, 0, 0], [9, 9, 9, 9], [11, 11, 11, 11]]);
+    assert.deepStrictEqual(oldRange.start.line, 7, 'a range handed out before is left as it was');
+    assert.strictEqual(after.tables[0], table);
+    assert.deepStrictEqual([table.startLine, table.endLine, table.range.start.line, table.rows[0]?.[1]?.range.start.line, table.header[0]?.range.end.line], [5, 7, 5, 7, 5]);
+    assert.strictEqual(figuresOf(after).inCell(table.rows[0]?.[1] as never)?.range.start.line, 7);
+    assert.strictEqual(everything(after), everything(buildModel({ text: edited })));
+  });
+
   it('without takeOver, a paragraph that moved is a new object and the previous model keeps its lines', () => {
     const text = ['一、总体情况', '　　全年共受理信访事项120件，其中来信80件、来访40件。', '二、存在问题', '　　新建城市书房38个。'].join('\n');
     const before = buildModel({ text });

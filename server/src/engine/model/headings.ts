@@ -2,6 +2,7 @@ import { inlinePlainText } from './inline-text';
 import type { LineIndex } from './lines';
 import { INDENT_RE, matchMarker, mayStartMarker, type MarkerMatch } from './markers';
 import type { TextMemo } from './memo';
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { Heading, MarkerStyle } from './types';
 
 /**
@@ -111,16 +112,46 @@ export function recogniseHeading(index: LineIndex, line: number, mdDepth: number
 export interface PreviousHeadings {
   readonly byLine: ReadonlyMap<number, Heading>;
   readonly index: LineIndex;
+  /** The line of the previous version a line of this one was on (itself unless ModelInput.takeOver; -1 for none). */
+  readonly oldLine: (line: number) => number;
+  /** Set once a heading is taken over on another line. */
+  readonly taken: { moved: boolean };
 }
 
 /**
- * The previous version's heading of this line when makeHeading would make the same one: same line,
- * same text (the marker is then the same: it is read from the text), same depth and level.
+ * The previous version's heading of this line when makeHeading would make the same one: same line
+ * (or the line it was on, when the edit only moved it), same text (the marker is then the same: it
+ * is read from the text), same depth and level.
  */
 function sameAsBefore(previous: PreviousHeadings | undefined, line: number, text: string, mdDepth: number, level: number): Heading | undefined {
   if (!previous) return undefined;
-  const h = previous.byLine.get(line);
-  return h && h.mdDepth === mdDepth && h.level === level && line < previous.index.lineCount && previous.index.line(line).text === text ? h : undefined;
+  const from = previous.oldLine(line);
+  const h = from < 0 ? undefined : previous.byLine.get(from);
+  if (!h || h.mdDepth !== mdDepth || h.level !== level || from >= previous.index.lineCount || previous.index.line(from).text !== text) return undefined;
+  if (h.line !== line) {
+    moveHeading(h, line);
+    previous.taken.moved = true;
+  }
+  return h;
+}
+
+/**
+ * Puts a heading taken over from the previous version on its new line: new ranges (the old ones may
+ * be held), their positions shared as makeHeading shares them.
+ */
+function moveHeading(h: Heading, line: number): void {
+  const moved = new Map<Position, Position>();
+  const at = (p: Position): Position => {
+    let q = moved.get(p);
+    if (!q) moved.set(p, (q = { line, character: p.character }));
+    return q;
+  };
+  const range = (r: Range): Range => ({ start: at(r.start), end: at(r.end) });
+  const mutable = h as { line: number; markerRange: Range; titleRange: Range; headingRange: Range };
+  mutable.line = line;
+  mutable.markerRange = range(h.markerRange);
+  mutable.titleRange = range(h.titleRange);
+  mutable.headingRange = range(h.headingRange);
 }
 
 /** The next line is text (not blank, not numbered itself): the text of a number standing alone on its line. */

@@ -120,10 +120,13 @@ export class LineIndex {
   }
 }
 
-/** Lines first..last have the same texts in both indexes (an edit left them as they were, at the same place). */
-export function sameLineTexts(a: LineIndex, b: LineIndex, first: number, last: number): boolean {
-  if (last >= a.lineCount || last >= b.lineCount) return false;
-  for (let l = first; l <= last; l++) if (a.line(l).text !== b.line(l).text) return false;
+/**
+ * Lines first..last of `b` have the texts of the lines of `a` `delta` lines above them (0: at the
+ * same place): an edit left them as they were, or only moved them.
+ */
+export function sameLineTexts(a: LineIndex, b: LineIndex, first: number, last: number, delta = 0): boolean {
+  if (first - delta < 0 || last - delta >= a.lineCount || last >= b.lineCount) return false;
+  for (let l = first; l <= last; l++) if (a.line(l - delta).text !== b.line(l).text) return false;
   return true;
 }
 

@@ -47,9 +47,19 @@ export function buildModel(input: ModelInput): ReportModel {
   const memo = new TextMemo(input.previous?.memo);
   const lender = input.previous && !LENT.has(input.previous) ? input.previous : undefined;
   const previousParagraphs = lender && new Map(lender.paragraphs.filter((p) => !p.runinOf).map((p) => [p.line, p]));
-  const previousHeadings: PreviousHeadings | undefined = input.previous && { byLine: new Map(input.previous.headings.map((h) => [h.line, h])), index: input.previous.index };
   const index = new LineIndex(text, input.previous?.index);
   const lineCount = index.lineCount;
+  // The line of the previous version a line was on: below the edit, moved by the lines it added or removed.
+  // (A line in the edited stretch keeps its number only where that was not a line of the bottom run:
+  // nothing is taken over twice.)
+  const kept = input.takeOver ? index.kept : undefined;
+  const oldLine = (line: number): number => {
+    if (!kept || kept.delta === 0) return line;
+    if (line >= lineCount - kept.bottom) return line - kept.delta;
+    return line < lineCount - kept.delta - kept.bottom ? line : -1;
+  };
+  const taken = { moved: false };
+  const previousHeadings: PreviousHeadings | undefined = lender && { byLine: new Map(lender.headings.map((h) => [h.line, h])), index: lender.index, oldLine, taken };
   const frontMatter = parseFrontMatter(index, memo);
   const kinds: LineKind[] = new Array<LineKind>(lineCount);
   for (let i = 0; i < lineCount; i++) kinds[i] = BLANK_RE.test(index.line(i).text) ? 'blank' : 'text';
@@ -66,7 +76,7 @@ export function buildModel(input: ModelInput): ReportModel {
   const notHeadings = new Set<number>();
   const tables: Table[] = [];
   const nestedItems = new Map<number, boolean>();
-  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, tables, index, nestedItems, input.previous);
+  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, tables, index, nestedItems, lender && { model: lender, oldLine, taken });
   // In a document structured with `#` (or setext) headings, 「1. 甲」 is an item of an ordered list, as
   // Markdown reads it; in text pasted from Word, or under a `#` title only, it is a numbered heading.
   const mdDepths = [...mdHeadingLines.entries()].sort((a, b) => a[0] - b[0]).map(([, depth]) => depth);
@@ -78,16 +88,7 @@ export function buildModel(input: ModelInput): ReportModel {
   for (const [line, underBullet] of nestedItems) if (structuredWithHashes || underBullet) notHeadings.add(line);
 
   const baseKinds = kinds.slice();
-  // The line of the previous version a line was on: below the edit, moved by the lines it added or removed.
-  const kept = input.takeOver ? index.kept : undefined;
-  // (A line in the edited stretch keeps its number only where that was not a line of the bottom run:
-  // no paragraph is taken over twice.)
-  const oldLine = (line: number): number => {
-    if (!kept || kept.delta === 0) return line;
-    if (line >= lineCount - kept.bottom) return line - kept.delta;
-    return line < lineCount - kept.delta - kept.bottom ? line : -1;
-  };
-  const paragraphs: ParagraphSource = { previous: previousParagraphs, oldLine, moved: false };
+  const paragraphs: ParagraphSource = { previous: previousParagraphs, oldLine, taken };
   let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, paragraphs, previousHeadings, frontMatter, excluded: new Set() });
   let sections = buildSections(scan.headings, index, kinds);
   // Numbered list items are body text: read the document again without them (their numbers would
@@ -98,7 +99,7 @@ export function buildModel(input: ModelInput): ReportModel {
     scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, paragraphs, previousHeadings, frontMatter, excluded: items });
     sections = buildSections(scan.headings, index, kinds);
   }
-  if (paragraphs.moved && lender) LENT.add(lender);
+  if (taken.moved && lender) LENT.add(lender);
   const { headings, title } = scan;
   const enumerations = findEnumerations(scan.paragraphs, sections, index, items, memo);
   return {
@@ -140,8 +141,8 @@ interface ParagraphSource {
   readonly previous: ReadonlyMap<number, Paragraph> | undefined;
   /** The line of the previous version a line of this one was on. */
   readonly oldLine: (line: number) => number;
-  /** Set once a paragraph is taken over on another line. */
-  moved: boolean;
+  /** Set once a paragraph or a heading is taken over on another line. */
+  readonly taken: { moved: boolean };
 }
 
 /** The title, the headings and the paragraphs of the body, line by line. */
@@ -204,7 +205,7 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
         if (old.line !== line) {
           // Moved, not changed (the takeOver option): the same object on its new line.
           moveParagraph(old, line, index.range(line, start, end));
-          source.moved = true;
+          source.taken.moved = true;
         }
         paragraphs.push(old);
       } else paragraphs.push({ line, range: index.range(line, start, end), text: body, runinOf: undefined });
@@ -212,6 +213,20 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
   }
 
   return { headings, paragraphs, title };
+}
+
+/** Moves a table taken over from the previous version `delta` lines down (new ranges: the old ones may be held). */
+function moveTable(t: Table, delta: number, index: LineIndex): void {
+  const mutable = t as { startLine: number; endLine: number; range: Range };
+  mutable.startLine += delta;
+  mutable.endLine += delta;
+  mutable.range = index.linesRange(t.startLine, t.endLine);
+  for (const row of [t.header, ...t.rows]) {
+    for (const cell of row) {
+      const r = cell.range;
+      (cell as { range: Range }).range = index.range(r.start.line + delta, r.start.character, r.end.character);
+    }
+  }
 }
 
 /** Puts a paragraph taken over from the previous version on its new line (a new range: the old one may be held). */
@@ -228,13 +243,28 @@ function paragraphBody(lineText: string): { start: number; end: number; body: st
   return { start, end, body: lineText.slice(start, end) };
 }
 
-function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, tables: Table[], index: LineIndex, nestedItems: Map<number, boolean>, previous: ReportModel | undefined): void {
+/** The previous version's model, where its lines went, and the flag set when something is taken over on another line. */
+interface Lender {
+  readonly model: ReportModel;
+  readonly oldLine: (line: number) => number;
+  readonly taken: { moved: boolean };
+}
+
+function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, tables: Table[], index: LineIndex, nestedItems: Map<number, boolean>, lender: Lender | undefined): void {
   let quoteDepth = 0;
-  // A table on the same lines with the same texts as in the previous version is that version's object.
+  // A table with the same texts as in the previous version, on the same lines (or on the lines an edit
+  // only moved it to, with takeOver), is that version's object.
+  const previous = lender?.model;
   const previousTables = previous && previous.tables.length > 0 ? new Map(previous.tables.map((t) => [t.startLine, t])) : undefined;
   const sameTable = (from: number, last: number): Table | undefined => {
-    const old = previousTables?.get(from);
-    return old && previous && old.endLine === last && sameLineTexts(previous.index, index, from, last) ? old : undefined;
+    const start = lender ? lender.oldLine(from) : -1;
+    const old = start < 0 ? undefined : previousTables?.get(start);
+    if (!old || !previous || !lender || old.endLine - old.startLine !== last - from || !sameLineTexts(previous.index, index, from, last, from - start)) return undefined;
+    if (old.startLine !== from) {
+      moveTable(old, from - old.startLine, index);
+      lender.taken.moved = true;
+    }
+    return old;
   };
   // The lists open around a token, outermost first: an ordered item nested in another list
   // (「- 2. 甲」 then 「    3. 乙」) is an item of that list, however far it is indented.

@@ -216,9 +216,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onWorkspaceSymbol(async (params, token) => {
+    const others = await workspace.models(new Set(documents.all().map((d) => d.uri)), token);
+    // The open documents' models are read after the wait: a change meanwhile builds a new version from
+    // the model read before, which takes over its moved headings (ModelInput.takeOver).
     const open = documents.all().map((d) => analyses.model(d));
-    const others = await workspace.models(new Set(open.map((m) => m.uri)), token);
-    return guard('workspaceSymbol', [], () => workspaceSymbols([...open, ...others], params.query, token));
+    const openUris = new Set(open.map((m) => m.uri));
+    return guard('workspaceSymbol', [], () => workspaceSymbols([...open, ...others.filter((m) => !openUris.has(m.uri))], params.query, token));
   });
 
   connection.onCompletion((params, token) => {

@@ -11,30 +11,36 @@ export type { FigureKind } from './figure-units';
 /** How exact a figure is (defined with the protocol): an approximate figure is a bound, never an exact value. */
 export type { Approx };
 
-/** A number as written in the report, with its unit and how it reads. */
-export interface Figure {
-  /** The figure as written, from the number through its unit and trailing qualifier (「110余批次」, 「5.5%左右」). */
-  readonly text: string;
-  /** The number as written (「33，212」, 「三十」, 「1.27」). */
-  readonly numberText: string;
-  /** The number as written, as a value (33212 for 「33，212万吨」). */
-  readonly number: number;
-  /** 1, or 1e4 for 万, 1e8 for 亿… */
-  readonly multiplier: number;
-  /** number × multiplier (for percentages: the percentage, 5.5 for 5.5%). */
-  readonly value: number;
-  /** Upper value of a range (「3～5个」), × multiplier. */
-  readonly high: number | undefined;
-  /** The measure word or unit after the number and multiplier ('' when none): 件, 人次, 吨, 元, %, 个百分点, 倍. */
-  readonly unit: string;
-  /** A per-unit suffix such as 「/年」. */
-  readonly per: string;
-  readonly kind: FigureKind;
-  readonly approx: Approx;
-  /** The word that makes it approximate (约, 近, 余, 以上, 左右…), '' for exact figures. */
-  readonly qualifier: string;
-  /** Digits after the decimal point. */
-  readonly decimals: number;
+/** What a figure says, whatever line it stands on. */
+export class FigureReading {
+  constructor(
+    /** The figure as written, from the number through its unit and trailing qualifier (「110余批次」, 「5.5%左右」). */
+    readonly text: string,
+    /** The number as written (「33，212」, 「三十」, 「1.27」). */
+    readonly numberText: string,
+    /** The number as written, as a value (33212 for 「33，212万吨」). */
+    readonly number: number,
+    /** 1, or 1e4 for 万, 1e8 for 亿… */
+    readonly multiplier: number,
+    /** number × multiplier (for percentages: the percentage, 5.5 for 5.5%). */
+    readonly value: number,
+    /** Upper value of a range (「3～5个」), × multiplier. */
+    readonly high: number | undefined,
+    /** The measure word or unit after the number and multiplier ('' when none): 件, 人次, 吨, 元, %, 个百分点, 倍. */
+    readonly unit: string,
+    /** A per-unit suffix such as 「/年」. */
+    readonly per: string,
+    readonly kind: FigureKind,
+    readonly approx: Approx,
+    /** The word that makes it approximate (约, 近, 余, 以上, 左右…), '' for exact figures. */
+    readonly qualifier: string,
+    /** Digits after the decimal point. */
+    readonly decimals: number,
+  ) {}
+}
+
+/** A number as written in the report, with its unit and how it reads, where it stands. */
+export interface Figure extends FigureReading {
   readonly line: number;
   /** Range of the whole figure (number, multiplier, unit, trailing qualifier). */
   readonly range: Range;
@@ -98,40 +104,12 @@ export interface TextPlace {
 const NOWHERE: TextPlace = { line: 0, column: 0, source: 'text', paragraph: undefined };
 const rangeOf = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
 
-/** What a figure says, whatever line it stands on. */
-interface Reading {
-  readonly text: string;
-  readonly numberText: string;
-  readonly number: number;
-  readonly multiplier: number;
-  readonly value: number;
-  readonly high: number | undefined;
-  readonly unit: string;
-  readonly per: string;
-  readonly kind: FigureKind;
-  readonly approx: Approx;
-  readonly qualifier: string;
-  readonly decimals: number;
-}
-
 /**
  * A figure at its columns. A figure of a paragraph reads its line from the paragraph: when an edit
  * only moves the paragraph to another line, the paragraph and its figures are taken over as they
  * are (ModelInput.takeOver), and the ranges are made anew, once, for the new line.
  */
-class PlacedFigure implements Figure {
-  readonly text: string;
-  readonly numberText: string;
-  readonly number: number;
-  readonly multiplier: number;
-  readonly value: number;
-  readonly high: number | undefined;
-  readonly unit: string;
-  readonly per: string;
-  readonly kind: FigureKind;
-  readonly approx: Approx;
-  readonly qualifier: string;
-  readonly decimals: number;
+class PlacedFigure extends FigureReading implements Figure {
   readonly source: Figure['source'];
   readonly paragraph: Paragraph | undefined;
   /** The line of a figure outside the body paragraphs (a heading's, a table's). */
@@ -143,19 +121,8 @@ class PlacedFigure implements Figure {
   private readonly numberTo: number;
   private ranges: { readonly range: Range; readonly numberRange: Range } | undefined = undefined;
 
-  constructor(r: Reading, place: TextPlace, from: number, to: number, numberFrom: number, numberTo: number) {
-    this.text = r.text;
-    this.numberText = r.numberText;
-    this.number = r.number;
-    this.multiplier = r.multiplier;
-    this.value = r.value;
-    this.high = r.high;
-    this.unit = r.unit;
-    this.per = r.per;
-    this.kind = r.kind;
-    this.approx = r.approx;
-    this.qualifier = r.qualifier;
-    this.decimals = r.decimals;
+  constructor(r: FigureReading, place: TextPlace, from: number, to: number, numberFrom: number, numberTo: number) {
+    super(r.text, r.numberText, r.number, r.multiplier, r.value, r.high, r.unit, r.per, r.kind, r.approx, r.qualifier, r.decimals);
     this.source = place.source;
     this.paragraph = place.paragraph;
     this.fixedLine = place.line;
@@ -232,7 +199,7 @@ function read(text: string, m: RegExpExecArray, place: TextPlace): PlacedFigure 
     const n = parseNumber(m[PCT]);
     if (!n) return undefined;
     const col = place.column + start;
-    const reading: Reading = { text: m[0], numberText: m[PCT], number: n.value, multiplier: 1, value: n.value, high: undefined, unit: '百分之', per: '', kind: 'percent', approx: 'exact', qualifier: '', decimals: n.decimals };
+    const reading: FigureReading = { text: m[0], numberText: m[PCT], number: n.value, multiplier: 1, value: n.value, high: undefined, unit: '百分之', per: '', kind: 'percent', approx: 'exact', qualifier: '', decimals: n.decimals };
     return new PlacedFigure(reading, place, col, col + m[0].length, col + 3, col + m[0].length);
   }
   const kind = unitKind(unit);
@@ -292,7 +259,7 @@ function read(text: string, m: RegExpExecArray, place: TextPlace): PlacedFigure 
     }
   }
   const col = place.column + start;
-  const reading: Reading = {
+  const reading: FigureReading = {
     text: m[0],
     numberText: numText,
     number: n.value,

@@ -157,6 +157,22 @@ describe('incremental analysis', function () {
     assert.strictEqual(everything(after), everything(buildModel({ text: edited })));
   });
 
+  it('two paragraphs of one text keep their own figures and sentences from one version to the next', () => {
+    const text = ['一、总体情况', '　　新建城市书房38个，其中社区书房20个。', '二、主要做法', '　　新建城市书房38个，其中社区书房20个。', '三、存在问题', '　　仍有不足。'].join('\n');
+    const before = buildModel({ text });
+    everything(before);
+    const oldFigures = figuresOf(before).all;
+    const oldSentences = sentencesOf(before);
+    for (const takeOver of [false, true]) {
+      const edited = text.replace('仍有不足', '仍有一些不足');
+      const after = buildModel({ text: edited, previous: before, takeOver });
+      assert.strictEqual(figuresOf(after).all.length, 4);
+      assert.ok(figuresOf(after).all.every((f, k) => f === oldFigures[k]), `takeOver ${takeOver}: the same figure objects, for both copies of the text`);
+      assert.ok(sentencesOf(after).slice(0, 2).every((s, k) => s === oldSentences[k]), 'the same sentence objects');
+      assert.strictEqual(everything(after), everything(buildModel({ text: edited })));
+    }
+  });
+
   it('without takeOver, a paragraph that moved is a new object and the previous model keeps its lines', () => {
     const text = ['一、总体情况', '　　全年共受理信访事项120件，其中来信80件、来访40件。', '二、存在问题', '　　新建城市书房38个。'].join('\n');
     const before = buildModel({ text });

@@ -1,5 +1,5 @@
 import type { Approx } from '../../../../common/protocol';
-import { derivedCache } from './derived';
+import { derivedCache, paragraphCache } from './derived';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { parseChineseNumeral, toAsciiDigits } from '../util/numerals';
 import { NON_FIGURE_FOLLOWERS, UNIT_ALTERNATION, unitKind, type FigureKind } from './figure-units';
@@ -317,6 +317,9 @@ function figuresAt(model: ReportModel, text: string, at: TextPlace): PlacedFigur
   return placed.figures;
 }
 
+/** The figures of each paragraph object. */
+const PARAGRAPH_FIGURES = paragraphCache<PlacedFigure[]>();
+
 /** The text of a heading's title as written (its line's text in the title's range), per heading object. */
 const TITLE_TEXT = memoTable<Heading, string>();
 
@@ -331,7 +334,9 @@ function buildIndex(model: ReportModel): FigureIndex {
     all.push(...figuresAt(model, text, { line: h.line, column: h.titleRange.start.character, source: 'heading', paragraph: undefined }));
   }
   for (const p of model.paragraphs) {
-    const list = figuresAt(model, p.text, { line: p.line, column: p.range.start.character, source: 'text', paragraph: p });
+    // (A paragraph taken over from the previous version has its figures: they read their line from it.)
+    let list = PARAGRAPH_FIGURES.get(p);
+    if (list === undefined) PARAGRAPH_FIGURES.set(p, (list = figuresAt(model, p.text, { line: p.line, column: p.range.start.character, source: 'text', paragraph: p })));
     for (const f of list) all.push(f);
     byParagraph.set(p, list);
   }

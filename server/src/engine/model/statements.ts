@@ -1,4 +1,4 @@
-import { derivedCache } from './derived';
+import { derivedCache, paragraphCache } from './derived';
 import { figuresOf, type Figure } from './figures';
 import type { Paragraph, ReportModel } from './types';
 import { memoTable } from '../util/memo-table';
@@ -59,20 +59,28 @@ export function sentencesOf(model: ReportModel): Sentence[] {
     const figures = figuresOf(model);
     list = [];
     for (const p of model.paragraphs) {
-      const own = figures.inParagraph(p);
-      // Sentences depend on the text alone: split once, then moved along with the paragraph.
-      const split = model.memo.get<Split>(
-        'sentences',
-        p.text,
-        () => ({ paragraph: p, figures: own, sentences: splitParagraph(p, own) }),
-        (old) => (old.paragraph === p ? old : moveSplit(old, p, own)),
-      );
+      // (A paragraph taken over from the previous version has its sentences: they read their line from it.)
+      let split = PARAGRAPH_SPLITS.get(p);
+      if (split === undefined) {
+        const own = figures.inParagraph(p);
+        // Sentences depend on the text alone: split once, then moved along with the paragraph.
+        split = model.memo.get<Split>(
+          'sentences',
+          p.text,
+          () => ({ paragraph: p, figures: own, sentences: splitParagraph(p, own) }),
+          (old) => (old.paragraph === p ? old : moveSplit(old, p, own)),
+        );
+        PARAGRAPH_SPLITS.set(p, split);
+      }
       for (const s of split.sentences) list.push(s);
     }
     CACHE.set(model, list);
   }
   return list;
 }
+
+/** The sentences of each paragraph object. */
+const PARAGRAPH_SPLITS = paragraphCache<Split>();
 
 interface Split {
   readonly paragraph: Paragraph;

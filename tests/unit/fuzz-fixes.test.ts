@@ -163,6 +163,21 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     checkFixes(text, 100);
   });
 
+  it('numbering-style offers 一、二、 for top-level 「1、」 only where the headings keep their places in the outline (the fuzz input of seed 416060626)', () => {
+    // Under 「4、」 a 「1.1.1 1）…」 line is a sibling of the 「2）」 items after it; under 「四、」 it is read a
+    // level higher and takes them in: the conversion would make 「2）」 start a list.
+    const survey = ['附上一份调查：', '====', '1、看到开发组的现状，您觉得：', '   A.大失所望。', '2、您对工作总结的看法：', '   A.形式主义。', '3、您认为当前最迫切需要完成的是：', '   A.制定文档。', '4、有成员建议举行开发组会议，您认为：', '   A.效率低下。', ' 1.1.1 1）代码的可读性', '    A.可读性较差。', '  2）单元划分和框架结构', '    A.结构太复杂。', '  3）代码的功能', '    A.现在的代码太乱了。'].join('\n');
+    const style = findings('numbering-style', survey).filter((d) => /level-1 headings/.test(d.finding.message));
+    assert.strictEqual(style.length, 1, 'the non-standard numbering is still reported');
+    assert.deepStrictEqual(style[0]?.finding.fixes, [], 'without the fix that would move the 「2）」 items');
+    assert.ok(checkFixes(survey, 100) >= 0);
+    // Without the 「1.1.1」 line the outline is kept, and the fix is offered.
+    const plain = survey.replace(' 1.1.1 1）', '  1）');
+    const offered = findings('numbering-style', plain).find((d) => /level-1 headings/.test(d.finding.message));
+    assert.match(offered?.finding.fixes?.[0]?.title ?? '', /top-level headings with Chinese numerals/);
+    assert.ok(checkFixes(plain, 100) > 0);
+  });
+
   it('renumbering a list before a restart leaves the restarted list and its duplicates as they were (the fuzz input of seed 834590655)', () => {
     // 「（三）（四）」 after a broken 「（一」 line, renumbered 「（一）（二）」: a later 「（三）」 typed twice stays a
     // duplicate in the restarted list, and does not take the list before it on (where heading-punctuation

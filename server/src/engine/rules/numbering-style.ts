@@ -1,7 +1,9 @@
 import { t } from '../i18n';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { markerFamily } from '../model/headings';
-import type { Heading, MarkerStyle, ReportModel } from '../model/types';
+import type { Heading, MarkerStyle, ReportModel, Section } from '../model/types';
+import { buildModel } from '../model/parse';
+import { applyEdits } from '../features/edits';
 import { CN_NUMERAL_CHARS, toAsciiDigits, toChineseNumeral } from '../util/numerals';
 import { level1PeriodJudged, removePeriod } from './heading-punctuation';
 import { siblingRuns, type SiblingRun } from '../model/sibling-runs';
@@ -9,6 +11,24 @@ import { defineRule, type Finding } from './types';
 
 const CN_RUN = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'g');
 const ARABIC: ReadonlySet<MarkerStyle> = new Set(['ar-dot', 'ar-dun', 'ar-paren', 'ar-paren-half', 'ar-half-close']);
+
+/** The parent heading of every heading, by lines (-1 at the top). */
+function outlineShape(model: ReportModel): string {
+  const out: string[] = [];
+  const walk = (sections: readonly Section[], parent: number): void => {
+    for (const s of sections) {
+      out.push(`${s.heading.line}<${parent}`);
+      walk(s.children, s.heading.line);
+    }
+  };
+  walk(model.sections, -1);
+  return out.join(',');
+}
+
+/** After `edits` (which change markers, not lines), every heading is still a heading under the same parent. */
+function keepsOutline(model: ReportModel, edits: readonly TextEdit[]): boolean {
+  return outlineShape(buildModel({ text: applyEdits(model.index, edits) })) === outlineShape(model);
+}
 
 /** What is wrong with a marker on its own, and its corrected form (width and punctuation only). */
 export function correctedMarker(h: Heading): { text: string; reason: string } | undefined {
@@ -188,7 +208,9 @@ export const numberingStyle = defineRule({
         out.push({
           range: h.markerRange,
           message: t('Non-standard numbering "{0}" ({1}): write "{2}".', h.marker, fix.reason, fix.text),
-          fixes: [{ title: t('Number the {0} top-level headings with Chinese numerals (一、二、…)', top.length), edits, preferred }],
+          // (Offered when the headings keep their places in the outline: the new level-1 markers change the
+          // levels read below them, which may take a heading into another's section.)
+          fixes: keepsOutline(model, edits) ? [{ title: t('Number the {0} top-level headings with Chinese numerals (一、二、…)', top.length), edits, preferred }] : [],
         });
         continue;
       }

@@ -108,14 +108,19 @@ export function recogniseHeading(index: LineIndex, line: number, mdDepth: number
   return sameAsBefore(previous, line, text, mdDepth, level) ?? makeHeading(index, line, mdDepth, marker, offset, level, emphasis);
 }
 
+/** Where the previous version's lines went, for what a version takes over from it (ModelInput.takeOver). */
+export interface Takeover {
+  /** The line of the previous version a line of this one was on (itself unless ModelInput.takeOver; -1 for none). */
+  readonly oldLine: (line: number) => number;
+  /** Set once a paragraph, heading or table is taken over on another line. */
+  readonly taken: { moved: boolean };
+}
+
 /** The previous version's headings by line, and its lines. */
 export interface PreviousHeadings {
   readonly byLine: ReadonlyMap<number, Heading>;
   readonly index: LineIndex;
-  /** The line of the previous version a line of this one was on (itself unless ModelInput.takeOver; -1 for none). */
-  readonly oldLine: (line: number) => number;
-  /** Set once a heading is taken over on another line. */
-  readonly taken: { moved: boolean };
+  readonly takeover: Takeover;
 }
 
 /**
@@ -125,12 +130,12 @@ export interface PreviousHeadings {
  */
 function sameAsBefore(previous: PreviousHeadings | undefined, line: number, text: string, mdDepth: number, level: number): Heading | undefined {
   if (!previous) return undefined;
-  const from = previous.oldLine(line);
+  const from = previous.takeover.oldLine(line);
   const h = from < 0 ? undefined : previous.byLine.get(from);
   if (!h || h.mdDepth !== mdDepth || h.level !== level || from >= previous.index.lineCount || previous.index.line(from).text !== text) return undefined;
   if (h.line !== line) {
     moveHeading(h, line);
-    previous.taken.moved = true;
+    previous.takeover.taken.moved = true;
   }
   return h;
 }

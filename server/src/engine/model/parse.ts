@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { reusedBlockTokens, withoutParagraphText } from './block-reuse';
 import { findEnumerations } from './enumerations';
 import { parseFrontMatter } from './frontmatter';
-import { recogniseHeading, type HeadingContext, type PreviousHeadings } from './headings';
+import { recogniseHeading, type HeadingContext, type PreviousHeadings, type Takeover } from './headings';
 import { LineIndex, sameLineTexts } from './lines';
 import { listItemLines } from './list-items';
 import { blockMarkdown } from './markdown';
@@ -58,8 +58,8 @@ export function buildModel(input: ModelInput): ReportModel {
     if (line >= lineCount - kept.bottom) return line - kept.delta;
     return line < lineCount - kept.delta - kept.bottom ? line : -1;
   };
-  const taken = { moved: false };
-  const previousHeadings: PreviousHeadings | undefined = lender && { byLine: new Map(lender.headings.map((h) => [h.line, h])), index: lender.index, oldLine, taken };
+  const takeover: Takeover = { oldLine, taken: { moved: false } };
+  const previousHeadings: PreviousHeadings | undefined = lender && { byLine: new Map(lender.headings.map((h) => [h.line, h])), index: lender.index, takeover };
   const frontMatter = parseFrontMatter(index, memo);
   const kinds: LineKind[] = new Array<LineKind>(lineCount);
   for (let i = 0; i < lineCount; i++) kinds[i] = BLANK_RE.test(index.line(i).text) ? 'blank' : 'text';
@@ -76,7 +76,7 @@ export function buildModel(input: ModelInput): ReportModel {
   const notHeadings = new Set<number>();
   const tables: Table[] = [];
   const nestedItems = new Map<number, boolean>();
-  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, tables, index, nestedItems, lender && { model: lender, oldLine, taken });
+  classifyLines(tokens, kinds, mdHeadingLines, notHeadings, tables, index, nestedItems, lender && { model: lender, takeover });
   // In a document structured with `#` (or setext) headings, 「1. 甲」 is an item of an ordered list, as
   // Markdown reads it; in text pasted from Word, or under a `#` title only, it is a numbered heading.
   const mdDepths = [...mdHeadingLines.entries()].sort((a, b) => a[0] - b[0]).map(([, depth]) => depth);
@@ -88,7 +88,7 @@ export function buildModel(input: ModelInput): ReportModel {
   for (const [line, underBullet] of nestedItems) if (structuredWithHashes || underBullet) notHeadings.add(line);
 
   const baseKinds = kinds.slice();
-  const paragraphs: ParagraphSource = { previous: previousParagraphs, oldLine, taken };
+  const paragraphs: ParagraphSource = { previous: previousParagraphs, takeover };
   let scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, paragraphs, previousHeadings, frontMatter, excluded: new Set() });
   let sections = buildSections(scan.headings, index, kinds);
   // Numbered list items are body text: read the document again without them (their numbers would
@@ -99,7 +99,7 @@ export function buildModel(input: ModelInput): ReportModel {
     scan = scanHeadings({ index, kinds, mdHeadingLines, notHeadings, bodyStart, memo, paragraphs, previousHeadings, frontMatter, excluded: items });
     sections = buildSections(scan.headings, index, kinds);
   }
-  if (taken.moved && lender) LENT.add(lender);
+  if (takeover.taken.moved && lender) LENT.add(lender);
   const { headings, title } = scan;
   const enumerations = findEnumerations(scan.paragraphs, sections, index, items, memo);
   return {
@@ -139,10 +139,7 @@ interface ScanInput {
 /** The previous version's paragraphs, by their lines there, to take over. */
 interface ParagraphSource {
   readonly previous: ReadonlyMap<number, Paragraph> | undefined;
-  /** The line of the previous version a line of this one was on. */
-  readonly oldLine: (line: number) => number;
-  /** Set once a paragraph or a heading is taken over on another line. */
-  readonly taken: { moved: boolean };
+  readonly takeover: Takeover;
 }
 
 /** The title, the headings and the paragraphs of the body, line by line. */
@@ -200,12 +197,12 @@ function scanHeadings(input: ScanInput): { headings: Heading[]; paragraphs: Para
       const { start, end, body } = memo.read('paragraph-body', index.line(line).text, paragraphBody);
       // A paragraph the edit did not touch is the previous version's object: what was derived
       // from it (figures, sentences) is reused as it is.
-      const old = source.previous?.get(source.oldLine(line));
+      const old = source.previous?.get(source.takeover.oldLine(line));
       if (old && old.text === body && old.range.start.character === start) {
         if (old.line !== line) {
           // Moved, not changed (the takeOver option): the same object on its new line.
           moveParagraph(old, line, index.range(line, start, end));
-          source.taken.moved = true;
+          source.takeover.taken.moved = true;
         }
         paragraphs.push(old);
       } else paragraphs.push({ line, range: index.range(line, start, end), text: body, runinOf: undefined });
@@ -243,11 +240,10 @@ function paragraphBody(lineText: string): { start: number; end: number; body: st
   return { start, end, body: lineText.slice(start, end) };
 }
 
-/** The previous version's model, where its lines went, and the flag set when something is taken over on another line. */
+/** The previous version's model and where its lines went. */
 interface Lender {
   readonly model: ReportModel;
-  readonly oldLine: (line: number) => number;
-  readonly taken: { moved: boolean };
+  readonly takeover: Takeover;
 }
 
 function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<number, number>, notHeadings: Set<number>, tables: Table[], index: LineIndex, nestedItems: Map<number, boolean>, lender: Lender | undefined): void {
@@ -257,12 +253,12 @@ function classifyLines(tokens: Token[], kinds: LineKind[], mdHeadingLines: Map<n
   const previous = lender?.model;
   const previousTables = previous && previous.tables.length > 0 ? new Map(previous.tables.map((t) => [t.startLine, t])) : undefined;
   const sameTable = (from: number, last: number): Table | undefined => {
-    const start = lender ? lender.oldLine(from) : -1;
+    const start = lender ? lender.takeover.oldLine(from) : -1;
     const old = start < 0 ? undefined : previousTables?.get(start);
     if (!old || !previous || !lender || old.endLine - old.startLine !== last - from || !sameLineTexts(previous.index, index, from, last, from - start)) return undefined;
     if (old.startLine !== from) {
       moveTable(old, from - old.startLine, index);
-      lender.taken.moved = true;
+      lender.takeover.taken.moved = true;
     }
     return old;
   };

@@ -44,6 +44,19 @@ describe('word layer: segmentation by jieba\'s dictionary', () => {
     assert.strictEqual(wordAt('x'.repeat(100), 50), undefined); // letters run together: one window of 100
   });
 
+  it('wordAt routes a window the same wherever its text comes again, and apart for each map of extra words (its routes are kept by window text)', () => {
+    const extra = { extraWords: new Map([['获批', 2000]]) };
+    // 获批 is two words without the extra word, one with it; the window is the same text in each line.
+    for (let round = 0; round < 2; round++) {
+      for (const line of ['全年获批项目', '新增获批项目，获批', '获批']) {
+        const at = line.indexOf('获批');
+        assert.deepStrictEqual(wordAt(line, at), { start: at, end: at + 1 }, line);
+        assert.deepStrictEqual(wordAt(line, at, extra), { start: at, end: at + 2 }, line);
+        assert.deepStrictEqual(wordAt(line, at + 1, { extraWords: new Map([['获批', 2000]]) }), { start: at, end: at + 2 }, line);
+      }
+    }
+  });
+
   it('reads the issue\'s deleted count 「对全区个景区景点」 as p n q n n, the 个 a free measure word', () => {
     const s = '对全区个景区景点的环境实施了完善提升';
     const tokens = segment(s);

@@ -258,22 +258,59 @@ export function wordAt(text: string, at: number, options?: SegmentOptions): { re
   let to = at + 1;
   while (!windowEdge(lex, text, to, bits)) if (++to - from > MAX_WINDOW) return undefined;
   if (to === from + 1) return { start: from, end: to };
-  route(lex, text, from, to, extra);
-  const next = nextScratch;
+  const ends = windowRoute(lex, text, from, to, extra);
   let alnumStart = -1;
-  for (let k = 0; k < to - from; k = next[k] as number) {
-    const end = next[k] as number;
+  for (let j = 0, k = 0; j < ends.length; k = ends[j++] as number) {
+    const end = ends[j] as number;
     const single = end === k + 1 && isAlnum(text.charCodeAt(from + k));
     if (single && alnumStart < 0) alnumStart = k;
     if (!single) alnumStart = -1;
     if (from + end > at) {
       if (!single) return { start: from + k, end: from + end };
       let last = end;
-      while (last < to - from && next[last] === last + 1 && isAlnum(text.charCodeAt(from + last))) last++;
+      for (let i = j + 1; i < ends.length && ends[i] === last + 1 && isAlnum(text.charCodeAt(from + last)); i++) last++;
       return { start: from + alnumStart, end: from + last };
     }
   }
   return { start: at, end: at + 1 }; // (not reached: the route covers the window)
+}
+
+/**
+ * The routes of wordAt's windows by their text (where each word of the route ends, from the
+ * window's start), for one lexicon and one map of extra words: a report says 国家, 项目, 支持 hundreds
+ * of times, and a window's route depends on its characters alone. Forgotten when full.
+ */
+interface WindowRoutes {
+  readonly lex: Lexicon;
+  readonly extra: ReadonlyMap<string, number> | undefined;
+  readonly routes: Map<string, Int32Array>;
+}
+const WINDOW_ROUTES: WindowRoutes[] = [];
+/** Windows kept per lexicon and map of extra words (a few thousand distinct ones in 800,000 characters of reports). */
+const MAX_WINDOW_ROUTES = 8192;
+
+function windowRoute(lex: Lexicon, text: string, from: number, to: number, extra: ReadonlyMap<string, number> | undefined): Int32Array {
+  let cache: WindowRoutes | undefined;
+  for (const c of WINDOW_ROUTES) if (c.lex === lex && c.extra === extra) cache = c;
+  if (cache === undefined) {
+    cache = { lex, extra, routes: new Map() };
+    // (A few maps of extra words at most: the rules' own; another lexicon replaces the caches of the one before.)
+    if (WINDOW_ROUTES.length > 0 && (WINDOW_ROUTES[0] as WindowRoutes).lex !== lex) WINDOW_ROUTES.length = 0;
+    WINDOW_ROUTES.push(cache);
+  }
+  const key = text.slice(from, to);
+  let ends = cache.routes.get(key);
+  if (ends === undefined) {
+    route(lex, text, from, to, extra);
+    const next = nextScratch;
+    let count = 0;
+    for (let k = 0; k < to - from; k = next[k] as number) count++;
+    ends = new Int32Array(count);
+    for (let k = 0, j = 0; k < to - from; k = next[k] as number) ends[j++] = next[k] as number;
+    if (cache.routes.size >= MAX_WINDOW_ROUTES) cache.routes.clear();
+    cache.routes.set(key, ends);
+  }
+  return ends;
 }
 
 /** Consecutive single letters and digits on the route, as one token: `m` when all digits, else `eng`. */

@@ -11,7 +11,7 @@ const label = (s: Section): string => `${s.heading.marker.trim()}${s.heading.tit
 /** Every figure with its unit, section and context (the `report/statistics` request, `report-check --stats`). */
 export function statistics(model: ReportModel): ReportStatistics {
   const contexts = new Map<unknown, string>();
-  for (const s of sentencesOf(model)) for (const f of s.figures) contexts.set(f, window(s.text, f.range.start.character - s.start, f.range.end.character - s.start));
+  for (const s of sentencesOf(model)) for (const f of s.figures) contexts.set(f, window(s.text, f.from - s.start, f.to - s.start));
   const counts: Record<string, number> = {};
   const figures = figuresOf(model).all.map((f): FigureEntry => {
     const path: string[] = [];

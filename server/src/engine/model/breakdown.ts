@@ -125,7 +125,7 @@ function afterQizhong(sentence: Sentence): Breakdown[] {
           if (f.kind === total.kind) mixed = true;
           continue;
         }
-        if (CHANGE_WORDS.test(lead) || CHANGE_WORDS.test(c.text.slice(f.range.start.character - c.start))) {
+        if (CHANGE_WORDS.test(lead) || CHANGE_WORDS.test(c.text.slice(f.from - c.start))) {
           mixed = true;
           continue;
         }

@@ -46,6 +46,9 @@ export interface Figure extends FigureReading {
   readonly range: Range;
   /** Range of the number alone. */
   readonly numberRange: Range;
+  /** The columns its range starts and ends at on its line (read without making the range). */
+  readonly from: number;
+  readonly to: number;
   /** Where it was read: body text, a heading's title or a table cell. */
   readonly source: 'text' | 'heading' | 'table';
   /** The paragraph it was read from (source 'text'). */
@@ -114,9 +117,8 @@ class PlacedFigure extends FigureReading implements Figure {
   readonly paragraph: Paragraph | undefined;
   /** The line of a figure outside the body paragraphs (a heading's, a table's). */
   private readonly fixedLine: number;
-  /** The column it starts at (its range's start, without making the range). */
   readonly from: number;
-  private readonly to: number;
+  readonly to: number;
   private readonly numberFrom: number;
   private readonly numberTo: number;
   private ranges: { readonly range: Range; readonly numberRange: Range } | undefined = undefined;
@@ -152,8 +154,8 @@ class PlacedFigure extends FigureReading implements Figure {
     return r;
   }
 
-  /** The figure's fields as the Figure interface has them (what JSON.stringify shows). */
-  toJSON(): Figure {
+  /** The figure's fields as the Figure interface has them but its columns (what JSON.stringify shows). */
+  toJSON(): Omit<Figure, 'from' | 'to'> {
     const { text, numberText, number, multiplier, value, high, unit, per, kind, approx, qualifier, decimals, line, range, numberRange, source, paragraph } = this;
     return { text, numberText, number, multiplier, value, high, unit, per, kind, approx, qualifier, decimals, line, range, numberRange, source, paragraph };
   }
@@ -358,6 +360,6 @@ function buildIndex(model: ReportModel): FigureIndex {
     all,
     inParagraph: (p) => byParagraph.get(p) ?? [],
     inCell: (c) => byCell.get(c),
-    at: (pos) => all.find((f) => f.line === pos.line && f.range.start.character <= pos.character && pos.character <= f.range.end.character),
+    at: (pos) => all.find((f) => f.line === pos.line && f.from <= pos.character && pos.character <= f.to),
   };
 }

@@ -151,7 +151,7 @@ function splitParagraph(p: Paragraph, figures: readonly Figure[]): Sentence[] {
   const text = p.text;
   const out: Sentence[] = [];
   const n = figures.length;
-  const figStart = (k: number): number => (figures[k]?.range.start.character ?? 0) - base;
+  const figStart = (k: number): number => (figures[k]?.from ?? 0) - base;
   const digitAt = (k: number): boolean => isDigit(text.charCodeAt(k));
   let sStart = 0;
   let clauses: Clause[] = [];
@@ -187,7 +187,7 @@ function splitParagraph(p: Paragraph, figures: readonly Figure[]): Sentence[] {
 
 /** The text of a clause before a figure (its subject and verb): 「办结」 for 「办结118件」. */
 export function leadOf(clause: Clause, figure: Figure): string {
-  return clause.text.slice(0, Math.max(0, figure.range.start.character - clause.start));
+  return clause.text.slice(0, Math.max(0, figure.from - clause.start));
 }
 
 const CLAUSE_OF = memoTable<Sentence, Map<Figure, Clause>>();

@@ -116,7 +116,7 @@ function figureKey(sentence: Sentence, figure: Figure): string | undefined {
   if (/等$/u.test(leadOf(clause, figure).trim())) return undefined;
   // 「据中央八个工业部的统计」「建成38个城市书房」: a count followed by a noun counts that noun.
   // (A window of the words after it is enough to read the phrase.)
-  const after = figure.range.end.character - clause.start;
+  const after = figure.to - clause.start;
   const rest = clause.text.slice(after, after + 12);
   if (figure.kind === 'count') {
     const afterFigure = rest === '' ? undefined : nounPhraseAfter(rest, 0);

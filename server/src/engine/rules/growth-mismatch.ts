@@ -100,8 +100,8 @@ function template(s: Sentence): string {
   let text = '';
   let at = s.start;
   s.figures.forEach((f, k) => {
-    text += s.text.slice(at - s.start, f.range.start.character - s.start) + `\u0001${k}\u0002`;
-    at = f.range.end.character;
+    text += s.text.slice(at - s.start, f.from - s.start) + `\u0001${k}\u0002`;
+    at = f.to;
   });
   return text + s.text.slice(at - s.start);
 }
@@ -119,7 +119,7 @@ function inSentence(s: Sentence): GrowthCheck[] {
   const times = three && (text.includes('是') || text.includes('为') || text.includes('相当于'));
   if (!fromTo && !thanReach && !times) return out;
   const tpl = template(s);
-  const whole = (f: Figure | undefined): Figure | undefined => (f && !NUMERAL_BEFORE.test(s.text.slice(Math.max(0, f.range.start.character - s.start - 1), f.range.start.character - s.start)) ? f : undefined);
+  const whole = (f: Figure | undefined): Figure | undefined => (f && !NUMERAL_BEFORE.test(s.text.slice(Math.max(0, f.from - s.start - 1), f.from - s.start)) ? f : undefined);
   const fig = (k: string | undefined): Figure | undefined => (k === undefined ? undefined : whole(s.figures[Number(k)]));
   if (fromTo) for (const m of tpl.matchAll(FROM_TO)) {
     const [, a, up, down, b, between, rateUp, rateDown, c, doubling, times] = m;

@@ -29,7 +29,7 @@ export const percentRange = defineRule({
       for (const f of sentence.figures) {
         if (f.kind !== 'percent' || Math.max(f.value, f.high ?? 0) <= 100) continue;
         // The words before the figure in its statement, back to the last ，；： (a 、 list shares one subject).
-        const lead = sentence.text.slice(0, f.range.start.character - sentence.start);
+        const lead = sentence.text.slice(0, f.from - sentence.start);
         const cut = Math.max(lead.lastIndexOf('，'), lead.lastIndexOf('；'), lead.lastIndexOf('：'), lead.lastIndexOf(','));
         const subject = lead.slice(cut + 1);
         let keyword: RegExpExecArray | undefined;

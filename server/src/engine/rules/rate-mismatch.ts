@@ -44,11 +44,11 @@ function partAndWhole(sentence: Sentence, rate: Figure, stem: string): { part: F
     const lead = c ? leadOf(c, f) : '';
     return lead.includes(stem) && !lead.includes('应' + stem);
   });
-  const part = parts.filter((f) => f.range.start.character < rate.range.start.character).pop() ?? parts[0];
+  const part = parts.filter((f) => f.from < rate.from).pop() ?? parts[0];
   if (!part) return undefined;
   // The whole: the nearest earlier figure in the same unit, introduced by 受理/收到/共… and without the stem.
   // Another count in between (「共200件，其中刑事案件80件，结案75件」) makes the base ambiguous.
-  const whole = sentence.figures.filter((f) => f !== part && f !== rate && f.unit === part.unit && f.range.start.character < part.range.start.character).pop();
+  const whole = sentence.figures.filter((f) => f !== part && f !== rate && f.unit === part.unit && f.from < part.from).pop();
   if (!whole || !counts.includes(whole)) return undefined;
   const c = clauseOf(sentence, whole);
   const lead = c ? leadOf(c, whole) : '';

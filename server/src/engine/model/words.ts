@@ -278,35 +278,34 @@ export function wordAt(text: string, at: number, options?: SegmentOptions): { re
 /**
  * The routes of wordAt's windows by their text (where each word of the route ends, from the
  * window's start), for one lexicon and one map of extra words: a report says 国家, 项目, 支持 hundreds
- * of times, and a window's route depends on its characters alone. Forgotten when full.
+ * of times, and a window's route depends on its characters alone. Forgotten when full. (Not for
+ * segment: the corpus's runs hold far more distinct windows than its candidates, and a route kept
+ * there was slower than a route made again.)
  */
 interface WindowRoutes {
   readonly lex: Lexicon;
-  readonly extra: ReadonlyMap<string, number> | undefined;
-  readonly routes: Map<string, Int32Array>;
+  /** (Arrays of small integers: a typed array takes more than twice the memory of one so short.) */
+  readonly routes: Map<string, readonly number[]>;
 }
-const WINDOW_ROUTES: WindowRoutes[] = [];
-/** Windows kept per lexicon and map of extra words (a few thousand distinct ones in 800,000 characters of reports). */
+/** By map of extra words (NO_EXTRA for none): a map made for one call (keepsWhole's) takes its routes with it. */
+const WINDOW_ROUTES = memoTable<object, WindowRoutes>();
+const NO_EXTRA = {};
+const ROUTE_SCRATCH: number[] = [];
+/** Windows kept per lexicon and map of extra words (4,450 distinct ones in the 800,000 characters of the corpus). */
 const MAX_WINDOW_ROUTES = 8192;
 
-function windowRoute(lex: Lexicon, text: string, from: number, to: number, extra: ReadonlyMap<string, number> | undefined): Int32Array {
-  let cache: WindowRoutes | undefined;
-  for (const c of WINDOW_ROUTES) if (c.lex === lex && c.extra === extra) cache = c;
-  if (cache === undefined) {
-    cache = { lex, extra, routes: new Map() };
-    // (A few maps of extra words at most: the rules' own; another lexicon replaces the caches of the one before.)
-    if (WINDOW_ROUTES.length > 0 && (WINDOW_ROUTES[0] as WindowRoutes).lex !== lex) WINDOW_ROUTES.length = 0;
-    WINDOW_ROUTES.push(cache);
-  }
+function windowRoute(lex: Lexicon, text: string, from: number, to: number, extra: ReadonlyMap<string, number> | undefined): readonly number[] {
+  let cache = WINDOW_ROUTES.get(extra ?? NO_EXTRA);
+  if (cache === undefined || cache.lex !== lex) WINDOW_ROUTES.set(extra ?? NO_EXTRA, (cache = { lex, routes: new Map() }));
   const key = text.slice(from, to);
   let ends = cache.routes.get(key);
   if (ends === undefined) {
     route(lex, text, from, to, extra);
     const next = nextScratch;
-    let count = 0;
-    for (let k = 0; k < to - from; k = next[k] as number) count++;
-    ends = new Int32Array(count);
-    for (let k = 0, j = 0; k < to - from; k = next[k] as number) ends[j++] = next[k] as number;
+    const words = ROUTE_SCRATCH;
+    words.length = 0;
+    for (let k = 0; k < to - from; k = next[k] as number) words.push(next[k] as number);
+    ends = words.slice(); // (of its length: an array grown by push holds 17 slots or more)
     if (cache.routes.size >= MAX_WINDOW_ROUTES) cache.routes.clear();
     cache.routes.set(key, ends);
   }

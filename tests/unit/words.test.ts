@@ -46,13 +46,39 @@ describe('word layer: segmentation by jieba\'s dictionary', () => {
 
   it('wordAt routes a window the same wherever its text comes again, and apart for each map of extra words (its routes are kept by window text)', () => {
     const extra = { extraWords: new Map([['获批', 2000]]) };
-    // 获批 is two words without the extra word, one with it; the window is the same text in each line.
+    const token = (line: string, at: number, options?: { extraWords: ReadonlyMap<string, number> }): [number, number] => {
+      const t = segment(line, options).find((x) => x.start <= at && at < x.end) as Token;
+      return [t.start, t.end];
+    };
+    // 获批 is two words without the extra word, one with it.
     for (let round = 0; round < 2; round++) {
       for (const line of ['全年获批项目', '新增获批项目，获批', '获批']) {
         const at = line.indexOf('获批');
         assert.deepStrictEqual(wordAt(line, at), { start: at, end: at + 1 }, line);
         assert.deepStrictEqual(wordAt(line, at, extra), { start: at, end: at + 2 }, line);
         assert.deepStrictEqual(wordAt(line, at + 1, { extraWords: new Map([['获批', 2000]]) }), { start: at, end: at + 2 }, line);
+        for (let i = 0; i < line.length; i++) {
+          assert.deepStrictEqual(Object.values(wordAt(line, i) ?? {}), token(line, i), `${line} @${i}`);
+          assert.deepStrictEqual(Object.values(wordAt(line, i, extra) ?? {}), token(line, i, extra), `${line} @${i} (extra)`);
+        }
+      }
+    }
+  });
+
+  it('wordAt stays right once its kept routes are more than it keeps (the table is emptied and filled again)', () => {
+    // 9,000 words of two characters of the lexicon, each alone in its line: 9,000 windows routed, past the 8,192 kept per map.
+    const lex = getLexicon();
+    const chars = [...new Set(fs.readFileSync(path.join(REAL, '2026-shaanxi-government-work-report.txt'), 'utf8').replace(/[^\u4e00-\u9fff]/gu, ''))];
+    const lines: string[] = [];
+    for (const a of chars) for (const b of chars) if (lines.length < 9000 && lex.find(a + b) >= 0) lines.push(`${a}${b}。`);
+    assert.strictEqual(lines.length, 9000);
+    for (let round = 0; round < 2; round++) {
+      for (const line of lines) {
+        for (const at of [0, 1]) {
+          const w = wordAt(line, at);
+          const t = segment(line).find((x) => x.start <= at && at < x.end) as Token;
+          assert.deepStrictEqual(w && [w.start, w.end], [t.start, t.end], `${line} @${at}`);
+        }
       }
     }
   });

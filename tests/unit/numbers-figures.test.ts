@@ -73,6 +73,28 @@ describe('figures: how numbers are read', () => {
     assert.deepStrictEqual(line17, ['55次', '118件', '141件', '133件', '422件', '297件', '76次', '80余次', '99件次', '409件次']);
   });
 
+  it('lists the figures of headings, run-in bodies, paragraphs and tables in document order', () => {
+    const text = ['标题', '', '一、完成3项重点任务', '', '（一）新建学校5所。全年新建学校5所，改扩建12所。', '', '| 项目 | 件数 |', '| --- | --- |', '| 建议 | 80 |', '', '办结议案20件，答复建议95件。'].join('\n');
+    const all = figuresOf(buildModel({ text })).all;
+    assert.deepStrictEqual(
+      all.map((f) => [f.line, f.text, f.source]),
+      [
+        [2, '3项', 'heading'],
+        [4, '5所', 'heading'],
+        [4, '5所', 'text'],
+        [4, '12所', 'text'],
+        [8, '80', 'table'],
+        [10, '20件', 'text'],
+        [10, '95件', 'text'],
+      ],
+    );
+    for (const name of ['2023-county-office-shuzhi-report.txt', '2026-shaanxi-government-work-report.txt', '1980-state-council-government-work-report.txt']) {
+      const figures = figuresOf(buildModel({ text: readReal(name) })).all;
+      const order = [...figures].sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
+      assert.deepStrictEqual(figures, order, name);
+    }
+  });
+
   it('reads the tables\' numeric cells', () => {
     const model = buildModel({ text: '标题\n\n| 项目 | 件数 |\n| --- | --- |\n| 建议 | 80 |\n| 合计 | 1,234 |\n' });
     const cells = model.tables[0]?.rows.map((r) => (r[1] ? figuresOf(model).inCell(r[1])?.value : undefined));

@@ -306,17 +306,63 @@ interface Placed {
   readonly figures: PlacedFigure[];
 }
 
+/** The memo tables of figuresAt, per source (constant names: no new string per lookup). */
+const FIGURE_TABLES: Record<Figure['source'], string> = { text: 'figures:text', heading: 'figures:heading', table: 'figures:table' };
+
 /** Figures of a text at a place: read once, then moved along with the text from version to version (see TextMemo). */
 function figuresAt(model: ReportModel, text: string, at: TextPlace): PlacedFigure[] {
   // (The figures of a paragraph read their line from it: the same paragraph object is the same place.)
   const same = (a: TextPlace): boolean => (a.paragraph !== undefined ? a.paragraph === at.paragraph : a.line === at.line && a.column === at.column && a.source === at.source && at.paragraph === undefined);
   const placed = model.memo.get<Placed>(
-    `figures:${at.source}`,
+    FIGURE_TABLES[at.source],
     text,
     () => ({ at, figures: scanPlaced(text, at) }),
     (old) => (same(old.at) ? old : { at, figures: old.figures.map((f) => f.movedTo(at, at.column - old.at.column)) }),
   );
   return placed.figures;
+}
+
+/** Before: by line, then column (by columns, not ranges: a moved paragraph's figures make their ranges only when a rule asks). */
+const before = (a: PlacedFigure, b: PlacedFigure): number => a.line - b.line || a.from - b.from;
+
+const sorted = (list: readonly PlacedFigure[]): boolean => {
+  for (let i = 1; i < list.length; i++) if (before(list[i - 1] as PlacedFigure, list[i] as PlacedFigure) > 0) return false;
+  return true;
+};
+
+/**
+ * The figures of the headings, the paragraphs and the tables in document order; on one place, a
+ * heading's first, then a paragraph's, then a table's (as a stable sort of the three lists one
+ * after the other puts them). Each list is in document order as read, so they are merged (one pass);
+ * one that is not is sorted with the others.
+ */
+function inDocumentOrder(...lists: [PlacedFigure[], PlacedFigure[], PlacedFigure[]]): PlacedFigure[] {
+  if (!lists.every(sorted)) return lists.flat().sort(before);
+  const [h, p, t] = lists;
+  const all: PlacedFigure[] = new Array<PlacedFigure>(h.length + p.length + t.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  for (let n = 0; n < all.length; n++) {
+    // The first of the three lists' next figures; on a tie the earlier list's.
+    let pick = 0;
+    let best = i < h.length ? h[i] : undefined;
+    const q = j < p.length ? p[j] : undefined;
+    if (q !== undefined && (best === undefined || before(q, best) < 0)) {
+      best = q;
+      pick = 1;
+    }
+    const r = k < t.length ? t[k] : undefined;
+    if (r !== undefined && (best === undefined || before(r, best) < 0)) {
+      best = r;
+      pick = 2;
+    }
+    all[n] = best as PlacedFigure;
+    if (pick === 0) i++;
+    else if (pick === 1) j++;
+    else k++;
+  }
+  return all;
 }
 
 /** The figures of each paragraph object. */
@@ -326,20 +372,22 @@ const PARAGRAPH_FIGURES = paragraphCache<PlacedFigure[]>();
 const TITLE_TEXT = memoTable<Heading, string>();
 
 function buildIndex(model: ReportModel): FigureIndex {
-  const all: PlacedFigure[] = [];
+  const inHeadings: PlacedFigure[] = [];
+  const inParagraphs: PlacedFigure[] = [];
+  const inTables: PlacedFigure[] = [];
   const byParagraph = new Map<Paragraph, Figure[]>();
   const byCell = new Map<TableCell, Figure>();
   for (const h of model.headings) {
     // (A heading kept from the previous version gives the same string: the memo finds it by identity.)
     let text = TITLE_TEXT.get(h);
     if (text === undefined) TITLE_TEXT.set(h, (text = model.index.line(h.line).text.slice(h.titleRange.start.character, h.titleRange.end.character)));
-    all.push(...figuresAt(model, text, { line: h.line, column: h.titleRange.start.character, source: 'heading', paragraph: undefined }));
+    for (const f of figuresAt(model, text, { line: h.line, column: h.titleRange.start.character, source: 'heading', paragraph: undefined })) inHeadings.push(f);
   }
   for (const p of model.paragraphs) {
     // (A paragraph taken over from the previous version has its figures: they read their line from it.)
     let list = PARAGRAPH_FIGURES.get(p);
     if (list === undefined) PARAGRAPH_FIGURES.set(p, (list = figuresAt(model, p.text, { line: p.line, column: p.range.start.character, source: 'text', paragraph: p })));
-    for (const f of list) all.push(f);
+    for (const f of list) inParagraphs.push(f);
     byParagraph.set(p, list);
   }
   for (const table of model.tables) {
@@ -350,12 +398,11 @@ function buildIndex(model: ReportModel): FigureIndex {
       // The cell holds the figure alone (perhaps in **bold**).
       if (found.length === 1 && only && /^[*_\s]*$/.test(rest)) {
         byCell.set(cell, only);
-        all.push(only);
+        inTables.push(only);
       }
     }
   }
-  // (By columns, not ranges: the figures of a moved paragraph make their ranges only when a rule asks.)
-  all.sort((a, b) => a.line - b.line || a.from - b.from);
+  const all = inDocumentOrder(inHeadings, inParagraphs, inTables);
   return {
     all,
     inParagraph: (p) => byParagraph.get(p) ?? [],

@@ -3,7 +3,7 @@ import { markerFamily } from './headings';
 import { splitRestarts } from './sibling-runs';
 import { inlinePlainText } from './inline-text';
 import type { LineIndex } from './lines';
-import type { TextMemo } from './memo';
+import { placeTable, type TextMemo } from './memo';
 import type { EnumerationFamily, Heading, MarkerStyle, Section } from './types';
 
 /** How a numbered line ends: a sentence 「。」, a clause 「；」「，」, or anything else (a title). */
@@ -15,7 +15,7 @@ function ending(index: LineIndex, h: Heading, memo: TextMemo | undefined): Endin
   const line = index.line(h.line).text;
   const from = h.titleRange.start.character;
   // (Kept per line text and title column from one version to the next.)
-  return memo ? memo.get(`ending:${from}`, line, () => endingOf(line, from)) : endingOf(line, from);
+  return memo ? memo.get(placeTable('ending', from), line, () => endingOf(line, from)) : endingOf(line, from);
 }
 
 function endingOf(line: string, from: number): Ending {
@@ -54,6 +54,9 @@ function isList(index: LineIndex, run: readonly Section[], memo: TextMemo | unde
 }
 
 /** The inline enumeration family a numbering marker's style also belongs to. */
+/** The prefixes of goesOn's memo tables, per family (made once). */
+const GOES_ON: Partial<Record<EnumerationFamily, string>> = {};
+
 const ENUMERATION_FAMILY: Partial<Record<MarkerStyle, EnumerationFamily>> = { 'ar-paren': 'paren', 'ar-paren-half': 'paren', circled: 'circled', 'cn-di': 'di' };
 
 /**
@@ -68,7 +71,7 @@ function goesOn(index: LineIndex, h: Heading, memo: TextMemo | undefined): boole
   const from = h.markerRange.end.character;
   const read = (): boolean => enumerationMarkers(line.slice(from)).some((m) => m.family === family);
   // (Kept per line text, marker end and family from one version to the next.)
-  return memo ? memo.get(`goes-on:${from}:${family}`, line, read) : read();
+  return memo ? memo.get(placeTable((GOES_ON[family] ??= `goes-on-${family}`), from), line, read) : read();
 }
 
 /**

@@ -24,6 +24,21 @@ interface Table {
   used: number;
 }
 
+/** The names made by {@link placeTable}, by prefix, then by the place's numbers. */
+const PLACE_TABLES = new Map<string, string[][]>();
+
+/**
+ * The name of the table of `prefix` for a place given by one or two small numbers (columns): the
+ * same string every time, so that a lookup hashes no new string (a name built per call costs a new
+ * string and its hash at each of the thousands of lookups of a version).
+ */
+export function placeTable(prefix: string, a: number, b = 0): string {
+  let byA = PLACE_TABLES.get(prefix);
+  if (byA === undefined) PLACE_TABLES.set(prefix, (byA = []));
+  const byB = (byA[a] ??= []);
+  return (byB[b] ??= `${prefix}:${a}:${b}`);
+}
+
 /** Entries a table keeps unswept in any case. */
 const SWEEP_SLACK = 64;
 

@@ -7,6 +7,7 @@
 import { mayHaveInlineSyntax, maskInlineSyntax, MASKED } from './inline-syntax';
 import type { ReportModel } from './types';
 import { derivedCache } from './derived';
+import { placeTable } from './memo';
 
 export interface ProseLine {
   /** 0-based line. */
@@ -34,7 +35,7 @@ export function proseLines(model: ReportModel): readonly ProseLine[] {
     if (marker && marker[1] > marker[0]) {
       const [a, b] = marker;
       const masked = text;
-      text = model.memo.get(`prose-marker:${a}:${b}`, masked, () => masked.slice(0, a) + MASKED.repeat(b - a) + masked.slice(b));
+      text = model.memo.get(placeTable('prose-marker', a, b), masked, () => masked.slice(0, a) + MASKED.repeat(b - a) + masked.slice(b));
     }
     out.push({ line: l.index, text });
   }

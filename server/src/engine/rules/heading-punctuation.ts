@@ -5,6 +5,7 @@ import { inlinePlainText } from '../model/inline-text';
 import { siblingRuns } from '../model/sibling-runs';
 import { defineRule, type Finding } from './types';
 import { memoTable } from '../util/memo-table';
+import { placeTable } from '../model/memo';
 
 type Ending = 'sentence' | 'bare' | 'other';
 
@@ -24,7 +25,7 @@ function headText(model: ReportModel, h: Heading): string {
     const from = h.titleRange.start.character;
     const to = h.headingRange.end.character;
     // (Asked several times per heading; kept per heading object, and per line text and columns across versions.)
-    text = model.memo.get(`head-text:${from}:${to}`, line, () => inlinePlainText(line.slice(from, to)).trimEnd());
+    text = model.memo.get(placeTable('head-text', from, to), line, () => inlinePlainText(line.slice(from, to)).trimEnd());
     HEAD_TEXT.set(h, text);
   }
   return text;

@@ -2,6 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n';
 import { maskInlineSyntax } from '../model/inline-syntax';
 import type { Heading } from '../model/types';
+import { placeTable } from '../model/memo';
 import { defineRule, type Finding } from './types';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -160,7 +161,7 @@ export const punctuationWidth = defineRule({
       const h = markers.get(line.index);
       const [a, b] = h ? [h.markerRange.start.character, h.markerRange.end.character] : [0, 0];
       const skip = h ? [[a, b] as const] : [];
-      const table = h ? `punctuation-width:${a}:${b}` : 'punctuation-width-places';
+      const table = h ? placeTable('punctuation-width', a, b) : 'punctuation-width-places';
       const found = model.memo.get(table, raw, () => placesOf(raw, half, pct, skip));
       for (const [from, to, mark, edits] of found.half) {
         places.push({ line: line.index, from, to, found: mark, edits: edits.map(([a, b, newText]) => ({ range: model.index.range(line.index, a, b), newText })) });

@@ -53,10 +53,10 @@ function isList(index: LineIndex, run: readonly Section[], memo: TextMemo | unde
   return 2 * sentences >= run.length;
 }
 
-/** The inline enumeration family a numbering marker's style also belongs to. */
 /** The prefixes of goesOn's memo tables, per family (made once). */
 const GOES_ON: Partial<Record<EnumerationFamily, string>> = {};
 
+/** The inline enumeration family a numbering marker's style also belongs to. */
 const ENUMERATION_FAMILY: Partial<Record<MarkerStyle, EnumerationFamily>> = { 'ar-paren': 'paren', 'ar-paren-half': 'paren', circled: 'circled', 'cn-di': 'di' };
 
 /**

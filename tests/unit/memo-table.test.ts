@@ -4,6 +4,7 @@ import * as vm from 'vm';
 import { buildModel, compactMemoTables, releaseDerived } from '../../server/src/engine';
 import { proseLines } from '../../server/src/engine/model/prose';
 import { memoTable } from '../../server/src/engine/util/memo-table';
+import { placeTable } from '../../server/src/engine/model/memo';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -38,5 +39,12 @@ describe('memo tables', () => {
     const again = proseLines(model);
     assert.notStrictEqual(again, first);
     assert.deepStrictEqual(again, first);
+  });
+
+  it('name the text memo\'s tables of a place once: the same string for the same place, another for another', () => {
+    const names = [placeTable('head-text', 3, 12), placeTable('head-text', 31, 2), placeTable('head-text', 3, 1), placeTable('ending', 3), placeTable('ending', 3, 0)];
+    assert.strictEqual(placeTable('head-text', 3, 12), names[0]);
+    assert.deepStrictEqual(names, ['head-text:3:12', 'head-text:31:2', 'head-text:3:1', 'ending:3:0', 'ending:3:0']);
+    assert.strictEqual(new Set(names.slice(0, 4)).size, 4);
   });
 });

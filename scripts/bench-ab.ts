@@ -15,9 +15,11 @@
  * - `real`, `corpus`: the whole analysis (model, every rule, symbols, folding) of the reports of
  *   tests/fixtures/real or of ../shared/corpus, round after round; each round runs A then B or B
  *   then A in turn.
- * - `char`, `line`: edits of the bench's generated 30k-character report analysed as the server does
- *   (each version built from the previous one's): a character typed and deleted, or Enter and
- *   Backspace, in the same line; each step edits A's document and B's, the order changing at each step.
+ * - `char`, `line`: the edits of `npm run bench`'s latency section (`benchEdit`: a character typed
+ *   and deleted, or Enter and Backspace, at column 10 of a line in the middle) of its generated
+ *   30k-character report, analysed as the server does (each version built from the previous one's,
+ *   by each engine's `DocumentAnalyses`); each step edits A's document and B's, the order changing
+ *   every two steps (so that each order sees insertions and deletions alike).
  *
  * The order matters: the engine that runs second is often the slower, by 5–10 % for edits and up
  * to 20 % for the whole analysis of the small real reports. So each part prints B ÷ A for each
@@ -35,7 +37,7 @@ import * as esbuild from 'esbuild';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sharedDir } from './accuracy/texts';
 import { generateReport, REAL } from './bench-inputs';
-import { median, percentile } from './bench-server';
+import { benchEdit, median, percentile } from './bench-server';
 
 const ROOT = path.join(__dirname, '..');
 const PARTS = ['real', 'corpus', 'char', 'line'] as const;
@@ -156,26 +158,14 @@ function wholePart(name: string, a: Engine, b: Engine, texts: readonly string[],
 
 function editPart(mode: 'char' | 'line', a: Engine, b: Engine, edits: number): void {
   const text = generateReport(30_000);
-  const lines = text.split('\n');
-  let line = Math.floor(lines.length / 2);
-  while ((lines[line] ?? '').length < 20 && line < lines.length - 1) line++;
+  const { line, change } = benchEdit(text, mode);
   const setup = (engine: Engine) => {
     const s = { engine, doc: TextDocument.create('file:///bench-ab.md', 'markdown', 1, text), docs: new engine.DocumentAnalyses(), times: [] as number[] };
     s.docs.analysis(s.doc, engine.DEFAULT_CONFIG);
     return s;
   };
   const step = (s: ReturnType<typeof setup>, i: number): void => {
-    const at = { line, character: 10 };
-    const insert = i % 2 === 0;
-    const change =
-      mode === 'line'
-        ? insert
-          ? { range: { start: at, end: at }, text: '\n' }
-          : { range: { start: at, end: { line: line + 1, character: 0 } }, text: '' }
-        : insert
-          ? { range: { start: at, end: at }, text: '的' }
-          : { range: { start: at, end: { line, character: 11 } }, text: '' };
-    s.doc = TextDocument.update(s.doc, [change], s.doc.version + 1);
+    s.doc = TextDocument.update(s.doc, [change(i)], s.doc.version + 1);
     const t0 = performance.now();
     s.docs.analysis(s.doc, s.engine.DEFAULT_CONFIG);
     s.times.push(performance.now() - t0);

@@ -6,7 +6,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DocumentSymbolRequest, FoldingRangeRequest } from 'vscode-languageserver-protocol/node';
+import { DocumentSymbolRequest, FoldingRangeRequest, type Range } from 'vscode-languageserver-protocol/node';
 import { buildModel, DEFAULT_CONFIG, diagnostics } from '../server/src/engine';
 import { TestClient } from '../tests/support/lsp';
 
@@ -55,6 +55,23 @@ function loggedTime(logs: readonly string[], uri: string, version: number): numb
 export const WARM_EDITS = 50;
 
 /**
+ * The edits of the latency bench on `text`, in a line in the middle (at column 10): `kind` 'char'
+ * types a character at even steps and deletes it at odd ones (nothing moves); 'line' presses Enter,
+ * then Backspace (every line below moves). Also those of `npm run bench:ab`.
+ */
+export function benchEdit(text: string, kind: 'char' | 'line'): { line: number; col: number; inserted: string; change(i: number): { range: Range; text: string } } {
+  const lines = text.split('\n');
+  const line = Math.floor(lines.length / 2);
+  const col = Math.min(10, (lines[line] ?? '').length);
+  const inserted = kind === 'char' ? '字' : '\n';
+  const change = (i: number): { range: Range; text: string } =>
+    i % 2 === 0
+      ? { range: { start: { line, character: col }, end: { line, character: col } }, text: inserted }
+      : { range: { start: { line, character: col }, end: kind === 'char' ? { line, character: col + 1 } : { line: line + 1, character: 0 } }, text: '' };
+  return { line, col, inserted, change };
+}
+
+/**
  * `edits` edits of the report in the real server, each awaited until the diagnostics of its version
  * arrive (round trip); the server-side time is the server's own, from its trace log (the model
  * built from the previous version's, then every rule). Then, once the server has stopped (so that
@@ -63,14 +80,7 @@ export const WARM_EDITS = 50;
  * moves); 'line' presses Enter and Backspace in it (every line below moves).
  */
 export async function editLatency(text: string, edits: number, kind: 'char' | 'line' = 'char'): Promise<LatencyResult> {
-  const lines = text.split('\n');
-  const line = Math.floor(lines.length / 2);
-  const col = Math.min(10, (lines[line] ?? '').length);
-  const inserted = kind === 'char' ? '字' : '\n';
-  const changeOf = (i: number) =>
-    i % 2 === 0
-      ? { range: { start: { line, character: col }, end: { line, character: col } }, text: inserted }
-      : { range: { start: { line, character: col }, end: kind === 'char' ? { line, character: col + 1 } : { line: line + 1, character: 0 } }, text: '' };
+  const { line, col, inserted, change: changeOf } = benchEdit(text, kind);
   const uri = 'file:///bench/edit.report.md';
   const rt: number[] = [];
   const logged: number[] = [];
@@ -112,7 +122,8 @@ export async function editLatency(text: string, edits: number, kind: 'char' | 'l
     edits,
     roundTrip: { median: median(rt), p95: percentile(rt, 95) },
     serverAnalysis: { median: median(logged), p95: percentile(logged, 95) },
-    steadyAnalysis: { median: median(logged.slice(WARM_EDITS)), p95: percentile(logged.slice(WARM_EDITS), 95) },
+    // (NaN with no edit past the warm-up, as in --quick runs: printed as such, not as 0 ms.)
+    steadyAnalysis: edits > WARM_EDITS ? { median: median(logged.slice(WARM_EDITS)), p95: percentile(logged.slice(WARM_EDITS), 95) } : { median: NaN, p95: NaN },
     inProcess: { median: median(inProcess), p95: percentile(inProcess, 95) },
     publishes,
   };

@@ -48,46 +48,81 @@ export function weekdayOf(year: number, month: number, day: number): number {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
+/** A date of a text, at its offsets in the text (what a text says, wherever it stands). */
+interface DateReading {
+  readonly start: number;
+  readonly text: string;
+  readonly year: number | undefined;
+  readonly month: number;
+  readonly day: number | undefined;
+  /** The weekday after the date, its offset in the text and its text. */
+  readonly weekday: { readonly value: number; readonly start: number; readonly text: string } | undefined;
+  readonly chinese: boolean;
+  readonly padded: boolean;
+  readonly shortYear: boolean;
+  readonly alone: boolean;
+}
+
+const NO_DATES: readonly DateReading[] = Object.freeze([]);
+
+/** The dates of a text (kept per text from one version to the next: most paragraphs did not change). */
+function datesIn(text: string): readonly DateReading[] {
+  let out: DateReading[] | undefined;
+  DATE_RE.lastIndex = 0;
+  for (const m of text.matchAll(DATE_RE)) {
+    const g = m.groups ?? {};
+    const ys = g['y'];
+    const ds = g['d'];
+    // A month alone needs its year or day to be a date (「3月」 is one; 「十二月」 too, but not 「一月份」 in prose: kept).
+    if (ys === undefined && ds === undefined) continue;
+    const month = numberOf(g['m'] ?? '');
+    if (month === undefined) continue;
+    const yearText = ys ?? '';
+    const start = m.index ?? 0;
+    const w = g['w'];
+    const whole = m[0];
+    const dateText = w ? whole.slice(0, whole.length - w.length - 2) : whole;
+    (out ??= []).push({
+      start,
+      text: dateText,
+      year: ys === undefined || yearText.length === 2 ? undefined : numberOf(yearText),
+      month,
+      day: ds === undefined ? undefined : numberOf(ds),
+      weekday: w ? { value: WEEKDAYS[w.slice(-1)] ?? -1, start: start + dateText.length + 1, text: w } : undefined,
+      chinese: /[〇零一二三四五六七八九十]/u.test(dateText),
+      padded: /(?:^|年)[0０][0-9０-９]月|月[0０][0-9０-９][日号]/u.test(dateText),
+      shortYear: ys !== undefined && yearText.length === 2,
+      alone: text.trim() === whole.trim(),
+    });
+  }
+  return out ?? NO_DATES;
+}
+
 /** Every date in the body paragraphs and headings. */
 export function writtenDates(model: ReportModel): WrittenDate[] {
   const out: WrittenDate[] = [];
-  const texts = [
-    ...model.paragraphs.map((p) => ({ line: p.line, column: p.range.start.character, text: p.text })),
-    ...model.headings.map((h) => ({ line: h.line, column: h.titleRange.start.character, text: model.index.line(h.line).text.slice(h.titleRange.start.character, h.titleRange.end.character) })),
-  ];
-  for (const { line, column, text } of texts) {
-    if (text.indexOf('月') < 0) continue;
-    DATE_RE.lastIndex = 0;
-    for (const m of text.matchAll(DATE_RE)) {
-      const g = m.groups ?? {};
-      const ys = g['y'];
-      const ds = g['d'];
-      // A month alone needs its year or day to be a date (「3月」 is one; 「十二月」 too, but not 「一月份」 in prose: kept).
-      if (ys === undefined && ds === undefined) continue;
-      const month = numberOf(g['m'] ?? '');
-      if (month === undefined) continue;
-      const yearText = ys ?? '';
-      const start = column + (m.index ?? 0);
-      const w = g['w'];
-      const whole = m[0];
-      const dateText = w ? whole.slice(0, whole.length - w.length - 2) : whole;
-      const weekdayAt = start + dateText.length;
-      const chinese = /[〇零一二三四五六七八九十]/u.test(dateText);
+  const add = (line: number, column: number, text: string): void => {
+    if (text.indexOf('月') < 0) return;
+    for (const d of model.memo.read('written-dates', text, datesIn)) {
+      const start = column + d.start;
+      const w = d.weekday;
       out.push({
         line,
-        range: { start: { line, character: start }, end: { line, character: start + dateText.length } },
-        text: dateText,
-        year: ys === undefined || yearText.length === 2 ? undefined : numberOf(yearText),
-        month,
-        day: ds === undefined ? undefined : numberOf(ds),
-        weekday: w ? { value: WEEKDAYS[w.slice(-1)] ?? -1, range: { start: { line, character: weekdayAt + 1 }, end: { line, character: weekdayAt + 1 + w.length } }, text: w } : undefined,
-        chinese,
-        padded: /(?:^|年)[0０][0-9０-９]月|月[0０][0-9０-９][日号]/u.test(dateText),
-        shortYear: ys !== undefined && yearText.length === 2,
-        alone: text.trim() === whole.trim(),
+        range: { start: { line, character: start }, end: { line, character: start + d.text.length } },
+        text: d.text,
+        year: d.year,
+        month: d.month,
+        day: d.day,
+        weekday: w ? { value: w.value, range: { start: { line, character: column + w.start }, end: { line, character: column + w.start + w.text.length } }, text: w.text } : undefined,
+        chinese: d.chinese,
+        padded: d.padded,
+        shortYear: d.shortYear,
+        alone: d.alone,
       });
     }
-  }
+  };
+  for (const p of model.paragraphs) add(p.line, p.range.start.character, p.text);
+  for (const h of model.headings) add(h.line, h.titleRange.start.character, model.index.line(h.line).text.slice(h.titleRange.start.character, h.titleRange.end.character));
   return out;
 }
 

@@ -117,9 +117,6 @@ function route(lex: Lexicon, text: string, from: number, to: number, extra: Read
   next[n] = 0;
   const extraEdges = extra ? edgesOf(text, from, to, extra) : undefined;
   const extraBits = extra && extra.size > 0 ? extraPairs(extra) : undefined;
-  // Whether some word holds text[k] followed by text[k + 1]: read once per pair, at k + 1, where it
-  // also decides whether that place is a cut (one look-up in the pair table per character, not two).
-  let joinsNext = false;
   for (let k = n - 1; k >= 0; k--) {
     let score = -Infinity;
     let end = -1;
@@ -130,7 +127,7 @@ function route(lex: Lexicon, text: string, from: number, to: number, extra: Read
       const c = text.charCodeAt(from + j);
       // (No word holds the first two code units together: their node's children, hundreds for a
       // first character, need no search.)
-      if (j === k + 1 && !joinsNext) break;
+      if (j === k + 1 && !lex.mayJoin(text.charCodeAt(from + k), c)) break;
       node = lex.child(node, c);
       if (node < 0) break;
       if (!lex.isWord(node) || edges?.has(j + 1)) continue;
@@ -159,13 +156,7 @@ function route(lex: Lexicon, text: string, from: number, to: number, extra: Read
     // Where no word spans the place before k, the route to the left is the best route of the left
     // side alone: its scores start again from 0 (so a window between two such places, as wordAt
     // routes it, gets exactly the tokens of the whole run).
-    let cut = false;
-    if (k > 0) {
-      const a = text.charCodeAt(from + k - 1);
-      joinsNext = lex.mayJoin(a, text.charCodeAt(from + k));
-      cut = !joinsNext && !isHighSurrogate(a) && !extraJoins(text, from + k, extraBits);
-    }
-    best[k] = cut ? 0 : score;
+    best[k] = k > 0 && isCut(lex, text, from + k, extraBits) ? 0 : score;
     next[k] = end;
     wordNode[k] = chosen;
   }
@@ -218,15 +209,11 @@ function extraPairs(extra: ReadonlyMap<string, number>): Int32Array {
  */
 function isCut(lex: Lexicon, text: string, at: number, extra: Int32Array | undefined): boolean {
   const a = text.charCodeAt(at - 1);
-  if (isHighSurrogate(a) || lex.mayJoin(a, text.charCodeAt(at))) return false;
-  return !extraJoins(text, at, extra);
-}
-
-/** Some extra word may hold text[at - 1] followed by text[at] (false without extra words). */
-function extraJoins(text: string, at: number, extra: Int32Array | undefined): boolean {
-  if (extra === undefined) return false;
-  const h = pairHash(text.charCodeAt(at - 1), text.charCodeAt(at)) >>> EXTRA_PAIR_SHIFT;
-  return ((extra[h >>> 5] as number) & (1 << (h & 31))) !== 0;
+  const b = text.charCodeAt(at);
+  if (isHighSurrogate(a) || lex.mayJoin(a, b)) return false;
+  if (extra === undefined) return true;
+  const h = pairHash(a, b) >>> EXTRA_PAIR_SHIFT;
+  return ((extra[h >>> 5] as number) & (1 << (h & 31))) === 0;
 }
 
 /** text[at] is in a run as segment reads runs (not the second half of a pair whose first half is outside: 😀). */

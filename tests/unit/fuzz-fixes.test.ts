@@ -91,6 +91,13 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
       assert.deepStrictEqual(reading(junk), reading(clean), junk);
       assert.ok(checkFixes(junk, 100) > 0);
     }
+    // The chapter number of a `#` heading too (its title keeps the junk after the number). Seed 1307 of
+    // npm run fuzz: a U+FEFF after 「7 」 hid chapter 7 (\s holds U+FEFF), which its removal revealed.
+    for (const text of ['######  7 \ufeff成果。\n正文', '## 1 背景\n## 2 \ufeff进展\n## 4 计划', '## 1 背景\n## 2\ufeff 进展\n## 4 计划', '## 1 背景\n## 2\u200b 进展\n## 4 计划']) {
+      const values = (t: string): Array<[number, number]> => buildModel({ text: t }).headings.map((h) => [h.level, h.value]);
+      assert.deepStrictEqual(values(text), values(text.replace(/[\ufeff\u200b]/gu, '')), text);
+      assert.ok(checkFixes(text, 100) > 0);
+    }
   });
 
   it('stray-marker: junk alone on a table line goes with its line, so the table goes on', () => {

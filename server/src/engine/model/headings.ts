@@ -1,6 +1,6 @@
 import { inlinePlainText } from './inline-text';
 import type { LineIndex } from './lines';
-import { INDENT_RE, matchMarker, mayStartMarker, type MarkerMatch } from './markers';
+import { INDENT_RE, matchMarker, mayStartMarker, readThroughJunk, type MarkerMatch } from './markers';
 import type { TextMemo } from './memo';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Heading, MarkerStyle } from './types';
@@ -178,11 +178,16 @@ function markerAt(text: string, at: number, memo: TextMemo | undefined): MarkerM
   return memo.get(table, text, () => matchMarker(text, at));
 }
 
+/** 「## 7 成果」: read through paste junk as matchMarker reads (「7 \uFEFF成果」 is chapter 7, as it is once the junk is removed). */
 function chapterMarker(text: string, at: number): MarkerMatch | undefined {
-  const m = ATX_CHAPTER.exec(text.slice(at));
+  const { rest, at: columns } = readThroughJunk(text.slice(at));
+  const m = ATX_CHAPTER.exec(rest);
   const value = Number(m?.[1] ?? 0);
   if (!m || value === 0) return undefined;
-  return { style: 'decimal', level: 1, number: m[1] ?? '', value, start: at, length: m[0].length, extraPunct: '', fullWidthDigits: false, digitFollows: false };
+  // Junk before the number stays outside the marker, junk inside it is part of it.
+  const start = columns ? (columns[0] ?? 0) : 0;
+  const end = columns ? (columns[m[0].length - 1] ?? 0) + 1 : m[0].length;
+  return { style: 'decimal', level: 1, number: m[1] ?? '', value, start: at + start, length: end - start, extraPunct: '', fullWidthDigits: false, digitFollows: false };
 }
 
 /** The level of a numbered line (not a `#` heading) in the outline built so far. */

@@ -91,35 +91,39 @@ export function withoutJunk(text: string): string {
   return JUNK_NEAR_RE.test(text) ? text.replace(JUNK_RE, '') : text;
 }
 
+/**
+ * `raw` as a reader sees it, without its paste junk, and the column in `raw` of each character left
+ * (`at` undefined when no junk is near the start: `rest` is then `raw`). Indentation after leading
+ * junk is indentation (「##paidend##」, two spaces, 「一、」); without leading junk the text is read as
+ * it is (junk further on does not change where a marker may start).
+ */
+export function readThroughJunk(raw: string): { readonly rest: string; readonly at: readonly number[] | undefined } {
+  if (!JUNK_NEAR_RE.test(raw.slice(0, 64))) return { rest: raw, at: undefined };
+  let at: number[] = [];
+  let rest = '';
+  let from = 0;
+  const keep = (to: number): void => {
+    for (let i = from; i < to; i++) at.push(i);
+    rest += raw.slice(from, to);
+  };
+  JUNK_RE.lastIndex = 0;
+  let leadingJunk = false;
+  for (let m = JUNK_RE.exec(raw); m !== null; m = JUNK_RE.exec(raw)) {
+    if (m.index === 0) leadingJunk = true;
+    keep(m.index);
+    from = m.index + m[0].length;
+  }
+  keep(raw.length);
+  const lead = leadingJunk ? (INDENT_RE.exec(rest)?.[0].length ?? 0) : 0;
+  rest = rest.slice(lead);
+  at = at.slice(lead);
+  return { rest, at };
+}
+
 /** Recognises a numbering marker at `offset` in `text` (after indentation). */
 export function matchMarker(text: string, offset: number): MarkerMatch | undefined {
   if (!mayStartMarker(text, offset)) return undefined;
-  const raw = text.slice(offset);
-  // Columns of the text without junk → columns of `raw` (built only when junk may be near the start).
-  let at: number[] | undefined;
-  let rest = raw;
-  if (JUNK_NEAR_RE.test(raw.slice(0, 64))) {
-    at = [];
-    rest = '';
-    let from = 0;
-    const keep = (to: number): void => {
-      for (let i = from; i < to; i++) at?.push(i);
-      rest += raw.slice(from, to);
-    };
-    JUNK_RE.lastIndex = 0;
-    let leadingJunk = false;
-    for (let m = JUNK_RE.exec(raw); m !== null; m = JUNK_RE.exec(raw)) {
-      if (m.index === 0) leadingJunk = true;
-      keep(m.index);
-      from = m.index + m[0].length;
-    }
-    keep(raw.length);
-    // Indentation after leading junk is indentation (「##paidend##」, two spaces, 「一、」); without
-    // leading junk the text is read as it is (junk further on does not change where a marker may start).
-    const lead = leadingJunk ? (INDENT_RE.exec(rest)?.[0].length ?? 0) : 0;
-    rest = rest.slice(lead);
-    at = at.slice(lead);
-  }
+  const { rest, at } = readThroughJunk(text.slice(offset));
   for (const p of PATTERNS) {
     const m = p.re.exec(rest);
     if (!m) continue;

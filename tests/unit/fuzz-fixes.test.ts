@@ -239,4 +239,14 @@ describe('fuzz: fixes found by npm run fuzz (regressions)', () => {
     assert.ok(checkFixes('一、总体情况\n\n他说什么？。。我们不知道！。\n', 100) > 0);
   });
 
+  it('a stray 「（」 or 「“」 that is never closed does not hide the 「。」 of a run-in title (fuzz seed 1307: renumbering then made a heading-punctuation finding)', () => {
+    const runin = (text: string): boolean[] => buildModel({ text }).headings.map((h) => h.runin);
+    assert.deepStrictEqual(runin('（一）加强学习。始终坚持学习，全面提升能力\n（二）（规范管理。严格执行规定，三、统筹推进各项工作\n（三）改进作风。深入基层调研\n'), [true, true, true]);
+    assert.deepStrictEqual(runin('（一）“加强学习。始终坚持学习\n'), [true]);
+    // A bracket closed later on the line still encloses its 「。」.
+    assert.deepStrictEqual(runin('（二）落实（三会一课。）制度\n'), [false]);
+    assert.deepStrictEqual(findings('heading-punctuation', '（一）加强学习。始终坚持学习，全面提升能力\n（二）（规范管理。严格执行规定，三、统筹推进各项工作\n（三）改进作风。深入基层调研\n'), []);
+    assert.ok(checkFixes('（五）政务信息工作取得实效。坚持以服务领导决策为目标\n（六）（机关公务接待高效规范。累计开展公务接待110余批次。三、统筹兼顾确保各项工作高效运转\n（一）全力守牢安全生产底线。始终绷紧思想之弦。\n（二）积极稳妥处理群众来信来访。办结118件。\n（四）公务用车管理不断规范。严把公车关口\n（四）公务用车管理不断规范。严把公车关口\n（三）办公用房清理成效明显。检查机关单位14家。\n（五）公共机构能耗持续下降。开展节能审计2家次。\n', 100) > 0);
+  });
+
 });

@@ -22,14 +22,13 @@ interface TitleSplit {
   runin: boolean;
 }
 
-/** Where the title of a heading ends: at the first sentence end outside brackets and quotes that has text after it. */
-export function splitTitle(rest: string): TitleSplit {
-  const closers: string[] = [];
+/** The first run-in end of `rest` outside brackets (the openers at `skip` enclose nothing); `closers` is left with the ones still open. */
+function scanTitle(rest: string, closers: string[], skip: ReadonlySet<number> | undefined): TitleSplit | undefined {
   for (let i = 0; i < rest.length; i++) {
     const ch = rest.charAt(i);
     const closer = OPENERS[ch];
     if (closer) {
-      closers.push(closer);
+      if (skip === undefined || !skip.has(i)) closers.push(closer);
       continue;
     }
     if (closers.length > 0 && ch === closers[closers.length - 1]) {
@@ -38,12 +37,50 @@ export function splitTitle(rest: string): TitleSplit {
     }
     if (closers.length === 0 && RUNIN_END.has(ch)) {
       const after = rest.slice(i + 1).trim();
-      if (after.length === 0) break;
+      if (after.length === 0) return undefined;
       // 「为什么要重写？为什么是现在？」: a title that asks more than once is one title; body text
       // after a question title ends like a sentence.
       if (ch !== '。' && QUESTION_END.test(inlinePlainText(after))) continue;
       return { titleEnd: ch === '。' ? i : i + 1, headEnd: i + 1, runin: true };
     }
+  }
+  return undefined;
+}
+
+/** Offsets of the openers of `text` that no later closer of theirs closes (matched innermost first, as a stack). */
+function unclosedOpeners(text: string): Set<number> {
+  const open: { at: number; closer: string }[] = [];
+  const unmatched: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    const closer = OPENERS[ch];
+    if (closer) open.push({ at: i, closer });
+    else {
+      // A closer closes the innermost opener of its kind; the openers inside it were never closed.
+      for (let k = open.length - 1; k >= 0; k--) {
+        if (open[k]?.closer !== ch) continue;
+        const inner = open.splice(k);
+        inner.shift();
+        unmatched.push(...inner.map((o) => o.at));
+        break;
+      }
+    }
+  }
+  return new Set([...unmatched, ...open.map((o) => o.at)]);
+}
+
+/**
+ * Where the title of a heading ends: at the first sentence end outside brackets and quotes that has text after it.
+ * An opening bracket or quote that is never closed on the line (「（二）（机关公务接待高效规范。严格执行……」, a
+ * stray 「（」 that unpaired-punctuation reports) encloses nothing: it does not hide the 「。」 of a run-in title.
+ */
+export function splitTitle(rest: string): TitleSplit {
+  const closers: string[] = [];
+  const found = scanTitle(rest, closers, undefined);
+  if (found) return found;
+  if (closers.length > 0) {
+    const again = scanTitle(rest, [], unclosedOpeners(rest));
+    if (again) return again;
   }
   const trimmed = rest.replace(/[\s\u3000]+$/u, '');
   const titleEnd = trimmed.endsWith('。') ? trimmed.length - 1 : trimmed.length;

@@ -3,10 +3,22 @@ import { buildModel } from '../../server/src/engine/model/parse';
 import { flatHeadings } from '../../server/src/engine/features/outline';
 import { documentSymbols } from '../../server/src/engine/features/symbols';
 import { foldingRanges } from '../../server/src/engine/features/folding';
+import { matchMarker } from '../../server/src/engine/model/markers';
 
 const headingsOf = (text: string) => flatHeadings(buildModel({ text })).map((h) => `${h.level}|${h.marker}|${h.title}|${h.runin ? 'runin' : ''}`);
 
 describe('model: numbered headings', () => {
+  it('reads a marker by the patterns its first character may begin (brackets, 第, numerals, circled, ASCII and full-width digits, through paste junk)', () => {
+    const read = (line: string): string => {
+      const m = matchMarker(line, 0);
+      return m ? `${m.style} ${m.level} ${m.value} ${line.slice(m.start, m.start + m.length)}` : '-';
+    };
+    assert.deepStrictEqual(
+      ['（三）、', '(3)', '（１２）', '第四，', '十二、', '⑦', '1.2.3 ', '１．', '１、', '12）', '５)', '##paidend##四、', '\u200b（二）', '2023年', '三年来', '（注）', '第三方', '8.5%'].map(read),
+      ['cn-paren 2 3 （三）、', 'ar-paren-half 4 3 (3)', 'ar-paren 4 12 （１２）', 'cn-di 2 4 第四，', 'cn-dun 1 12 十二、', 'circled 4 7 ⑦', 'decimal 3 3 1.2.3', 'ar-dot 3 1 １．', 'ar-dun 3 1 １、', 'ar-half-close 4 12 12）', 'ar-half-close 4 5 ５)', 'cn-dun 1 4 四、', 'cn-paren 2 2 （二）', '-', '-', '-', '-', '-'],
+    );
+  });
+
   it('recognises every standard level and its variants', () => {
     const text = ['一、总体情况', '（一）工作开展', '1.学习情况', '（1）集中学习', '①周一学习', '(2)自学', '2）讨论', '2．调研', '3、督查', '二.存在问题', '三，下一步', '(二)半角括号'].join('\n');
     assert.deepStrictEqual(headingsOf(text), [

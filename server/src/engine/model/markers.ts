@@ -65,6 +65,29 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`^(${AR})${CLOSE}([、，,.．]*)`), make: (m) => ar('ar-half-close', 4, m[1] ?? '', m[2] ?? '') },
 ];
 
+/**
+ * The patterns that may match a text by its first character, in PATTERNS order (each pattern is
+ * anchored and begins with one class of characters: the others cannot match, so they are not run).
+ */
+const BRACKET_PATTERNS = [PATTERNS[0], PATTERNS[3]] as Pattern[];
+const DI_PATTERNS = [PATTERNS[1]] as Pattern[];
+const CN_PATTERNS = [PATTERNS[2]] as Pattern[];
+const CIRCLED_PATTERNS = [PATTERNS[4]] as Pattern[];
+const ASCII_DIGIT_PATTERNS = PATTERNS.slice(5);
+const WIDE_DIGIT_PATTERNS = PATTERNS.slice(6);
+const CN_CHAR = new RegExp(`^[${CN_NUMERAL_CHARS}]$`);
+const CIRCLED_CHAR = new RegExp(`^[${CIRCLED_CLASS}]$`);
+const NONE: Pattern[] = [];
+
+function patternsFor(c: string): readonly Pattern[] {
+  if (c === '（' || c === '(') return BRACKET_PATTERNS;
+  if (c === '第') return DI_PATTERNS;
+  if (c >= '0' && c <= '9') return ASCII_DIGIT_PATTERNS;
+  if (c >= '０' && c <= '９') return WIDE_DIGIT_PATTERNS;
+  if (CN_CHAR.test(c)) return CN_PATTERNS;
+  return CIRCLED_CHAR.test(c) ? CIRCLED_PATTERNS : NONE;
+}
+
 /** The first character of every pattern above, and of the paste junk read through (below). */
 const MARKER_START = new RegExp(`^[（(第${CN_NUMERAL_CHARS}0-9０-９${CIRCLED_CLASS}#[【\u200b\u200c\u200d\u2060\ufeff\ufffd]$`, 'u');
 
@@ -124,7 +147,7 @@ export function readThroughJunk(raw: string): { readonly rest: string; readonly 
 export function matchMarker(text: string, offset: number): MarkerMatch | undefined {
   if (!mayStartMarker(text, offset)) return undefined;
   const { rest, at } = readThroughJunk(text.slice(offset));
-  for (const p of PATTERNS) {
+  for (const p of patternsFor(rest.charAt(0))) {
     const m = p.re.exec(rest);
     if (!m) continue;
     const made = p.make(m);

@@ -26,7 +26,11 @@ const AR = '[0-9０-９]{1,3}';
 const OPEN = '[（(]';
 const CLOSE = '[）)]';
 
+/** The class of a pattern's first character: which lines it may match (`matchMarker` runs only those). */
+type Starts = 'bracket' | 'di' | 'cn' | 'circled' | 'ascii-digit' | 'digit';
+
 interface Pattern {
+  starts: Starts;
   re: RegExp;
   make(m: RegExpExecArray): Omit<MarkerMatch, 'start' | 'length' | 'digitFollows'> | undefined;
 }
@@ -46,38 +50,40 @@ function ar(style: MarkerStyle, level: number, numeral: string, extra = ''): Ret
 // Order matters: the first pattern that matches wins.
 const PATTERNS: Pattern[] = [
   // （一） (一) — with a wrongly added 、 or ， kept as extraPunct
-  { re: new RegExp(`^${OPEN}(${CN})${CLOSE}([、，,.．]*)`), make: (m) => cn(m[0].startsWith('（') && /）/.test(m[0]) ? 'cn-paren' : 'cn-paren-half', 2, m[1] ?? '', m[2] ?? '') },
+  { starts: 'bracket', re: new RegExp(`^${OPEN}(${CN})${CLOSE}([、，,.．]*)`), make: (m) => cn(m[0].startsWith('（') && /）/.test(m[0]) ? 'cn-paren' : 'cn-paren-half', 2, m[1] ?? '', m[2] ?? '') },
   // 第一， 第一、 (and 「第一,」: a half-width comma reads as its full-width form)
-  { re: new RegExp(`^第(${CN})([，、,])`), make: (m) => { const r = cn('cn-di', 2, m[1] ?? ''); return r && { ...r, number: `第${m[1] ?? ''}` }; } },
+  { starts: 'di', re: new RegExp(`^第(${CN})([，、,])`), make: (m) => { const r = cn('cn-di', 2, m[1] ?? ''); return r && { ...r, number: `第${m[1] ?? ''}` }; } },
   // 一、 一. 一． 一， 一,
-  { re: new RegExp(`^(${CN})(、|[.．](?![0-9０-９])|[，,])`), make: (m) => cn(m[2] === '、' ? 'cn-dun' : m[2] === '，' || m[2] === ',' ? 'cn-comma' : 'cn-dot', 1, m[1] ?? '') },
+  { starts: 'cn', re: new RegExp(`^(${CN})(、|[.．](?![0-9０-９])|[，,])`), make: (m) => cn(m[2] === '、' ? 'cn-dun' : m[2] === '，' || m[2] === ',' ? 'cn-comma' : 'cn-dot', 1, m[1] ?? '') },
   // （1） (1)
-  { re: new RegExp(`^${OPEN}(${AR})${CLOSE}([、，,.．]*)`), make: (m) => ar(m[0].startsWith('（') && /）/.test(m[0]) ? 'ar-paren' : 'ar-paren-half', 4, m[1] ?? '', m[2] ?? '') },
+  { starts: 'bracket', re: new RegExp(`^${OPEN}(${AR})${CLOSE}([、，,.．]*)`), make: (m) => ar(m[0].startsWith('（') && /）/.test(m[0]) ? 'ar-paren' : 'ar-paren-half', 4, m[1] ?? '', m[2] ?? '') },
   // ①
-  { re: new RegExp(`^([${CIRCLED_CLASS}])([、，,.．]*)`), make: (m) => { const v = parseCircled(m[1] ?? ''); return v === undefined ? undefined : { style: 'circled', level: 4, number: m[1] ?? '', value: v, extraPunct: m[2] ?? '', fullWidthDigits: false }; } },
+  { starts: 'circled', re: new RegExp(`^([${CIRCLED_CLASS}])([、，,.．]*)`), make: (m) => { const v = parseCircled(m[1] ?? ''); return v === undefined ? undefined : { style: 'circled', level: 4, number: m[1] ?? '', value: v, extraPunct: m[2] ?? '', fullWidthDigits: false }; } },
   // 1.1 / 1.1.1 followed by white space (decimal numbering of technical reports)
-  { re: /^([0-9]{1,3}(?:\.[0-9]{1,3}){1,4})\.?(?=[ \t\u3000])/, make: (m) => { const parts = (m[1] ?? '').split('.'); const v = Number(parts[parts.length - 1]); return v > 0 ? { style: 'decimal', level: parts.length, number: m[1] ?? '', value: v, extraPunct: '', fullWidthDigits: false } : undefined; } },
+  { starts: 'ascii-digit', re: /^([0-9]{1,3}(?:\.[0-9]{1,3}){1,4})\.?(?=[ \t\u3000])/, make: (m) => { const parts = (m[1] ?? '').split('.'); const v = Number(parts[parts.length - 1]); return v > 0 ? { style: 'decimal', level: parts.length, number: m[1] ?? '', value: v, extraPunct: '', fullWidthDigits: false } : undefined; } },
   // 1. 1． (not 5.5%)
-  { re: new RegExp(`^(${AR})[.．](?![0-9０-９])`), make: (m) => ar('ar-dot', 3, m[1] ?? '') },
+  { starts: 'digit', re: new RegExp(`^(${AR})[.．](?![0-9０-９])`), make: (m) => ar('ar-dot', 3, m[1] ?? '') },
   // 1、
-  { re: new RegExp(`^(${AR})、`), make: (m) => ar('ar-dun', 3, m[1] ?? '') },
+  { starts: 'digit', re: new RegExp(`^(${AR})、`), make: (m) => ar('ar-dun', 3, m[1] ?? '') },
   // 1） 1) — a wrongly added 、 or ， is extraPunct, as for （1）: formatting 「1），」 gives 「（1）」 in one step
-  { re: new RegExp(`^(${AR})${CLOSE}([、，,.．]*)`), make: (m) => ar('ar-half-close', 4, m[1] ?? '', m[2] ?? '') },
+  { starts: 'digit', re: new RegExp(`^(${AR})${CLOSE}([、，,.．]*)`), make: (m) => ar('ar-half-close', 4, m[1] ?? '', m[2] ?? '') },
 ];
 
 /**
  * The patterns that may match a text by its first character, in PATTERNS order (each pattern is
- * anchored and begins with one class of characters: the others cannot match, so they are not run).
+ * anchored and begins with one class of characters, its `starts`: the others cannot match, so they
+ * are not run).
  */
-const BRACKET_PATTERNS = [PATTERNS[0], PATTERNS[3]] as Pattern[];
-const DI_PATTERNS = [PATTERNS[1]] as Pattern[];
-const CN_PATTERNS = [PATTERNS[2]] as Pattern[];
-const CIRCLED_PATTERNS = [PATTERNS[4]] as Pattern[];
-const ASCII_DIGIT_PATTERNS = PATTERNS.slice(5);
-const WIDE_DIGIT_PATTERNS = PATTERNS.slice(6);
+const startingWith = (...classes: Starts[]): readonly Pattern[] => PATTERNS.filter((p) => classes.includes(p.starts));
+const BRACKET_PATTERNS = startingWith('bracket');
+const DI_PATTERNS = startingWith('di');
+const CN_PATTERNS = startingWith('cn');
+const CIRCLED_PATTERNS = startingWith('circled');
+const ASCII_DIGIT_PATTERNS = startingWith('ascii-digit', 'digit');
+const WIDE_DIGIT_PATTERNS = startingWith('digit');
 const CN_CHAR = new RegExp(`^[${CN_NUMERAL_CHARS}]$`);
 const CIRCLED_CHAR = new RegExp(`^[${CIRCLED_CLASS}]$`);
-const NONE: Pattern[] = [];
+const NONE: readonly Pattern[] = [];
 
 function patternsFor(c: string): readonly Pattern[] {
   if (c === '（' || c === '(') return BRACKET_PATTERNS;

@@ -81,8 +81,6 @@ const CN_PATTERNS = startingWith('cn');
 const CIRCLED_PATTERNS = startingWith('circled');
 const ASCII_DIGIT_PATTERNS = startingWith('ascii-digit', 'digit');
 const WIDE_DIGIT_PATTERNS = startingWith('digit');
-const CN_CHAR = new RegExp(`^[${CN_NUMERAL_CHARS}]$`);
-const CIRCLED_CHAR = new RegExp(`^[${CIRCLED_CLASS}]$`);
 const NONE: readonly Pattern[] = [];
 
 function patternsFor(c: string): readonly Pattern[] {
@@ -90,8 +88,9 @@ function patternsFor(c: string): readonly Pattern[] {
   if (c === '第') return DI_PATTERNS;
   if (c >= '0' && c <= '9') return ASCII_DIGIT_PATTERNS;
   if (c >= '０' && c <= '９') return WIDE_DIGIT_PATTERNS;
-  if (CN_CHAR.test(c)) return CN_PATTERNS;
-  return CIRCLED_CHAR.test(c) ? CIRCLED_PATTERNS : NONE;
+  if (c === '') return NONE;
+  if (CN_NUMERAL_CHARS.includes(c)) return CN_PATTERNS;
+  return parseCircled(c) === undefined ? NONE : CIRCLED_PATTERNS;
 }
 
 /** The first character of every pattern above, and of the paste junk read through (below). */
